@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './connect.js';
+export * from './migrate.js';
+export * from './tenant.js';

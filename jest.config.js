@@ -1,0 +1,17 @@
+/** One Jest run over every project; workspace packages resolve to their sources, so tests need no build. */
+const workspacePackages = {
+  '^@jugendamt/db/testing$': '<rootDir>/db/src/testing/index.ts',
+  '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
+  '^@jugendamt/(domain|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/db', '<rootDir>/libs', '<rootDir>/apps'],
+  testMatch: ['**/src/**/*.spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: { ...workspacePackages, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

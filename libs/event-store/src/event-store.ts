@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { appendToStreams } from './append.js';
+import type { AppendResult, StoredEvent, StreamAppend } from './event.js';
+import { readAll, readStream, type ReadAllOptions, type ReadAllResult } from './read.js';
+import { UpcasterRegistry } from './upcasting.js';
+
+/**
+ * Append and read, nothing else: there is no update or delete path, and the database
+ * refuses one too (see the events table's triggers).
+ */
+export class EventStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {}
+
+  /** Pass `trx` to append inside a transaction of the caller's. */
+  append(tenantId: string, appends: readonly StreamAppend[], trx?: Kysely<Database>): Promise<AppendResult> {
+    return appendToStreams(trx ?? this.db, tenantId, appends);
+  }
+
+  readAll(tenantId: string, options?: ReadAllOptions): Promise<ReadAllResult> {
+    return readAll(this.db, tenantId, this.upcasters, options);
+  }
+
+  readStream(tenantId: string, streamId: string): Promise<StoredEvent[]> {
+    return readStream(this.db, tenantId, streamId, this.upcasters);
+  }
+}

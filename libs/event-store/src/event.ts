@@ -1,0 +1,76 @@
+/**
+ * The event envelope (see ARCHITECTURE.md). Payloads hold pseudonyms, codes, dates and
+ * amounts only: never names, birth dates or free text.
+ */
+export interface NewEvent<TPayload = unknown> {
+  readonly type: string;
+  /** Version of the payload's shape; readers upcast older versions. Defaults to 1. */
+  readonly schemaVersion?: number;
+  readonly payload: TPayload;
+  /** The business date the event is about (ISO `YYYY-MM-DD`), if it has one. */
+  readonly occurredOn?: string | null;
+  /** Observation time of the export the event was derived from. */
+  readonly observedAt: Date;
+  readonly importId?: string | null;
+  /** Derived from source, record id and content: appending the same key again is a no-op. */
+  readonly idempotencyKey: string;
+}
+
+export interface StoredEvent<TPayload = unknown> {
+  readonly eventId: string;
+  readonly tenantId: string;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly payload: TPayload;
+  readonly occurredOn: string | null;
+  readonly observedAt: Date;
+  readonly importId: string | null;
+  readonly idempotencyKey: string;
+  readonly recordedAt: Date;
+  readonly position: Position;
+}
+
+/**
+ * A place in the log. Events are ordered by the writing transaction first and the
+ * identity value second, which is the order in which they became visible.
+ * Both parts are decimal strings (64-bit values).
+ */
+export interface Position {
+  readonly transactionId: string;
+  readonly globalPosition: string;
+}
+
+export const START: Position = Object.freeze({ transactionId: '0', globalPosition: '0' });
+
+export function comparePositions(a: Position, b: Position): number {
+  const byTransaction = compareDecimal(a.transactionId, b.transactionId);
+  return byTransaction !== 0 ? byTransaction : compareDecimal(a.globalPosition, b.globalPosition);
+}
+
+function compareDecimal(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** `0` means the stream must not exist yet; `'any'` skips the check. */
+export type ExpectedVersion = number | 'any';
+
+export const NO_STREAM: ExpectedVersion = 0;
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly expectedVersion: ExpectedVersion;
+  readonly events: readonly NewEvent[];
+}
+
+export interface AppendResult {
+  /** How many events were written. */
+  readonly appended: number;
+  /** Idempotency keys that were already stored (or repeated in the request) and were skipped. */
+  readonly duplicates: readonly string[];
+  /** The version of every stream written to, after the append. */
+  readonly streamVersions: ReadonlyMap<string, number>;
+}

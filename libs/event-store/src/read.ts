@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { START, type Position, type StoredEvent } from './event.js';
+import type { UpcasterRegistry } from './upcasting.js';
+
+export interface ReadAllOptions {
+  readonly after?: Position;
+  readonly limit?: number;
+  /** Only these event types; the position still advances in log order. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllResult {
+  readonly events: StoredEvent[];
+  /** Where the next read continues: the last event returned, or `after` when none was. */
+  readonly next: Position;
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  tenant_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  schema_version: number;
+  occurred_on: string | null;
+  observed_at: Date;
+  import_id: string | null;
+  idempotency_key: string;
+  payload: unknown;
+  recorded_at: Date;
+}
+
+/**
+ * Reads the tenant's log in commit-safe order.
+ *
+ * Identity values are handed out at insert but become visible at commit, so a lower
+ * position can appear after a higher one was read. Reading only rows of transactions
+ * older than every transaction still running (`pg_snapshot_xmin`) and ordering by
+ * (transaction, position) guarantees that nothing can later appear before the cursor.
+ */
+export async function readAll(
+  db: Kysely<Database>,
+  tenantId: string,
+  upcasters: UpcasterRegistry,
+  options: ReadAllOptions = {},
+): Promise<ReadAllResult> {
+  const after = options.after ?? START;
+  const limit = options.limit ?? 1000;
+  const typeFilter = options.eventTypes ? sql`AND event_type = ANY(${[...options.eventTypes]}::text[])` : sql``;
+  const { rows } = await sql<EventRow>`
+    SELECT global_position, transaction_id::text AS transaction_id, tenant_id, event_id, stream_id, stream_version,
+           event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
+    FROM events
+    WHERE tenant_id = ${tenantId}
+      AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
+      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${typeFilter}
+    ORDER BY transaction_id, global_position
+    LIMIT ${limit}`.execute(db);
+  const events = rows.map((row) => toStoredEvent(row, upcasters));
+  return { events, next: events.at(-1)?.position ?? after };
+}
+
+export async function readStream(
+  db: Kysely<Database>,
+  tenantId: string,
+  streamId: string,
+  upcasters: UpcasterRegistry,
+): Promise<StoredEvent[]> {
+  const { rows } = await sql<EventRow>`
+    SELECT global_position, transaction_id::text AS transaction_id, tenant_id, event_id, stream_id, stream_version,
+           event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
+    FROM events
+    WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
+    ORDER BY stream_version`.execute(db);
+  return rows.map((row) => toStoredEvent(row, upcasters));
+}
+
+function toStoredEvent(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
+  const { schemaVersion, payload } = upcasters.upcast(row.event_type, row.schema_version, row.payload);
+  return {
+    eventId: row.event_id,
+    tenantId: row.tenant_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    type: row.event_type,
+    schemaVersion,
+    payload,
+    occurredOn: row.occurred_on,
+    observedAt: row.observed_at,
+    importId: row.import_id,
+    idempotencyKey: row.idempotency_key,
+    recordedAt: row.recorded_at,
+    position: { transactionId: row.transaction_id, globalPosition: String(row.global_position) },
+  };
+}

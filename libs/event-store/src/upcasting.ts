@@ -1,0 +1,31 @@
+export type Upcaster = (payload: any) => unknown;
+
+/**
+ * Old events are never rewritten: a reader lifts each stored payload step by step
+ * (v1 → v2 → …) to the shape the code knows.
+ */
+export class UpcasterRegistry {
+  private readonly steps = new Map<string, Upcaster>();
+
+  /** Registers the step from `fromVersion` to `fromVersion + 1` for an event type. */
+  register(eventType: string, fromVersion: number, upcast: Upcaster): this {
+    const key = stepKey(eventType, fromVersion);
+    if (this.steps.has(key)) throw new Error(`upcaster for ${eventType} v${fromVersion} registered twice`);
+    this.steps.set(key, upcast);
+    return this;
+  }
+
+  upcast(eventType: string, schemaVersion: number, payload: unknown): { schemaVersion: number; payload: unknown } {
+    let version = schemaVersion;
+    let current = payload;
+    for (let step = this.steps.get(stepKey(eventType, version)); step; step = this.steps.get(stepKey(eventType, version))) {
+      current = step(current);
+      version += 1;
+    }
+    return { schemaVersion: version, payload: current };
+  }
+}
+
+function stepKey(eventType: string, fromVersion: number): string {
+  return `${eventType}@${fromVersion}`;
+}
