@@ -3,7 +3,6 @@ import type { ColumnType, Generated } from 'kysely';
 /** Kysely's view of the tables in `migrations/`. Every table carries the tenant (one office). */
 export interface Database {
   tenants: TenantsTable;
-  streams: StreamsTable;
   events: EventsTable;
   imports: ImportsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -13,12 +12,6 @@ export interface TenantsTable {
   tenant_id: string;
   name: string;
   created_at: Generated<Date>;
-}
-
-export interface StreamsTable {
-  tenant_id: string;
-  stream_id: string;
-  version: number;
 }
 
 /** bigint and xid8 columns come back as strings: JavaScript numbers would lose precision. */

@@ -1,1 +1,1 @@
-export {};
+export { createApi } from './create-api.js';

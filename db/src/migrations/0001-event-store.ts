@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
  *
  * `transaction_id` records the writing transaction so readers can follow the log
  * without skipping rows whose identity value committed late (see event-store's reader).
+ * The primary key (tenant, stream, version) is also the optimistic-concurrency guard:
+ * two writers of the same stream version cannot both commit.
  * Events are guarded by triggers, not by convention: no role, owner included,
  * can update, delete or truncate them.
  */
@@ -17,16 +19,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
 
   await sql`
-    CREATE TABLE streams (
-      tenant_id text    NOT NULL,
-      stream_id text    NOT NULL,
-      version   integer NOT NULL CHECK (version > 0),
-      PRIMARY KEY (tenant_id, stream_id)
-    )`.execute(db);
-
-  await sql`
     CREATE TABLE events (
-      global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      global_position bigint GENERATED ALWAYS AS IDENTITY,
       transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
       tenant_id       text        NOT NULL,
       event_id        uuid        NOT NULL,
@@ -40,8 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       idempotency_key text        NOT NULL,
       payload         jsonb       NOT NULL,
       recorded_at     timestamptz NOT NULL DEFAULT now(),
-      CONSTRAINT events_idempotency_key_unique UNIQUE (tenant_id, idempotency_key),
-      CONSTRAINT events_stream_version_unique UNIQUE (tenant_id, stream_id, stream_version)
+      CONSTRAINT events_stream_version_unique PRIMARY KEY (tenant_id, stream_id, stream_version),
+      CONSTRAINT events_idempotency_key_unique UNIQUE (tenant_id, idempotency_key)
     )`.execute(db);
   await sql`CREATE INDEX events_commit_order ON events (tenant_id, transaction_id, global_position)`.execute(db);
 

@@ -10,12 +10,19 @@ interface PendingStream {
   readonly events: NewEvent[];
 }
 
+/** A lost race that a fresh look at the log can settle (idempotency key, or an 'any' stream). */
+class RetryableRace extends Error {}
+
+const MAX_ATTEMPTS = 5;
+
 /**
  * Appends events to one or more streams in one transaction: all or nothing.
  *
  * Runs inside the caller's transaction when given one (the ingest writes events, import
- * record and report together), otherwise in its own. Rows travel as parameter arrays
- * through `unnest`, so a batch of any size is three statements on PostgreSQL and PGlite alike.
+ * record and report together), otherwise in its own. The primary key (tenant, stream,
+ * version) is the concurrency guard: a writer whose expected version is stale collides
+ * with the winner's row. The insert runs under a savepoint, so a conflict leaves the
+ * caller's transaction usable.
  */
 export async function appendToStreams(
   db: Kysely<Database>,
@@ -23,20 +30,7 @@ export async function appendToStreams(
   appends: readonly StreamAppend[],
 ): Promise<AppendResult> {
   if (db.isTransaction) return appendInTransaction(db, tenantId, appends);
-  const attempt = () => db.transaction().execute((trx) => appendInTransaction(trx, tenantId, appends));
-  try {
-    return await attempt();
-  } catch (error) {
-    // Two writers raced with the same idempotency key and this one lost at the unique index:
-    // a second attempt sees the winner's events and skips them as duplicates.
-    if (isIdempotencyRace(error)) return attempt();
-    throw error;
-  }
-}
-
-function isIdempotencyRace(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e?.code === '23505' && e.constraint === 'events_idempotency_key_unique';
+  return db.transaction().execute((trx) => appendInTransaction(trx, tenantId, appends));
 }
 
 async function appendInTransaction(
@@ -44,13 +38,36 @@ async function appendInTransaction(
   tenantId: string,
   appends: readonly StreamAppend[],
 ): Promise<AppendResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendOnce(trx, tenantId, appends);
+    } catch (error) {
+      if (!(error instanceof RetryableRace) || attempt === MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[]): Promise<AppendResult> {
   const { pending, duplicates } = await dropKnownEvents(trx, tenantId, appends);
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
 
-  const newVersions = await advanceStreams(trx, tenantId, pending);
-  await insertEvents(trx, tenantId, pending, newVersions);
+  const current = await currentVersions(trx, tenantId, pending.filter((p) => p.expectedVersion !== 0));
+  const stale = pending.filter((p) => typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
+  if (stale.length) throw new WrongExpectedVersionError(stale.map((p) => conflictOf(p, current)));
+
+  const baseVersions = new Map(pending.map((p) => [p.streamId, p.expectedVersion === 'any' ? (current.get(p.streamId) ?? 0) : p.expectedVersion]));
+  await sql`SAVEPOINT event_store_append`.execute(trx);
+  try {
+    await insertEvents(trx, tenantId, pending, baseVersions);
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(trx);
+    throw await explainCollision(trx, tenantId, pending, error);
+  }
+  await sql`RELEASE SAVEPOINT event_store_append`.execute(trx);
+
+  const streamVersions = new Map(pending.map((p) => [p.streamId, baseVersions.get(p.streamId)! + p.events.length]));
   const appended = pending.reduce((sum, stream) => sum + stream.events.length, 0);
-  return { appended, duplicates, streamVersions: newVersions };
+  return { appended, duplicates, streamVersions };
 }
 
 /** Idempotency: events whose key is stored already, or repeated in this request, are skipped. */
@@ -60,11 +77,9 @@ async function dropKnownEvents(
   appends: readonly StreamAppend[],
 ): Promise<{ pending: PendingStream[]; duplicates: string[] }> {
   const keys = appends.flatMap((stream) => stream.events.map((event) => event.idempotencyKey));
-  const stored = keys.length
-    ? await sql<{ idempotency_key: string }>`
-        SELECT idempotency_key FROM events
-        WHERE tenant_id = ${tenantId} AND idempotency_key = ANY(${keys}::text[])`.execute(trx)
-    : { rows: [] };
+  const stored = await sql<{ idempotency_key: string }>`
+    SELECT idempotency_key FROM events
+    WHERE tenant_id = ${tenantId} AND idempotency_key = ANY(${keys}::text[])`.execute(trx);
   const seen = new Set(stored.rows.map((row) => row.idempotency_key));
   const duplicates: string[] = [];
   const byStream = new Map<string, PendingStream>();
@@ -88,105 +103,63 @@ async function dropKnownEvents(
   return { pending: [...byStream.values()], duplicates };
 }
 
-/**
- * Optimistic concurrency: moves each stream's version forward only where it still has the
- * expected value. Row locks make a concurrent writer of the same stream wait and then miss.
- */
-async function advanceStreams(
-  trx: Kysely<Database>,
-  tenantId: string,
-  pending: readonly PendingStream[],
-): Promise<Map<string, number>> {
-  const versions = new Map<string, number>();
-  const update = async (streams: readonly PendingStream[]) => {
-    if (streams.length === 0) return;
-    const { rows } = await sql<{ stream_id: string; version: number }>`
-      UPDATE streams AS s SET version = s.version + u.n
-      FROM unnest(${streams.map((p) => p.streamId)}::text[], ${streams.map((p) => expectedOrNull(p.expectedVersion))}::int[],
-                  ${streams.map((p) => p.events.length)}::int[]) AS u(stream_id, expected, n)
-      WHERE s.tenant_id = ${tenantId} AND s.stream_id = u.stream_id AND (u.expected IS NULL OR s.version = u.expected)
-      RETURNING s.stream_id, s.version`.execute(trx);
-    for (const row of rows) versions.set(row.stream_id, row.version);
-  };
-  const missing = () => pending.filter((p) => !versions.has(p.streamId));
-
-  await update(pending);
-  const creatable = missing().filter((p) => p.expectedVersion === 'any' || p.expectedVersion === 0);
-  if (creatable.length) {
-    const { rows } = await sql<{ stream_id: string; version: number }>`
-      INSERT INTO streams (tenant_id, stream_id, version)
-      SELECT ${tenantId}, u.stream_id, u.n
-      FROM unnest(${creatable.map((p) => p.streamId)}::text[], ${creatable.map((p) => p.events.length)}::int[]) AS u(stream_id, n)
-      ON CONFLICT (tenant_id, stream_id) DO NOTHING
-      RETURNING stream_id, version`.execute(trx);
-    for (const row of rows) versions.set(row.stream_id, row.version);
-    // A concurrent writer created some of these streams first; 'any' accepts its version.
-    await update(missing().filter((p) => p.expectedVersion === 'any'));
-  }
-
-  const conflicting = missing();
-  if (conflicting.length) throw new WrongExpectedVersionError(await describeConflicts(trx, tenantId, conflicting));
-  return versions;
+async function currentVersions(trx: Kysely<Database>, tenantId: string, streams: readonly PendingStream[]): Promise<Map<string, number>> {
+  if (streams.length === 0) return new Map();
+  const { rows } = await sql<{ stream_id: string; version: number }>`
+    SELECT stream_id, max(stream_version) AS version FROM events
+    WHERE tenant_id = ${tenantId} AND stream_id = ANY(${streams.map((p) => p.streamId)}::text[])
+    GROUP BY stream_id`.execute(trx);
+  return new Map(rows.map((row) => [row.stream_id, row.version]));
 }
 
-async function describeConflicts(
-  trx: Kysely<Database>,
-  tenantId: string,
-  conflicting: readonly PendingStream[],
-): Promise<VersionConflict[]> {
-  const rows = await trx
-    .selectFrom('streams')
-    .select(['stream_id', 'version'])
-    .where('tenant_id', '=', tenantId)
-    .where('stream_id', 'in', conflicting.map((p) => p.streamId))
-    .execute();
-  const actual = new Map(rows.map((row) => [row.stream_id, row.version]));
-  return conflicting.map((p) => ({ streamId: p.streamId, expected: p.expectedVersion, actual: actual.get(p.streamId) ?? 0 }));
+function conflictOf(stream: PendingStream, current: ReadonlyMap<string, number>): VersionConflict {
+  return { streamId: stream.streamId, expected: stream.expectedVersion, actual: current.get(stream.streamId) ?? 0 };
 }
 
+/** Rows travel as one JSON document: one parameter, serialised natively, the same on PostgreSQL and PGlite. */
 async function insertEvents(
   trx: Kysely<Database>,
   tenantId: string,
   pending: readonly PendingStream[],
-  newVersions: ReadonlyMap<string, number>,
+  baseVersions: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const columns = {
-    eventId: [] as string[],
-    streamId: [] as string[],
-    streamVersion: [] as number[],
-    type: [] as string[],
-    schemaVersion: [] as number[],
-    occurredOn: [] as (string | null)[],
-    observedAt: [] as string[],
-    importId: [] as (string | null)[],
-    idempotencyKey: [] as string[],
-    payload: [] as string[],
-  };
+  const rows: unknown[] = [];
   for (const stream of pending) {
-    const base = newVersions.get(stream.streamId)! - stream.events.length;
+    const base = baseVersions.get(stream.streamId)!;
     stream.events.forEach((event, index) => {
-      columns.eventId.push(eventIdFor(tenantId, event.idempotencyKey));
-      columns.streamId.push(stream.streamId);
-      columns.streamVersion.push(base + index + 1);
-      columns.type.push(event.type);
-      columns.schemaVersion.push(event.schemaVersion ?? 1);
-      columns.occurredOn.push(event.occurredOn ?? null);
-      columns.observedAt.push(event.observedAt.toISOString());
-      columns.importId.push(event.importId ?? null);
-      columns.idempotencyKey.push(event.idempotencyKey);
-      columns.payload.push(JSON.stringify(event.payload));
+      rows.push({
+        i: eventIdFor(tenantId, event.idempotencyKey),
+        s: stream.streamId,
+        v: base + index + 1,
+        t: event.type,
+        sv: event.schemaVersion ?? 1,
+        o: event.occurredOn ?? null,
+        ob: event.observedAt.toISOString(),
+        im: event.importId ?? null,
+        k: event.idempotencyKey,
+        p: event.payload,
+      });
     });
   }
   await sql`
     INSERT INTO events (tenant_id, event_id, stream_id, stream_version, event_type, schema_version,
                         occurred_on, observed_at, import_id, idempotency_key, payload)
-    SELECT ${tenantId}, u.*
-    FROM unnest(${columns.eventId}::uuid[], ${columns.streamId}::text[], ${columns.streamVersion}::int[],
-                ${columns.type}::text[], ${columns.schemaVersion}::smallint[], ${columns.occurredOn}::date[],
-                ${columns.observedAt}::timestamptz[], ${columns.importId}::uuid[], ${columns.idempotencyKey}::text[],
-                ${columns.payload}::jsonb[]) AS u`.execute(trx);
+    SELECT ${tenantId}, r.i, r.s, r.v, r.t, r.sv, r.o, r.ob, r.im, r.k, r.p
+    FROM json_to_recordset(${JSON.stringify(rows)}::json)
+      AS r(i uuid, s text, v integer, t text, sv smallint, o date, ob timestamptz, im uuid, k text, p jsonb)`.execute(trx);
 }
 
-function expectedOrNull(expected: ExpectedVersion): number | null {
-  return expected === 'any' ? null : expected;
+/**
+ * A unique violation means another writer committed first: on a stream version, the
+ * caller's expected version was stale (or, for 'any', a fresh look settles it); on an
+ * idempotency key, a fresh look finds the event stored and skips it.
+ */
+async function explainCollision(trx: Kysely<Database>, tenantId: string, pending: readonly PendingStream[], error: unknown): Promise<Error> {
+  const e = error as { code?: string; constraint?: string };
+  if (e?.code !== '23505') return error as Error;
+  if (e.constraint === 'events_idempotency_key_unique') return new RetryableRace();
+  if (e.constraint !== 'events_stream_version_unique') return error as Error;
+  const current = await currentVersions(trx, tenantId, pending);
+  const conflicts = pending.filter((p) => p.expectedVersion !== 'any' && (current.get(p.streamId) ?? 0) !== p.expectedVersion);
+  return conflicts.length ? new WrongExpectedVersionError(conflicts.map((p) => conflictOf(p, current))) : new RetryableRace();
 }

@@ -16,9 +16,10 @@ export interface ReadAllResult {
   readonly next: Position;
 }
 
+/** The xid8 comes back as text under its own name: an output column named `transaction_id` would capture ORDER BY and sort as text. */
 interface EventRow {
   global_position: string;
-  transaction_id: string;
+  transaction_id_text: string;
   tenant_id: string;
   event_id: string;
   stream_id: string;
@@ -50,8 +51,8 @@ export async function readAll(
   const after = options.after ?? START;
   const limit = options.limit ?? 1000;
   const typeFilter = options.eventTypes ? sql`AND event_type = ANY(${[...options.eventTypes]}::text[])` : sql``;
-  const { rows } = await sql<EventRow>`
-    SELECT global_position, transaction_id::text AS transaction_id, tenant_id, event_id, stream_id, stream_version,
+  const page = (executor: Kysely<Database>) => sql<EventRow>`
+    SELECT global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
            event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
     FROM events
     WHERE tenant_id = ${tenantId}
@@ -59,7 +60,15 @@ export async function readAll(
       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ${typeFilter}
     ORDER BY transaction_id, global_position
-    LIMIT ${limit}`.execute(db);
+    LIMIT ${limit}`.execute(executor);
+  // Right after a large import the statistics are stale and the planner would fetch and sort
+  // every remaining row for each page; walking the commit-order index is always the right plan.
+  const { rows } = db.isTransaction
+    ? await page(db)
+    : await db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL enable_sort = off`.execute(trx);
+        return page(trx);
+      });
   const events = rows.map((row) => toStoredEvent(row, upcasters));
   return { events, next: events.at(-1)?.position ?? after };
 }
@@ -71,7 +80,7 @@ export async function readStream(
   upcasters: UpcasterRegistry,
 ): Promise<StoredEvent[]> {
   const { rows } = await sql<EventRow>`
-    SELECT global_position, transaction_id::text AS transaction_id, tenant_id, event_id, stream_id, stream_version,
+    SELECT global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
            event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
     FROM events
     WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
@@ -94,6 +103,6 @@ function toStoredEvent(row: EventRow, upcasters: UpcasterRegistry): StoredEvent 
     importId: row.import_id,
     idempotencyKey: row.idempotency_key,
     recordedAt: row.recorded_at,
-    position: { transactionId: row.transaction_id, globalPosition: String(row.global_position) },
+    position: { transactionId: row.transaction_id_text, globalPosition: String(row.global_position) },
   };
 }
