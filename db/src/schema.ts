@@ -6,6 +6,8 @@ export interface Database {
   events: EventsTable;
   imports: ImportsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
+  ingest_record_state: IngestRecordStateTable;
+  import_findings: ImportFindingsTable;
 }
 
 export interface TenantsTable {
@@ -46,6 +48,31 @@ export interface ImportsTable {
   message: string | null;
   started_at: Generated<Date>;
   finished_at: Date | null;
+  rows_skipped: Generated<number>;
+  deletion_share: number | null;
+}
+
+export interface IngestRecordStateTable {
+  tenant_id: string;
+  source: string;
+  record_id: string;
+  stream_version: number;
+  content_hash: string;
+  state: unknown;
+  deleted: Generated<boolean>;
+  observed_at: Date;
+}
+
+export interface ImportFindingsTable {
+  tenant_id: string;
+  import_id: string;
+  finding_no: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  line: number | null;
+  field: string | null;
+  column_name: string | null;
+  message: string;
 }
 
 export interface ProjectionCheckpointsTable {

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@jugendamt/db';
+import { DEFAULT_EXPORT_PROFILE, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
+import { loadPseudonymKey } from '../config/pseudonym-key.js';
+import type { ImportSummary } from './finding.js';
+import { DEFAULT_THRESHOLDS, importFile, type ImportSettings } from './import-file.js';
+
+export interface ImportOptions {
+  readonly tenantId?: string;
+  readonly profile?: ExportProfile;
+  readonly deletionThreshold?: number;
+  readonly quarantineThreshold?: number;
+  readonly confirmDeletions?: boolean;
+  readonly onFileDone?: (summary: ImportSummary) => void;
+}
+
+/** Settings from the environment and options: the one place the CLI, `npm start` and the workers agree on. */
+export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = process.env): ImportSettings {
+  return {
+    tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
+    profile: options.profile ?? DEFAULT_EXPORT_PROFILE,
+    pseudonymizer: new Pseudonymizer(loadPseudonymKey(env).key),
+    deletionThreshold: options.deletionThreshold ?? numberFrom(env['DELETION_THRESHOLD']) ?? DEFAULT_THRESHOLDS.deletionThreshold,
+    quarantineThreshold: options.quarantineThreshold ?? numberFrom(env['QUARANTINE_THRESHOLD']) ?? DEFAULT_THRESHOLDS.quarantineThreshold,
+    confirmDeletions: options.confirmDeletions ?? false,
+  };
+}
+
+/** Imports files one after the other, each in its own transaction. */
+export async function importFiles(db: Kysely<Database>, settings: ImportSettings, files: readonly string[], onFileDone?: (s: ImportSummary) => void): Promise<ImportSummary[]> {
+  await ensureTenant(db, settings.tenantId, settings.tenantId);
+  const summaries: ImportSummary[] = [];
+  for (const file of files) {
+    const summary = await importFile(db, settings, file);
+    summaries.push(summary);
+    onFileDone?.(summary);
+  }
+  return summaries;
+}
+
+export async function openMigratedDatabase(): Promise<DatabaseHandle> {
+  const handle = await openDatabase();
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+function numberFrom(text: string | undefined): number | undefined {
+  return text ? Number(text) : undefined;
+}

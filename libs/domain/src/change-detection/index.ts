@@ -1,0 +1,4 @@
+export * from './record-change.js';
+export * from './classify.js';
+export * from './snapshot-diff.js';
+export * from './overlap-dedupe.js';

@@ -1,0 +1,133 @@
+import type { ExportProfile, FieldSpec } from './profile.js';
+
+const EARLIEST = '1990-01-01';
+
+const id = (header: string, required = true): FieldSpec => ({ header, type: 'text', required, privacy: 'identifier' });
+const text = (header: string, required = true): FieldSpec => ({ header, type: 'text', required, privacy: 'plain' });
+const code = (header: string, required = true): FieldSpec => ({ header, type: 'code', required, privacy: 'plain' });
+const personal = (header: string): FieldSpec => ({ header, type: 'text', required: false, privacy: 'personal' });
+const businessDate = (header: string, required: boolean, notAfterObservation = true): FieldSpec => ({
+  header,
+  type: 'date',
+  required,
+  privacy: 'plain',
+  notBefore: EARLIEST,
+  notAfterObservation,
+});
+const timestamp = (header: string, required: boolean): FieldSpec => ({
+  header,
+  type: 'timestamp',
+  required,
+  privacy: 'plain',
+  notBefore: EARLIEST,
+  notAfterObservation: true,
+});
+
+/** The default profile: exactly the files EXPORTS.md describes. */
+export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
+  name: 'default (PROSOZ OPEN/WebFM and 14plus as described in EXPORTS.md)',
+  sources: {
+    webfm_faelle: {
+      source: 'webfm_faelle',
+      kind: 'snapshot',
+      encoding: 'utf-8',
+      delimiter: ';',
+      idField: 'caseId',
+      fields: {
+        caseId: id('Fall-ID'),
+        fileReference: id('Aktenzeichen'),
+        name: personal('Name'),
+        firstName: personal('Vorname'),
+        birthDate: { header: 'Geburtsdatum', type: 'date', required: false, privacy: 'personal', keep: 'year' },
+        gender: code('Geschlecht', false),
+        socialArea: text('Sozialraum'),
+        team: text('Team'),
+        caseWorkerId: id('Fachkraft-ID', false),
+        caseBegin: businessDate('Fallbeginn', true),
+        caseEnd: businessDate('Fallende', false),
+        changedAt: timestamp('Geändert am', true),
+      },
+    },
+    webfm_hilfen: {
+      source: 'webfm_hilfen',
+      kind: 'snapshot',
+      encoding: 'utf-8',
+      delimiter: ';',
+      idField: 'aidId',
+      fields: {
+        aidId: id('Hilfe-ID'),
+        caseId: id('Fall-ID'),
+        aidType: text('Hilfeart'),
+        paragraph: text('Paragraph'),
+        begin: businessDate('Beginn', true),
+        end: businessDate('Ende', false),
+        reasonOfEnding: code('Beendigungsgrund', false),
+        residenceAfter: code('Aufenthalt nach Hilfeende', false),
+        provider: personal('Leistungserbringer'),
+        team: text('Team'),
+        caseWorkerId: id('Fachkraft-ID', false),
+        changedAt: timestamp('Geändert am', true),
+      },
+    },
+    webfm_teilprozesse: {
+      source: 'webfm_teilprozesse',
+      kind: 'delta',
+      encoding: 'utf-8',
+      delimiter: ';',
+      idField: 'subProcessId',
+      fields: {
+        subProcessId: id('Teilprozess-ID'),
+        caseId: id('Fall-ID'),
+        coreProcess: text('Kernprozess'),
+        subProcess: text('Teilprozess'),
+        team: text('Team'),
+        caseWorkerId: id('Fachkraft-ID', false),
+        startedAt: timestamp('Begonnen am', true),
+        completedAt: timestamp('Abgeschlossen am', false),
+        status: code('Status'),
+      },
+    },
+    webfm_mitarbeiter: {
+      source: 'webfm_mitarbeiter',
+      kind: 'snapshot',
+      encoding: 'utf-8',
+      delimiter: ';',
+      idField: 'staffId',
+      fields: {
+        staffId: id('Mitarbeiter-ID'),
+        name: personal('Name'),
+        team: text('Team'),
+        teamSince: businessDate('Team seit', true, false),
+        role: code('Funktion'),
+        fte: { header: 'Stellenanteil', type: 'decimal', required: true, privacy: 'plain' },
+        joined: businessDate('Eintritt', true, false),
+        // Known leavers are entered in advance, so a future Austritt is expected.
+        left: { header: 'Austritt', type: 'date', required: false, privacy: 'plain', notBefore: EARLIEST },
+        changedAt: timestamp('Geändert am', true),
+      },
+    },
+    '14plus_chronik': {
+      source: '14plus_chronik',
+      kind: 'journal',
+      encoding: 'windows-1252',
+      delimiter: ';',
+      idField: 'entryNo',
+      fields: {
+        entryNo: { header: 'Chronik-Nr', type: 'integer', required: true, privacy: 'plain' },
+        fileReference: id('Aktenzeichen'),
+        date: businessDate('Datum', true),
+        recordedAt: timestamp('Erfasst am', true),
+        unit: text('Sachgebiet'),
+        clerkId: id('Sachbearbeiter-ID'),
+        entryType: code('Eintragsart'),
+        aidType: text('Hilfeart', false),
+        amount: { header: 'Betrag', type: 'amount', required: false, privacy: 'plain' },
+        periodFrom: { header: 'Zeitraum von', type: 'date', required: false, privacy: 'plain', notBefore: EARLIEST },
+        periodTo: { header: 'Zeitraum bis', type: 'date', required: false, privacy: 'plain', notBefore: EARLIEST },
+        text: personal('Text'),
+        cancels: code('Storniert'),
+        cancelledEntryNo: { header: 'Bezug-Nr', type: 'integer', required: false, privacy: 'plain' },
+      },
+    },
+  },
+};

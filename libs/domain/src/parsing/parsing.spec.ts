@@ -1,0 +1,100 @@
+import { normalizeAktenzeichen } from './aktenzeichen.js';
+import { matchCodeList, REASONS_OF_ENDING } from './code-lists.js';
+import { parseExportFileName } from './export-file-name.js';
+import { berlinTimeToUtc, parseGermanDate, parseGermanTimestamp } from './german-date.js';
+import { parseEuroCents, parseGermanDecimal, parseInteger } from './german-number.js';
+
+describe('German dates and timestamps', () => {
+  it.each([
+    ['21.11.2025', '2025-11-21'],
+    [' 1.2.2024 ', '2024-02-01'],
+    ['29.02.2024', '2024-02-29'],
+  ])('reads %s as %s', (text, iso) => expect(parseGermanDate(text)).toEqual({ ok: true, value: iso }));
+
+  it.each(['31.02.2025', '29.02.2023', '2025-11-21', '21.11.25', '', 'morgen'])('refuses %p with a reason', (text) => {
+    const result = parseGermanDate(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(text);
+  });
+
+  it('reads timestamps with and without seconds, and refuses impossible times', () => {
+    expect(parseGermanTimestamp('08.01.2024 02:15')).toEqual({ ok: true, value: '2024-01-08T02:15:00' });
+    expect(parseGermanTimestamp('01.01.2024 01:15:02')).toEqual({ ok: true, value: '2024-01-01T01:15:02' });
+    expect(parseGermanTimestamp('01.01.2024 24:00').ok).toBe(false);
+    expect(parseGermanTimestamp('01.01.2024').ok).toBe(false);
+  });
+
+  it('turns Berlin wall-clock time into UTC across both changes of summer time', () => {
+    expect(berlinTimeToUtc('2024-01-08T02:15:00').toISOString()).toBe('2024-01-08T01:15:00.000Z');
+    expect(berlinTimeToUtc('2024-07-01T02:15:00').toISOString()).toBe('2024-07-01T00:15:00.000Z');
+    // 31.03.2024 02:30 does not exist: read as winter time, i.e. 03:30 summer time.
+    expect(berlinTimeToUtc('2024-03-31T02:30:00').toISOString()).toBe('2024-03-31T01:30:00.000Z');
+    // 27.10.2024 02:30 happens twice: the first (summer time) is taken.
+    expect(berlinTimeToUtc('2024-10-27T02:30:00').toISOString()).toBe('2024-10-27T00:30:00.000Z');
+  });
+});
+
+describe('German numbers', () => {
+  it.each([
+    ['0,75', 0.75],
+    ['1,0', 1],
+    ['12', 12],
+    ['-1.234,56', -1234.56],
+  ])('reads %s as %d', (text, value) => expect(parseGermanDecimal(text)).toEqual({ ok: true, value }));
+
+  it.each(['1,2,3', '1.23.4,5', '12.34', 'abc', '', '1.2345,6'])('refuses %p', (text) => expect(parseGermanDecimal(text).ok).toBe(false));
+
+  it('keeps euro amounts exact as cents', () => {
+    expect(parseEuroCents('1.397,29')).toEqual({ ok: true, value: 139729 });
+    expect(parseEuroCents('-756,58')).toEqual({ ok: true, value: -75658 });
+    expect(parseEuroCents('0,1')).toEqual({ ok: true, value: 10 });
+    expect(parseEuroCents('5')).toEqual({ ok: true, value: 500 });
+    expect(parseEuroCents('1,234').ok).toBe(false);
+  });
+
+  it('reads whole numbers only', () => {
+    expect(parseInteger('100053')).toEqual({ ok: true, value: 100053 });
+    expect(parseInteger('100,5').ok).toBe(false);
+  });
+});
+
+describe('Aktenzeichen', () => {
+  it.each(['51.1-2016/00003', '51.1 - 2016/3', '51.1-2016/0003', '51.1-2016 / 003'])('normalises %s to the WebFM form without leading zeros', (text) => {
+    expect(normalizeAktenzeichen(text)).toBe('51.1-2016/3');
+  });
+
+  it('keeps a running number of zero and other references apart', () => {
+    expect(normalizeAktenzeichen('51.1-2016/000')).toBe('51.1-2016/0');
+    expect(normalizeAktenzeichen('51.1-2016/30')).not.toBe(normalizeAktenzeichen('51.1-2016/3'));
+  });
+});
+
+describe('code lists', () => {
+  it('accepts a value with or without the statistics code in front', () => {
+    expect(matchCodeList(REASONS_OF_ENDING, '40 Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel')).toEqual({
+      known: true,
+      value: 'Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel',
+    });
+    expect(matchCodeList(REASONS_OF_ENDING, ' Beendigung gemäß Hilfeplan ')).toEqual({ known: true, value: 'Beendigung gemäß Hilfeplan' });
+  });
+
+  it('keeps an unknown value as it is', () => {
+    expect(matchCodeList(REASONS_OF_ENDING, 'Umzug')).toEqual({ known: false, raw: 'Umzug' });
+  });
+});
+
+describe('export file names', () => {
+  it('reads source and observation time (Europe/Berlin)', () => {
+    const result = parseExportFileName('/inbox/webfm_hilfen_20251121_0215.csv');
+    expect(result).toEqual({ ok: true, value: { source: 'webfm_hilfen', observedAt: new Date('2025-11-21T01:15:00Z') } });
+  });
+
+  it('takes midnight when the time is missing', () => {
+    const result = parseExportFileName('14plus_chronik_20240701.csv');
+    expect(result.ok && result.value.observedAt.toISOString()).toBe('2024-06-30T22:00:00.000Z');
+  });
+
+  it.each(['webfm_hilfen.csv', 'kosten_20240101_0215.csv', 'webfm_hilfen_20240231_0215.csv', 'webfm_hilfen_20240101_2515.csv'])('refuses %s', (name) => {
+    expect(parseExportFileName(name).ok).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Validated export rows, as the domain sees them: identifiers are pseudonyms, dates are
+ * ISO strings (`YYYY-MM-DD`, timestamps `YYYY-MM-DDTHH:MM:SS` in office-local time), amounts
+ * are integer cents. No names, birth dates or free text: they never get this far.
+ */
+export interface CaseRecord {
+  readonly caseId: string;
+  readonly fileReference: string;
+  readonly birthYear: number | null;
+  readonly gender: string | null;
+  readonly socialArea: string;
+  readonly team: string;
+  readonly caseWorkerId: string | null;
+  readonly caseBegin: string;
+  readonly caseEnd: string | null;
+  readonly changedAt: string;
+}
+
+export interface AidRecord {
+  readonly aidId: string;
+  readonly caseId: string;
+  readonly aidType: string;
+  readonly paragraph: string;
+  readonly begin: string;
+  readonly end: string | null;
+  readonly reasonOfEnding: string | null;
+  readonly residenceAfter: string | null;
+  readonly team: string;
+  readonly caseWorkerId: string | null;
+  readonly changedAt: string;
+}
+
+export interface SubProcessRecord {
+  readonly subProcessId: string;
+  readonly caseId: string;
+  readonly coreProcess: string;
+  readonly subProcess: string;
+  readonly team: string;
+  readonly caseWorkerId: string | null;
+  readonly startedAt: string;
+  readonly completedAt: string | null;
+  readonly status: 'offen' | 'abgeschlossen' | 'storniert';
+}
+
+export interface StaffRecord {
+  readonly staffId: string;
+  readonly team: string;
+  readonly teamSince: string;
+  readonly role: string;
+  readonly fte: number;
+  readonly joined: string;
+  readonly left: string | null;
+  readonly changedAt: string;
+}
+
+export interface ChronicleEntryRecord {
+  readonly entryNo: number;
+  readonly fileReference: string;
+  readonly date: string;
+  readonly recordedAt: string;
+  readonly unit: string;
+  readonly clerkId: string;
+  readonly entryType: string;
+  readonly aidType: string | null;
+  readonly amountCents: number | null;
+  readonly periodFrom: string | null;
+  readonly periodTo: string | null;
+  readonly cancelling: boolean;
+  readonly cancelledEntryNo: number | null;
+}
+
+export interface RecordsBySource {
+  readonly webfm_faelle: CaseRecord;
+  readonly webfm_hilfen: AidRecord;
+  readonly webfm_teilprozesse: SubProcessRecord;
+  readonly webfm_mitarbeiter: StaffRecord;
+  readonly '14plus_chronik': ChronicleEntryRecord;
+}

@@ -1,0 +1,3 @@
+export * from './row-issue.js';
+export * from './field-reader.js';
+export * from './validate-row.js';

@@ -1,0 +1,133 @@
+import type { ExportSource, SourceProfile } from '../exports/profile.js';
+import {
+  CANCELLATION_FLAGS,
+  CHRONICLE_ENTRY_TYPES,
+  GENDERS,
+  REASONS_OF_ENDING,
+  RESIDENCES_AFTER_AID,
+  STAFF_ROLES,
+  SUB_PROCESS_STATUSES,
+} from '../parsing/code-lists.js';
+import type { AidRecord, CaseRecord, ChronicleEntryRecord, RecordsBySource, StaffRecord, SubProcessRecord } from '../records/records.js';
+import { FieldReader } from './field-reader.js';
+import type { RowValidation } from './row-issue.js';
+
+export interface ValidationContext {
+  /** Observation date of the file, ISO. */
+  readonly observedOn: string;
+  readonly profile: SourceProfile;
+}
+
+type Validator<R> = (f: FieldReader) => R;
+
+const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> } = {
+  webfm_faelle: (f): CaseRecord => {
+    const caseBegin = f.date('caseBegin');
+    const caseEnd = f.date('caseEnd');
+    if (caseBegin && caseEnd && caseEnd < caseBegin) f.problem('caseEnd', 'end-before-begin', `${f.header('caseEnd')} lies before ${f.header('caseBegin')}`);
+    const birthYear = f.text('birthDate');
+    return {
+      caseId: f.required('caseId'),
+      fileReference: f.required('fileReference'),
+      birthYear: birthYear ? Number(birthYear) : null,
+      gender: f.code('gender', GENDERS),
+      socialArea: f.required('socialArea'),
+      team: f.required('team'),
+      caseWorkerId: f.text('caseWorkerId'),
+      caseBegin: caseBegin ?? '',
+      caseEnd,
+      changedAt: f.timestamp('changedAt') ?? '',
+    };
+  },
+  webfm_hilfen: (f): AidRecord => {
+    const begin = f.date('begin');
+    const end = f.date('end');
+    if (begin && end && end < begin) f.problem('end', 'end-before-begin', `${f.header('end')} lies before ${f.header('begin')}`);
+    const reasonOfEnding = f.code('reasonOfEnding', REASONS_OF_ENDING);
+    if (end && !reasonOfEnding) f.note('reasonOfEnding', 'missing-reason-of-ending', `aid ended without ${f.header('reasonOfEnding')}`);
+    return {
+      aidId: f.required('aidId'),
+      caseId: f.required('caseId'),
+      aidType: f.required('aidType'),
+      paragraph: f.required('paragraph'),
+      begin: begin ?? '',
+      end,
+      reasonOfEnding,
+      residenceAfter: f.code('residenceAfter', RESIDENCES_AFTER_AID),
+      team: f.required('team'),
+      caseWorkerId: f.text('caseWorkerId'),
+      changedAt: f.timestamp('changedAt') ?? '',
+    };
+  },
+  webfm_teilprozesse: (f): SubProcessRecord => {
+    const startedAt = f.timestamp('startedAt');
+    const completedAt = f.timestamp('completedAt');
+    if (startedAt && completedAt && completedAt < startedAt) {
+      f.problem('completedAt', 'end-before-begin', `${f.header('completedAt')} lies before ${f.header('startedAt')}`);
+    }
+    const status = f.code('status', SUB_PROCESS_STATUSES, true) as SubProcessRecord['status'];
+    if (status === 'abgeschlossen' && !completedAt) f.problem('completedAt', 'missing-value', `status abgeschlossen without ${f.header('completedAt')}`);
+    return {
+      subProcessId: f.required('subProcessId'),
+      caseId: f.required('caseId'),
+      coreProcess: f.required('coreProcess'),
+      subProcess: f.required('subProcess'),
+      team: f.required('team'),
+      caseWorkerId: f.text('caseWorkerId'),
+      startedAt: startedAt ?? '',
+      completedAt,
+      status,
+    };
+  },
+  webfm_mitarbeiter: (f): StaffRecord => {
+    const joined = f.date('joined');
+    const left = f.date('left');
+    if (joined && left && left < joined) f.problem('left', 'end-before-begin', `${f.header('left')} lies before ${f.header('joined')}`);
+    const fte = f.decimal('fte');
+    if (fte !== null && (fte <= 0 || fte > 1)) f.problem('fte', 'bad-value', `${f.header('fte')} must lie between 0 and 1`);
+    return {
+      staffId: f.required('staffId'),
+      team: f.required('team'),
+      teamSince: f.date('teamSince') ?? '',
+      role: f.code('role', STAFF_ROLES) ?? '',
+      fte: fte ?? 0,
+      joined: joined ?? '',
+      left,
+      changedAt: f.timestamp('changedAt') ?? '',
+    };
+  },
+  '14plus_chronik': (f): ChronicleEntryRecord => {
+    const cancelling = f.code('cancels', CANCELLATION_FLAGS, true) === 'J';
+    const cancelledEntryNo = f.integer('cancelledEntryNo');
+    if (cancelling && cancelledEntryNo === null) f.problem('cancelledEntryNo', 'missing-value', `a cancelling entry must name the cancelled one in ${f.header('cancelledEntryNo')}`);
+    const periodFrom = f.date('periodFrom');
+    const periodTo = f.date('periodTo');
+    if (periodFrom && periodTo && periodTo < periodFrom) f.problem('periodTo', 'end-before-begin', `${f.header('periodTo')} lies before ${f.header('periodFrom')}`);
+    return {
+      entryNo: f.integer('entryNo') ?? 0,
+      fileReference: f.required('fileReference'),
+      date: f.date('date') ?? '',
+      recordedAt: f.timestamp('recordedAt') ?? '',
+      unit: f.required('unit'),
+      clerkId: f.required('clerkId'),
+      entryType: f.code('entryType', CHRONICLE_ENTRY_TYPES) ?? '',
+      aidType: f.text('aidType'),
+      amountCents: f.cents('amount'),
+      periodFrom,
+      periodTo,
+      cancelling,
+      cancelledEntryNo,
+    };
+  },
+};
+
+/** Turns the reader's raw strings into a record of the domain, or the reasons to quarantine the row. */
+export function validateRow<S extends ExportSource>(
+  source: S,
+  values: Readonly<Record<string, string | null>>,
+  context: ValidationContext,
+): RowValidation<RecordsBySource[S]> {
+  const reader = new FieldReader(values, context.profile, context.observedOn);
+  const record = (validators[source] as Validator<RecordsBySource[S]>)(reader);
+  return { record: reader.problems.length ? null : record, problems: reader.problems, notes: reader.notes };
+}
