@@ -23,6 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (tenant_id, source, record_id)
     )`.execute(db);
 
+  // 14plus entries find their WebFM case by the pseudonymised Aktenzeichen.
+  await sql`
+    CREATE INDEX ingest_record_state_case_by_file_reference ON ingest_record_state (tenant_id, (state->>'fileReference'))
+    WHERE source = 'webfm_faelle'`.execute(db);
+
   await sql`
     CREATE TABLE import_findings (
       tenant_id   text    NOT NULL,

@@ -3,7 +3,8 @@ import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Da
 import { DEFAULT_EXPORT_PROFILE, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
-import { DEFAULT_THRESHOLDS, importFile, type ImportSettings } from './import-file.js';
+import { importFile } from './import-file.js';
+import { DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
 
 export interface ImportOptions {
   readonly tenantId?: string;
@@ -11,7 +12,6 @@ export interface ImportOptions {
   readonly deletionThreshold?: number;
   readonly quarantineThreshold?: number;
   readonly confirmDeletions?: boolean;
-  readonly onFileDone?: (summary: ImportSummary) => void;
 }
 
 /** Settings from the environment and options: the one place the CLI, `npm start` and the workers agree on. */
@@ -26,14 +26,19 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
   };
 }
 
+export interface ImportObserver {
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly onFileDone?: (summary: ImportSummary) => void;
+}
+
 /** Imports files one after the other, each in its own transaction. */
-export async function importFiles(db: Kysely<Database>, settings: ImportSettings, files: readonly string[], onFileDone?: (s: ImportSummary) => void): Promise<ImportSummary[]> {
+export async function importFiles(db: Kysely<Database>, settings: ImportSettings, files: readonly string[], observer: ImportObserver = {}): Promise<ImportSummary[]> {
   await ensureTenant(db, settings.tenantId, settings.tenantId);
   const summaries: ImportSummary[] = [];
   for (const file of files) {
-    const summary = await importFile(db, settings, file);
+    const summary = await importFile(db, settings, file, observer.onProgress);
     summaries.push(summary);
-    onFileDone?.(summary);
+    observer.onFileDone?.(summary);
   }
   return summaries;
 }

@@ -42,7 +42,12 @@ const MAX_RECORD_BYTES = 1 << 20;
  * Personal fields are dropped here, before anything else sees the row: a birth date
  * leaves only its year, names and free text leave nothing.
  */
-export async function* readExport(path: string, profile: SourceProfile, pseudonymize: Pseudonymize): AsyncGenerator<ReadItem, ReadSummary> {
+export async function* readExport(
+  path: string,
+  profile: SourceProfile,
+  pseudonymize: Pseudonymize,
+  onBytesRead?: (bytes: number) => void,
+): AsyncGenerator<ReadItem, ReadSummary> {
   const decoder = new ExportDecoder(profile.encoding);
   const parser = parse({
     delimiter: profile.delimiter,
@@ -53,7 +58,9 @@ export async function* readExport(path: string, profile: SourceProfile, pseudony
     info: true,
     max_record_size: MAX_RECORD_BYTES,
   });
-  const flowing = pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), decoder, parser);
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  if (onBytesRead) file.on('data', () => onBytesRead(file.bytesRead));
+  const flowing = pipeline(file, decoder, parser);
   flowing.catch(() => undefined); // surfaced through the parser's iterator below
 
   let header: HeaderMap | undefined;

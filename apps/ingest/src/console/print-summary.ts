@@ -1,0 +1,32 @@
+import type { ImportSummary } from '../import/finding.js';
+
+const ERRORS_SHOWN_PER_FILE = 5;
+
+/** One line per file, and its first errors beneath it: what an administrator reads in the morning. */
+export function printFileSummary(s: ImportSummary, out: (line: string) => void = console.log): void {
+  const counts = `${s.rowsRead} rows read, ${s.eventsAppended} events appended, ${s.rowsQuarantined} quarantined, ${s.rowsUnchanged} unchanged`;
+  out(`${s.status.padEnd(9)} ${s.file}: ${counts}${s.status === 'applied' ? '' : ` — ${s.message}`}`);
+  const errors = s.findings.filter((f) => f.severity === 'error');
+  for (const f of errors.slice(0, ERRORS_SHOWN_PER_FILE)) {
+    out(`          line ${f.line ?? '-'}${f.column ? `, ${f.column}` : ''}: ${f.message}`);
+  }
+  if (errors.length > ERRORS_SHOWN_PER_FILE) out(`          … and ${errors.length - ERRORS_SHOWN_PER_FILE} more errors in the import's report`);
+  const warnings = s.findings.length - errors.length;
+  if (warnings > 0) out(`          ${warnings} warnings and notes in the import's report`);
+}
+
+export function printTotals(summaries: readonly ImportSummary[], ms: number, out: (line: string) => void = console.log): void {
+  const rows = summaries.reduce((n, s) => n + s.rowsRead, 0);
+  const events = summaries.reduce((n, s) => n + s.eventsAppended, 0);
+  const by = (status: string) => summaries.filter((s) => s.status === status).length;
+  out(
+    `${summaries.length} files: ${by('applied')} applied, ${by('rejected')} rejected, ${by('held')} held, ` +
+      `${by('duplicate')} skipped as duplicate, ${by('stale')} stale; ${rows} rows, ${events} events in ${(ms / 1000).toFixed(1)} s ` +
+      `(${Math.round(rows / Math.max(ms / 1000, 0.001))} rows/s)`,
+  );
+}
+
+/** The `--json` form: the same summary, every finding included. */
+export function summaryAsJson(summaries: readonly ImportSummary[]): string {
+  return JSON.stringify(summaries, null, 2);
+}

@@ -1,0 +1,48 @@
+import type { Finding } from './finding.js';
+
+/** A report beyond this many findings stops listing them and says how many more there were. */
+const MAX_FINDINGS = 10_000;
+
+/**
+ * The data-quality report of one file while it is being read: counts and findings. The list
+ * is capped so that a file of nothing but bad rows cannot exhaust memory; the counts stay exact.
+ */
+export class FileReport {
+  readonly quarantinedIds = new Set<string>();
+  /** Data rows read, good and bad (the header not counted). */
+  rowsRead = 0;
+  rowsQuarantined = 0;
+  /** Problems that make the whole file unusable (not CSV, wrong encoding, truncated, …). */
+  readonly fileProblems: string[] = [];
+  private readonly listed: Finding[] = [];
+  private readonly fileLevel: Finding[] = [];
+  private unlisted = 0;
+
+  add(finding: Finding): void {
+    if (this.listed.length < MAX_FINDINGS) this.listed.push(finding);
+    else this.unlisted++;
+  }
+
+  /** Findings about the file as a whole come first in the report and are never capped. */
+  addFileFinding(finding: Finding): void {
+    this.fileLevel.push(finding);
+  }
+
+  fileProblem(reason: string, line?: number): void {
+    this.fileProblems.push(reason);
+    this.addFileFinding({ severity: 'error', code: 'bad-file', line, message: reason });
+  }
+
+  quarantine(recordId: string | undefined, findings: readonly Finding[]): void {
+    this.rowsQuarantined++;
+    if (recordId) this.quarantinedIds.add(recordId);
+    for (const finding of findings) this.add(finding);
+  }
+
+  get findings(): Finding[] {
+    const more: Finding[] = this.unlisted
+      ? [{ severity: 'info', code: 'findings-truncated', message: `${this.unlisted} further findings not listed` }]
+      : [];
+    return [...this.fileLevel, ...this.listed, ...more];
+  }
+}

@@ -1,0 +1,23 @@
+import type { ExportProfile, Pseudonymizer } from '@jugendamt/domain';
+
+export interface ImportSettings {
+  readonly tenantId: string;
+  readonly profile: ExportProfile;
+  readonly pseudonymizer: Pseudonymizer;
+  /** A snapshot deleting more than this share of live records is held (default 10 %). */
+  readonly deletionThreshold: number;
+  /** A file with more than this share of quarantined rows is rejected whole (default 5 %). */
+  readonly quarantineThreshold: number;
+  /** Applies a held snapshot anyway: the administrator confirmed the deletions. */
+  readonly confirmDeletions?: boolean;
+}
+
+export const DEFAULT_THRESHOLDS = { deletionThreshold: 0.1, quarantineThreshold: 0.05 } as const;
+
+/** How far the reading of a file has come, for progress bars. */
+export interface ImportProgress {
+  readonly file: string;
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}

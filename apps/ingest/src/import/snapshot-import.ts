@@ -1,0 +1,49 @@
+import { deletionShare, diffSnapshot } from '@jugendamt/domain';
+import { applyChanges, type ApplyContext } from './apply-changes.js';
+import type { FileOutcome } from './file-outcome.js';
+import type { FileReport } from './file-report.js';
+import type { ImportSettings } from './import-settings.js';
+import { loadLiveRecords } from './record-state-repository.js';
+import { SOURCE_HANDLERS } from './source-handlers.js';
+import { duplicateIdFinding, type ValidatedRow } from './validated-rows.js';
+
+/**
+ * A snapshot is the complete state: it is read whole, then diffed against the live records.
+ * Its size is the office's live records (tens of thousands), not its history, so holding it
+ * in memory is bounded. Nothing is applied when the file turns out broken or too destructive.
+ */
+export async function importSnapshot(
+  ctx: ApplyContext,
+  settings: ImportSettings,
+  rows: AsyncIterable<ValidatedRow>,
+  report: FileReport,
+): Promise<FileOutcome | undefined> {
+  const profile = settings.profile.sources[ctx.source];
+  const snapshot = new Map<string, ValidatedRow>();
+  for await (const row of rows) {
+    const first = snapshot.get(row.id);
+    if (first || report.quarantinedIds.has(row.id)) {
+      // The same id twice: neither row can be trusted, so the record stays as it was.
+      if (first) report.quarantine(row.id, []);
+      snapshot.delete(row.id);
+      report.quarantine(row.id, [duplicateIdFinding(profile, row.line, first?.line, 'every row of this id is quarantined, the record stays as it was')]);
+    } else {
+      snapshot.set(row.id, row);
+    }
+  }
+  if (report.fileProblems.length) return undefined;
+
+  const known = await loadLiveRecords<unknown>(ctx.trx, ctx.tenantId, ctx.source);
+  const live = new Map([...known].filter(([, k]) => !k.deleted).map(([id, k]) => [id, k.state]));
+  const current = new Map([...snapshot].map(([id, row]) => [id, row.record]));
+  const diff = diffSnapshot(live, current, report.quarantinedIds, SOURCE_HANDLERS[ctx.source].classify);
+  const share = deletionShare(diff);
+  const held = share > settings.deletionThreshold && !settings.confirmDeletions;
+  const deletions = { vanished: diff.vanished, liveBefore: diff.liveBefore, share, held };
+  if (held) return { eventsAppended: 0, rowsUnchanged: 0, deletions };
+
+  for (const change of diff.changes) for (const note of snapshot.get(change.recordId)?.notes ?? []) report.add(note);
+  const eventsAppended = await applyChanges(ctx, diff.changes, known);
+  const rowsChanged = diff.changes.filter((c) => c.state !== null).length;
+  return { eventsAppended, rowsUnchanged: snapshot.size - rowsChanged, deletions };
+}

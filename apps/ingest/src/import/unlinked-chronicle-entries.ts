@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { ChronicleEntryRecord, RecordChange } from '@jugendamt/domain';
+import type { ApplyContext } from './apply-changes.js';
+import type { FileReport } from './file-report.js';
+import type { ValidatedRow } from './validated-rows.js';
+
+/**
+ * A 14plus entry is linked to its WebFM case by the (normalised, pseudonymised) Aktenzeichen.
+ * An entry without a case is kept, since costs must add up, and reported once: when it is new.
+ * The link is judged against the cases known when the entry arrives; projections link again
+ * on every rebuild, so a case imported later still finds its entries.
+ */
+export async function reportUnlinkedChronicleEntries(
+  ctx: ApplyContext,
+  changes: readonly RecordChange<unknown>[],
+  rows: ReadonlyMap<string, ValidatedRow>,
+  report: FileReport,
+): Promise<void> {
+  const entries = changes.filter((c) => c.state !== null).map((c) => ({ id: c.recordId, entry: c.state as ChronicleEntryRecord }));
+  if (entries.length === 0) return;
+  const references = [...new Set(entries.map(({ entry }) => entry.fileReference))];
+  const { rows: linked } = await sql<{ file_reference: string }>`
+    SELECT DISTINCT state->>'fileReference' AS file_reference FROM ingest_record_state
+    WHERE tenant_id = ${ctx.tenantId} AND source = 'webfm_faelle' AND state->>'fileReference' = ANY(${references}::text[])`.execute(ctx.trx);
+  const known = new Set(linked.map((r) => r.file_reference));
+  for (const { id, entry } of entries) {
+    if (known.has(entry.fileReference)) continue;
+    report.add({
+      severity: 'warning',
+      code: 'unlinked-chronicle-entry',
+      line: rows.get(id)?.line,
+      field: 'fileReference',
+      column: 'Aktenzeichen',
+      message: `Chronik-Nr ${entry.entryNo}: no WebFM case with this Aktenzeichen is known; the entry is kept and counted for costs`,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { normalizeAktenzeichen, validateRow, type ExportSource, type SourceProfile } from '@jugendamt/domain';
+import { readExport } from '../reading/read-export.js';
+import type { Finding } from './finding.js';
+import type { FileReport } from './file-report.js';
+import type { ImportSettings } from './import-settings.js';
+import { PSEUDONYM_KINDS } from './source-handlers.js';
+
+/** A row that passed validation: a domain record under its pseudonymised id. */
+export interface ValidatedRow {
+  readonly id: string;
+  readonly line: number;
+  readonly record: unknown;
+  /** Plausibility findings; reported only if the row changes its record, so a night repeats none. */
+  readonly notes: readonly Finding[];
+}
+
+const PROGRESS_EVERY_ROWS = 5_000;
+
+/**
+ * The file's rows as domain records. Rows that cannot be read or validated are quarantined in
+ * the report with line, column and reason; problems of the whole file land there too.
+ */
+export async function* validatedRows(
+  path: string,
+  settings: ImportSettings,
+  source: ExportSource,
+  observedAt: Date,
+  report: FileReport,
+  onProgress?: (rowsRead: number, bytesRead: number) => void,
+): AsyncGenerator<ValidatedRow, void> {
+  const profile = settings.profile.sources[source];
+  const pseudonymize = (field: string, value: string) => {
+    const kind = PSEUDONYM_KINDS[field] ?? field;
+    return settings.pseudonymizer.pseudonym(kind, kind === 'file-reference' ? normalizeAktenzeichen(value) : value);
+  };
+  const observedOn = observedAt.toISOString().slice(0, 10);
+  let bytesRead = 0;
+  const reader = readExport(path, profile, pseudonymize, (bytes) => (bytesRead = bytes));
+  for (let step = await reader.next(); ; step = await reader.next()) {
+    if (step.done) {
+      const summary = step.value;
+      report.rowsRead = summary.rowsRead;
+      for (const problem of summary.fileProblems) report.fileProblem(problem.reason, problem.line);
+      if (summary.unknownColumns.length) {
+        report.addFileFinding({ severity: 'info', code: 'unknown-column', message: `columns not in the profile, ignored: ${summary.unknownColumns.join(', ')}` });
+      }
+      onProgress?.(summary.rowsRead, bytesRead);
+      return;
+    }
+    const item = step.value;
+    if (++report.rowsRead % PROGRESS_EVERY_ROWS === 0) onProgress?.(report.rowsRead, bytesRead);
+    if (item.type === 'row-problem') {
+      const { line, field, column, reason, recordId } = item.problem;
+      report.quarantine(recordId, [{ severity: 'error', code: 'bad-row', line, field, column, message: reason }]);
+      continue;
+    }
+    const { line, values } = item.record;
+    const checked = validateRow(source, values, { observedOn, profile });
+    const id = values[profile.idField] ?? undefined;
+    const notes = checked.notes.map((note): Finding => ({ severity: 'warning', line, ...note }));
+    if (!checked.record || !id) {
+      report.quarantine(id, [...checked.problems.map((problem): Finding => ({ severity: 'error', line, ...problem })), ...notes]);
+    } else {
+      yield { id, line, record: checked.record, notes };
+    }
+  }
+}
+
+export function duplicateIdFinding(profile: SourceProfile, line: number, firstLine: number | undefined, consequence: string): Finding {
+  const column = profile.fields[profile.idField]?.header;
+  return {
+    severity: 'error',
+    code: 'duplicate-id',
+    line,
+    field: profile.idField,
+    column,
+    message: `duplicate ${column}${firstLine ? ` (also on line ${firstLine})` : ''}: ${consequence}`,
+  };
+}

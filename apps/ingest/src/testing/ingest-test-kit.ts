@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { DEFAULT_TENANT_ID, ensureTenant, type Database } from '@jugendamt/db';
+import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
+import { DEFAULT_EXPORT_PROFILE, Pseudonymizer } from '@jugendamt/domain';
+import type { Kysely } from 'kysely';
+import type { DatabaseBackend } from '@jugendamt/db';
+import type { Finding, ImportSummary } from '../import/finding.js';
+import { importFile } from '../import/import-file.js';
+import { DEFAULT_THRESHOLDS, type ImportSettings } from '../import/import-settings.js';
+import { collectExportFiles } from '../import/collect-export-files.js';
+
+/** A fixed key, so that two databases fed the same files hold the same pseudonyms. */
+export const TEST_PSEUDONYM_KEY = Buffer.alloc(32, 7);
+
+export function testImportSettings(overrides: Partial<ImportSettings> = {}): ImportSettings {
+  return {
+    tenantId: DEFAULT_TENANT_ID,
+    profile: DEFAULT_EXPORT_PROFILE,
+    pseudonymizer: new Pseudonymizer(TEST_PSEUDONYM_KEY),
+    ...DEFAULT_THRESHOLDS,
+    ...overrides,
+  };
+}
+
+export interface IngestTestKit {
+  readonly database: TestDatabase;
+  readonly db: Kysely<Database>;
+  /** A fresh folder for this test's export files. */
+  readonly dir: string;
+  importFiles(paths: readonly string[], overrides?: Partial<ImportSettings>): Promise<ImportSummary[]>;
+  events(): Promise<StoredEventRow[]>;
+  close(): Promise<void>;
+}
+
+export interface StoredEventRow {
+  readonly stream_id: string;
+  readonly stream_version: number;
+  readonly event_type: string;
+  readonly occurred_on: string | null;
+  readonly observed_at: string;
+  readonly payload: unknown;
+}
+
+export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTestKit> {
+  const database = await createTestDatabase(backend);
+  await ensureTenant(database.db, DEFAULT_TENANT_ID, DEFAULT_TENANT_ID);
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+  return {
+    database,
+    db: database.db,
+    dir,
+    async importFiles(paths, overrides) {
+      const summaries: ImportSummary[] = [];
+      for (const path of await collectExportFiles(paths)) summaries.push(await importFile(database.db, testImportSettings(overrides), path));
+      return summaries;
+    },
+    events: () => storedEvents(database.db),
+    async close() {
+      rmSync(dir, { recursive: true, force: true });
+      await database.close();
+    },
+  };
+}
+
+/** The events as a projection would see them, without ids and times that differ between runs. */
+export async function storedEvents(db: Kysely<Database>): Promise<StoredEventRow[]> {
+  const { rows } = await sql<StoredEventRow>`
+    SELECT stream_id, stream_version, event_type, occurred_on::text AS occurred_on, observed_at::text AS observed_at, payload
+    FROM events ORDER BY stream_id, stream_version`.execute(db);
+  return rows;
+}
+
+export async function storedFindings(db: Kysely<Database>, importId: string): Promise<Finding[]> {
+  const rows = await db
+    .selectFrom('import_findings')
+    .select(['severity', 'code', 'line', 'field', 'column_name', 'message'])
+    .where('import_id', '=', importId)
+    .orderBy('finding_no')
+    .execute();
+  return rows.map((r) => ({
+    severity: r.severity as Finding['severity'],
+    code: r.code,
+    ...(r.line !== null ? { line: r.line } : {}),
+    ...(r.field !== null ? { field: r.field } : {}),
+    ...(r.column_name !== null ? { column: r.column_name } : {}),
+    message: r.message,
+  }));
+}
