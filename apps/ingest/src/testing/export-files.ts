@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { DEFAULT_EXPORT_PROFILE, type ExportSource } from '@jugendamt/domain';
+import { exportCsvBytes, exportFormatOf } from '../export-writing/export-csv.js';
 
 /** One row of an export file: German column header → raw text, as the source system writes it. */
 export type ExportRowValues = Record<string, string>;
@@ -88,25 +88,17 @@ export interface ExportFileOptions {
   readonly headers?: readonly string[];
 }
 
-/** The bytes of an export file exactly as the source systems write it: `;`, CRLF, quotes only where needed. */
+/** The bytes of an export file exactly as the source systems write it. */
 export function exportFileBytes(source: ExportSource, rows: readonly (ExportRowValues | string[])[], options: ExportFileOptions = {}): Buffer {
   const profile = DEFAULT_EXPORT_PROFILE.sources[source];
   const headers = options.headers ?? Object.values(profile.fields).map((f) => f.header);
-  const lines = [headers.map(quote).join(';')];
-  for (const row of rows) lines.push((Array.isArray(row) ? row : headers.map((h) => row[h] ?? '')).map(quote).join(';'));
-  const text = `${lines.join('\r\n')}\r\n`;
-  const encoding = options.encoding ?? profile.encoding;
-  const bom = options.bom ?? encoding === 'utf-8';
-  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'windows-1252');
-  return bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+  const lines = [headers, ...rows.map((row) => (Array.isArray(row) ? row : headers.map((h) => row[h] ?? '')))];
+  const format = exportFormatOf(profile, { ...(options.encoding ? { encoding: options.encoding, bom: options.encoding === 'utf-8' } : {}), ...(options.bom !== undefined ? { bom: options.bom } : {}) });
+  return exportCsvBytes(format, lines);
 }
 
 export function writeExportFile(dir: string, name: string, source: ExportSource, rows: readonly (ExportRowValues | string[])[], options?: ExportFileOptions): string {
   const path = join(dir, name);
   writeFileSync(path, exportFileBytes(source, rows, options));
   return path;
-}
-
-function quote(field: string): string {
-  return /[;"\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
