@@ -110,7 +110,11 @@ async function refusal(
 ): Promise<{ status: ImportStatus; message: string; findings: Finding[] } | undefined> {
   const same = await findImportOfContent(db, settings.tenantId, sha256);
   // A held file comes back when the administrator confirms it: then it is no duplicate.
-  if (same && !(same.status === 'held' && settings.confirmDeletions)) {
+  if (same?.status === 'held' && !settings.confirmDeletions) {
+    const message = `still held: the same content waits for confirmation as ${same.fileName} (import ${same.importId}); nothing applied`;
+    return { status: 'held', message, findings: [fileFinding('mass-deletion', message, 'warning')] };
+  }
+  if (same && same.status !== 'held') {
     const message = `same content as ${same.fileName} (import ${same.importId}, ${same.status}): nothing to do`;
     return { status: 'duplicate', message, findings: [fileFinding('duplicate-file', message, 'info')] };
   }

@@ -10,7 +10,6 @@ import type { DatabaseBackend } from '@jugendamt/db';
 import type { Finding, ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
 import { DEFAULT_THRESHOLDS, type ImportSettings } from '../import/import-settings.js';
-import { collectExportFiles } from '../import/collect-export-files.js';
 
 /** A fixed key, so that two databases fed the same files hold the same pseudonyms. */
 export const TEST_PSEUDONYM_KEY = Buffer.alloc(32, 7);
@@ -30,6 +29,7 @@ export interface IngestTestKit {
   readonly db: Kysely<Database>;
   /** A fresh folder for this test's export files. */
   readonly dir: string;
+  /** Imports the files in exactly the order given (the CLI sorts; tests choose). */
   importFiles(paths: readonly string[], overrides?: Partial<ImportSettings>): Promise<ImportSummary[]>;
   events(): Promise<StoredEventRow[]>;
   close(): Promise<void>;
@@ -54,7 +54,7 @@ export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTes
     dir,
     async importFiles(paths, overrides) {
       const summaries: ImportSummary[] = [];
-      for (const path of await collectExportFiles(paths)) summaries.push(await importFile(database.db, testImportSettings(overrides), path));
+      for (const path of paths) summaries.push(await importFile(database.db, testImportSettings(overrides), path));
       return summaries;
     },
     events: () => storedEvents(database.db),
