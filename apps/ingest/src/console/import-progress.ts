@@ -12,8 +12,11 @@ export interface ProgressDisplay {
  * A bar with rows/s on a terminal; on a pipe or in a log, a plain line now and then for long
  * files, so a scheduler's log shows the import is alive without drowning in redraws.
  */
-export function importProgress(stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
-  return stream.isTTY ? terminalBar(stream) : plainLines(stream);
+export function importProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): ProgressDisplay {
+  if (stream.isTTY) return terminalBar(stream);
+  const everyMs = Number(env['PROGRESS_INTERVAL_MS'] ?? 10_000);
+  if (!Number.isFinite(everyMs) || everyMs < 0) throw new Error(`PROGRESS_INTERVAL_MS must be a number of milliseconds, not "${env['PROGRESS_INTERVAL_MS']}"`);
+  return plainLines(stream, everyMs);
 }
 
 function terminalBar(stream: NodeJS.WriteStream): ProgressDisplay {
@@ -49,7 +52,7 @@ function terminalBar(stream: NodeJS.WriteStream): ProgressDisplay {
   };
 }
 
-function plainLines(stream: NodeJS.WriteStream, everyMs = 10_000): ProgressDisplay {
+function plainLines(stream: NodeJS.WriteStream, everyMs: number): ProgressDisplay {
   let current: string | undefined;
   let started = 0;
   let lastLine = 0;

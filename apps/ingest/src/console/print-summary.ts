@@ -11,8 +11,9 @@ export function printFileSummary(s: ImportSummary, out: (line: string) => void =
     out(`          line ${f.line ?? '-'}${f.column ? `, ${f.column}` : ''}: ${f.message}`);
   }
   if (errors.length > ERRORS_SHOWN_PER_FILE) out(`          … and ${errors.length - ERRORS_SHOWN_PER_FILE} more errors in the import's report`);
-  const warnings = s.findings.length - errors.length;
-  if (warnings > 0) out(`          ${warnings} warnings and notes in the import's report`);
+  const warnings = s.findings.filter((f) => f.severity === 'warning').length;
+  const notes = s.findings.length - errors.length - warnings;
+  if (warnings + notes > 0) out(`          ${warnings} warnings, ${notes} notes in the import's report`);
 }
 
 export function printTotals(summaries: readonly ImportSummary[], ms: number, out: (line: string) => void = console.log): void {

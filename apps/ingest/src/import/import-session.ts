@@ -20,8 +20,8 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
     profile: options.profile ?? DEFAULT_EXPORT_PROFILE,
     pseudonymizer: new Pseudonymizer(loadPseudonymKey(env).key),
-    deletionThreshold: options.deletionThreshold ?? numberFrom(env['DELETION_THRESHOLD']) ?? DEFAULT_THRESHOLDS.deletionThreshold,
-    quarantineThreshold: options.quarantineThreshold ?? numberFrom(env['QUARANTINE_THRESHOLD']) ?? DEFAULT_THRESHOLDS.quarantineThreshold,
+    deletionThreshold: options.deletionThreshold ?? numberFrom(env['DELETION_THRESHOLD'], 'DELETION_THRESHOLD') ?? DEFAULT_THRESHOLDS.deletionThreshold,
+    quarantineThreshold: options.quarantineThreshold ?? numberFrom(env['QUARANTINE_THRESHOLD'], 'QUARANTINE_THRESHOLD') ?? DEFAULT_THRESHOLDS.quarantineThreshold,
     confirmDeletions: options.confirmDeletions ?? false,
   };
 }
@@ -49,6 +49,10 @@ export async function openMigratedDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-function numberFrom(text: string | undefined): number | undefined {
-  return text ? Number(text) : undefined;
+/** A share between 0 and 1 from the environment; a typo must stop the import, not disable a guard. */
+function numberFrom(text: string | undefined, name: string): number | undefined {
+  if (!text) return undefined;
+  const share = Number(text);
+  if (!Number.isFinite(share) || share < 0 || share > 1) throw new Error(`${name} must be a share between 0 and 1 (e.g. 0.1), not "${text}"`);
+  return share;
 }
