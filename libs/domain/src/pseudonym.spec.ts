@@ -16,6 +16,13 @@ describe('Pseudonymizer', () => {
     expect(p.pseudonym('case', 'X1')).not.toBe(p.pseudonym('aid', 'X1'));
   });
 
+  it('gives the same pseudonyms from memory as computed afresh, also after its bound is reached', () => {
+    const fresh = (value: string) => new Pseudonymizer(key).pseudonym('staff', value);
+    const remembering = new Pseudonymizer(key, 2);
+    const values = ['MA1', 'MA2', 'MA1', 'MA3', 'MA4', 'MA1', 'MA2'];
+    expect(values.map((v) => remembering.pseudonym('staff', v))).toEqual(values.map(fresh));
+  });
+
   it('refuses a short key', () => {
     expect(() => new Pseudonymizer(Buffer.alloc(16))).toThrow(/at least 32 bytes/);
   });

@@ -161,6 +161,19 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
     expect(countByType(await kit.events())).toEqual({ SubProcessOpened: 5, SubProcessCompleted: 1, SubProcessCancelled: 1 });
   });
 
+  it('quarantines the later row of a sub-process that comes twice in one file, near or thousands of rows apart', async () => {
+    const rows = defaultRows('webfm_teilprozesse', 6_000);
+    const twice = { ...rows[0]!, Status: 'storniert' };
+    rows.splice(2, 0, twice);
+    rows.push(twice);
+    const [summary] = await kit.importFiles([writeExportFile(kit.dir, fileName('webfm_teilprozesse', '20240101'), 'webfm_teilprozesse', rows)]);
+    expect(summary).toMatchObject({ status: 'applied', rowsQuarantined: 2, eventsAppended: 6_000 });
+    expect(summary!.findings.map((f) => [f.line, f.message])).toEqual([
+      [4, 'duplicate Teilprozess-ID (also on line 2): the later row is quarantined'],
+      [6003, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
+    ]);
+  });
+
   it('records a 14plus cancellation as its own entry and repeats of the 7-day overlap once', async () => {
     const rows = defaultRows('14plus_chronik', 3);
     const night1 = writeExportFile(kit.dir, fileName('14plus_chronik', '20240101'), '14plus_chronik', rows);

@@ -20,32 +20,55 @@ const CHUNK_ROWS = 5_000;
 export async function importOverlap(ctx: ApplyContext, settings: ImportSettings, rows: AsyncIterable<ValidatedRow>, report: FileReport): Promise<FileOutcome> {
   const profile = settings.profile.sources[ctx.source];
   const { classify } = SOURCE_HANDLERS[ctx.source];
-  const linesById = new Map<string, number>();
-  let chunk: ValidatedRow[] = [];
   let eventsAppended = 0;
   let rowsUnchanged = 0;
 
-  const flush = async () => {
-    const known = await loadRecords<unknown>(ctx.trx, ctx.tenantId, ctx.source, chunk.map((row) => row.id));
-    const byId = new Map(chunk.map((row) => [row.id, row]));
-    const changes = dedupeOverlap(new Map([...known].map(([id, k]) => [id, k.state])), new Map(chunk.map((row) => [row.id, row.record])), classify);
-    for (const change of changes) for (const note of byId.get(change.recordId)?.notes ?? []) report.add(note);
-    if (ctx.source === '14plus_chronik') await reportUnlinkedChronicleEntries(ctx, changes, byId, report);
+  const flush = async (chunk: ReadonlyMap<string, ValidatedRow>) => {
+    const known = await loadRecords<unknown>(ctx.trx, ctx.tenantId, ctx.source, [...chunk.keys()]);
+    // A record this file wrote already: its id came twice in the file. Keeping a map of every id
+    // of a file of millions of rows would cost memory without bound; the record state knows.
+    const current = new Map<string, unknown>();
+    for (const [id, row] of chunk) {
+      const before = known.get(id);
+      if (before?.observedAt.getTime() === ctx.observedAt.getTime()) {
+        report.quarantine(id, [duplicateIdFinding(profile, row.line, undefined, 'the later row is quarantined')]);
+      } else {
+        current.set(id, row.record);
+      }
+    }
+    const changes = dedupeOverlap(new Map([...known].map(([id, k]) => [id, k.state])), current, classify);
+    for (const change of changes) for (const note of chunk.get(change.recordId)?.notes ?? []) report.add(note);
+    if (ctx.source === '14plus_chronik') await reportUnlinkedChronicleEntries(ctx, changes, chunk, report);
     eventsAppended += await applyChanges(ctx, changes, known);
-    rowsUnchanged += chunk.length - changes.length;
-    chunk = [];
+    rowsUnchanged += current.size - changes.length;
   };
 
-  for await (const row of rows) {
-    const first = linesById.get(row.id);
-    if (first !== undefined) {
-      report.quarantine(row.id, [duplicateIdFinding(profile, row.line, first, 'the later row is quarantined')]);
-      continue;
+  // The next chunk is read and validated while the database writes the previous one; chunks
+  // still reach the database one after the other, each seeing the state its predecessor left.
+  let writing: Promise<void> = Promise.resolve();
+  const handOver = async (chunk: ReadonlyMap<string, ValidatedRow>) => {
+    await writing;
+    writing = flush(chunk);
+    writing.catch(() => undefined); // awaited, and thrown, at the next hand-over or the end
+  };
+
+  let chunk = new Map<string, ValidatedRow>();
+  try {
+    for await (const row of rows) {
+      const first = chunk.get(row.id);
+      if (first) {
+        report.quarantine(row.id, [duplicateIdFinding(profile, row.line, first.line, 'the later row is quarantined')]);
+        continue;
+      }
+      chunk.set(row.id, row);
+      if (chunk.size >= CHUNK_ROWS) {
+        await handOver(chunk);
+        chunk = new Map();
+      }
     }
-    linesById.set(row.id, row.line);
-    chunk.push(row);
-    if (chunk.length >= CHUNK_ROWS) await flush();
+    await handOver(chunk);
+  } finally {
+    await writing;
   }
-  if (chunk.length) await flush();
   return { eventsAppended, rowsUnchanged };
 }

@@ -7,6 +7,8 @@ export interface KnownRecord<R> {
   readonly hash: string;
   readonly state: R | null;
   readonly deleted: boolean;
+  /** Observation time of the file that last changed the record. */
+  readonly observedAt: Date;
 }
 
 export interface RecordStateWrite {
@@ -28,7 +30,7 @@ export function contentHash(record: unknown): string {
 export async function loadLiveRecords<R>(db: Kysely<Database>, tenantId: string, source: string): Promise<Map<string, KnownRecord<R>>> {
   const rows = await db
     .selectFrom('ingest_record_state')
-    .select(['record_id', 'stream_version', 'content_hash', 'state', 'deleted'])
+    .select(['record_id', 'stream_version', 'content_hash', 'state', 'deleted', 'observed_at'])
     .where('tenant_id', '=', tenantId)
     .where('source', '=', source)
     .execute();
@@ -39,8 +41,8 @@ export async function loadLiveRecords<R>(db: Kysely<Database>, tenantId: string,
 export async function loadRecords<R>(db: Kysely<Database>, tenantId: string, source: string, ids: readonly string[]): Promise<Map<string, KnownRecord<R>>> {
   const known = new Map<string, KnownRecord<R>>();
   for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-    const { rows } = await sql<{ record_id: string; stream_version: number; content_hash: string; state: unknown; deleted: boolean }>`
-      SELECT record_id, stream_version, content_hash, state, deleted FROM ingest_record_state
+    const { rows } = await sql<RecordStateRow>`
+      SELECT record_id, stream_version, content_hash, state, deleted, observed_at FROM ingest_record_state
       WHERE tenant_id = ${tenantId} AND source = ${source} AND record_id = ANY(${ids.slice(i, i + LOOKUP_CHUNK)}::text[])`.execute(db);
     for (const row of rows) known.set(row.record_id, toKnown<R>(row));
   }
@@ -59,6 +61,15 @@ export async function saveRecords(db: Kysely<Database>, tenantId: string, source
           deleted = excluded.deleted, observed_at = excluded.observed_at`.execute(db);
 }
 
-function toKnown<R>(row: { stream_version: number; content_hash: string; state: unknown; deleted: boolean }): KnownRecord<R> {
-  return { version: row.stream_version, hash: row.content_hash, state: row.state as R | null, deleted: row.deleted };
+interface RecordStateRow {
+  readonly record_id: string;
+  readonly stream_version: number;
+  readonly content_hash: string;
+  readonly state: unknown;
+  readonly deleted: boolean;
+  readonly observed_at: Date | string;
+}
+
+function toKnown<R>(row: RecordStateRow): KnownRecord<R> {
+  return { version: row.stream_version, hash: row.content_hash, state: row.state as R | null, deleted: row.deleted, observedAt: new Date(row.observed_at) };
 }

@@ -74,6 +74,6 @@ export function duplicateIdFinding(profile: SourceProfile, line: number, firstLi
     line,
     field: profile.idField,
     column,
-    message: `duplicate ${column}${firstLine ? ` (also on line ${firstLine})` : ''}: ${consequence}`,
+    message: `duplicate ${column} (also ${firstLine ? `on line ${firstLine}` : 'earlier in this file'}): ${consequence}`,
   };
 }
