@@ -3,6 +3,8 @@ const workspacePackages = {
   '^@jugendamt/db/testing$': '<rootDir>/db/src/testing/index.ts',
   '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
   '^@jugendamt/(domain|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jugendamt/ingest$': '<rootDir>/apps/ingest/src/index.ts',
+  '^@jugendamt/ingest/testing$': '<rootDir>/apps/ingest/src/testing/index.ts',
 };
 
 export default {

@@ -1,5 +1,6 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createApi } from './create-api.js';
+import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
@@ -7,6 +8,8 @@ const host = process.env['HOST'] ?? '127.0.0.1';
 const database = await openDatabase(databaseConfigFromEnv());
 const applied = await migrateToLatest(database.db);
 await ensureTenant(database.db, DEFAULT_TENANT_ID, 'Jugendamt');
+const importFolder = folderToImportOnStart(database);
+if (importFolder) await importOnStart(database, importFolder);
 const app = await createApi(database);
 await app.listen(port, host);
 

@@ -1,0 +1,2 @@
+export * from './export-files.js';
+export * from './ingest-test-kit.js';
