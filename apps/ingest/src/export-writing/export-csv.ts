@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { stringify, type Options } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
@@ -41,11 +41,11 @@ export async function writeExportCsv(path: string, format: ExportFileFormat, row
   const out = createWriteStream(path);
   if (format.bom && format.encoding === 'utf-8') out.write(BOM);
   const csv = stringify(csvOptions(format));
-  const encoded = format.encoding === 'utf-8' ? csv : csv.pipe(iconv.encodeStream('windows-1252'));
-  encoded.pipe(out);
+  // iconv's encoder takes text, not the stringifier's bytes.
+  const written = format.encoding === 'utf-8' ? pipeline(csv, out) : pipeline(csv.setEncoding('utf8'), iconv.encodeStream('windows-1252'), out);
   for (const row of rows) {
     if (!csv.write(row)) await new Promise<void>((resolve) => csv.once('drain', resolve));
   }
   csv.end();
-  await finished(out);
+  await written;
 }

@@ -1,8 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
-import { defaultRows, writeExportFile } from '../testing/export-files.js';
+import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import type { Manifest } from '../generator/manifest.js';
+import { collectExportFiles } from './collect-export-files.js';
+
+const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
+
+/** A value as a stored value, not as letters inside a pseudonym (`Ben` may well occur in one). */
+function standsAlone(text: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`).test(text);
+}
 
 /** What must never reach the database: names, birth dates, free text, and the ids in clear. */
 const PERSONAL = {
@@ -42,7 +54,7 @@ describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
     const aids = defaultRows('webfm_hilfen', 30).map((row) => ({ ...row, Leistungserbringer: PERSONAL.provider }));
     const staff = defaultRows('webfm_mitarbeiter', 30);
     staff[0] = { ...staff[0]!, Name: PERSONAL.staffName };
-    const chronicle = defaultRows('14plus_chronik', 30).map((row) => ({ ...row, Text: PERSONAL.chronicleText }));
+    const chronicle: ExportRowValues[] = defaultRows('14plus_chronik', 30).map((row) => ({ ...row, Text: PERSONAL.chronicleText }));
     chronicle[2] = { ...chronicle[2]!, Aktenzeichen: '51.1 - 2023/777' }; // unlinked: reported
     const summaries = await kit.importFiles([
       writeExportFile(kit.dir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', cases),
@@ -68,5 +80,15 @@ describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
     expect(leaks).toEqual([]);
     // Only the year of birth is kept, as KPIS.md needs ages.
     expect(dump.get('events')).toMatch(/birthYear\W+2011/);
+  });
+
+  it('keeps every personal value of the bundled samples out of every table', async () => {
+    const manifest = JSON.parse(readFileSync(`${samples}manifest.json`, 'utf8')) as Manifest;
+    const summaries = await kit.importFiles(await collectExportFiles([samples]));
+    expect(summaries.every((s) => s.status === 'applied' || s.status === 'duplicate')).toBe(true);
+    const stored = [...(await everyStoredText(kit.db)).values()].join('\n');
+    const values = Object.values(manifest.personalValues).flat();
+    expect(values.length).toBeGreaterThan(100);
+    expect(values.filter((value) => standsAlone(stored, value))).toEqual([]);
   });
 });
