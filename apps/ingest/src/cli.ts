@@ -4,14 +4,15 @@ import { printFileSummary, printTotals, summaryAsJson } from './console/print-su
 import { collectExportFiles } from './import/collect-export-files.js';
 import { importFiles, importSettings, openMigratedDatabase } from './import/import-session.js';
 
-const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] <files or folders>
+const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] [--profile FILE] <files or folders>
 
 Imports PROSOZ export files in observation order, one transaction per file.
   --json               print the per-file summaries (with every finding) as JSON
   --confirm-deletions  apply snapshots held for deleting too many records
   --tenant ID          the office (default: TENANT_ID or "default")
+  --profile FILE       mapping profile of the office's exports (default: EXPORT_PROFILE or EXPORTS.md's)
 Environment: DATABASE_URL (unset: embedded PGlite under DATA_DIR), PSEUDONYM_KEY,
-EXPORT_PROFILE, DELETION_THRESHOLD (0.1), QUARANTINE_THRESHOLD (0.05).
+DELETION_THRESHOLD (0.1), QUARANTINE_THRESHOLD (0.05), PROGRESS_INTERVAL_MS (10000).
 Exits with 1 when a file was rejected or held, 2 on wrong usage.`;
 
 const { values, positionals } = parseArgs({
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     'confirm-deletions': { type: 'boolean', default: false },
     tenant: { type: 'string' },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -28,8 +30,15 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2);
 }
 
+let settings;
+try {
+  settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile });
+} catch (error) {
+  // A wrong setting is the operator's to fix: one line, no stack.
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const files = await collectExportFiles(positionals);
-const settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'] });
 const database = await openMigratedDatabase();
 const progress = importProgress();
 const started = Date.now();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@jugendamt/db';
 import { DEFAULT_EXPORT_PROFILE, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
+import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
 import { importFile } from './import-file.js';
@@ -9,6 +10,8 @@ import { DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './
 export interface ImportOptions {
   readonly tenantId?: string;
   readonly profile?: ExportProfile;
+  /** A profile file; without one, EXPORT_PROFILE or the default profile. */
+  readonly profilePath?: string;
   readonly deletionThreshold?: number;
   readonly quarantineThreshold?: number;
   readonly confirmDeletions?: boolean;
@@ -18,7 +21,7 @@ export interface ImportOptions {
 export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = process.env): ImportSettings {
   return {
     tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
-    profile: options.profile ?? DEFAULT_EXPORT_PROFILE,
+    profile: options.profile ?? profileFrom(options.profilePath ?? env['EXPORT_PROFILE']),
     pseudonymizer: new Pseudonymizer(loadPseudonymKey(env).key),
     deletionThreshold: options.deletionThreshold ?? numberFrom(env['DELETION_THRESHOLD'], 'DELETION_THRESHOLD') ?? DEFAULT_THRESHOLDS.deletionThreshold,
     quarantineThreshold: options.quarantineThreshold ?? numberFrom(env['QUARANTINE_THRESHOLD'], 'QUARANTINE_THRESHOLD') ?? DEFAULT_THRESHOLDS.quarantineThreshold,
@@ -47,6 +50,10 @@ export async function openMigratedDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase();
   await migrateToLatest(handle.db);
   return handle;
+}
+
+function profileFrom(path: string | undefined): ExportProfile {
+  return path ? loadExportProfile(path) : DEFAULT_EXPORT_PROFILE;
 }
 
 /** A share between 0 and 1 from the environment; a typo must stop the import, not disable a guard. */

@@ -55,7 +55,7 @@ export async function* validatedRows(
       continue;
     }
     const { line, values } = item.record;
-    const checked = validateRow(source, values, { observedOn, profile });
+    const checked = validateRow(source, values, { observedOn, profile, codeLists: settings.profile.codeLists });
     const id = values[profile.idField] ?? undefined;
     const notes = checked.notes.map((note): Finding => ({ severity: 'warning', line, ...note }));
     if (!checked.record || !id) {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { parseGermanDate, type SourceProfile } from '@jugendamt/domain';
+import { dateParsersOf, type SourceProfile } from '@jugendamt/domain';
 import { ExportDecoder } from './export-decoder.js';
 import { FileProblem } from './file-problem.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
@@ -110,7 +110,7 @@ function rowValues(record: readonly string[], header: HeaderMap, profile: Source
     const text = record[at]!.trim();
     const value = text === '' ? null : text;
     if (spec.privacy === 'personal') {
-      if (spec.keep === 'year') values[field] = value && yearOf(value);
+      if (spec.keep === 'year') values[field] = value && yearOf(value, profile);
     } else {
       values[field] = value !== null && spec.privacy === 'identifier' ? pseudonymize(field, value) : value;
     }
@@ -118,8 +118,8 @@ function rowValues(record: readonly string[], header: HeaderMap, profile: Source
   return values;
 }
 
-function yearOf(date: string): string | null {
-  const parsed = parseGermanDate(date);
+function yearOf(date: string, profile: SourceProfile): string | null {
+  const parsed = dateParsersOf(profile).date(date);
   return parsed.ok ? parsed.value.slice(0, 4) : null;
 }
 

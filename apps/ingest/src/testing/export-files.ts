@@ -86,6 +86,7 @@ export interface ExportFileOptions {
   readonly bom?: boolean;
   /** Column order; defaults to the profile's. */
   readonly headers?: readonly string[];
+  readonly delimiter?: string;
 }
 
 /** The bytes of an export file exactly as the source systems write it. */
@@ -93,7 +94,11 @@ export function exportFileBytes(source: ExportSource, rows: readonly (ExportRowV
   const profile = DEFAULT_EXPORT_PROFILE.sources[source];
   const headers = options.headers ?? Object.values(profile.fields).map((f) => f.header);
   const lines = [headers, ...rows.map((row) => (Array.isArray(row) ? row : headers.map((h) => row[h] ?? '')))];
-  const format = exportFormatOf(profile, { ...(options.encoding ? { encoding: options.encoding, bom: options.encoding === 'utf-8' } : {}), ...(options.bom !== undefined ? { bom: options.bom } : {}) });
+  const format = exportFormatOf(profile, {
+    ...(options.encoding ? { encoding: options.encoding, bom: options.encoding === 'utf-8' } : {}),
+    ...(options.bom !== undefined ? { bom: options.bom } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  });
   return exportCsvBytes(format, lines);
 }
 

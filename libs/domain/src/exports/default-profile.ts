@@ -1,4 +1,8 @@
+import { DEFAULT_CODE_LISTS } from '../parsing/code-lists.js';
+import { DEFAULT_DATE_FORMATS, DEFAULT_TIMESTAMP_FORMATS } from '../parsing/date-patterns.js';
 import type { ExportProfile, FieldSpec } from './profile.js';
+
+const formats = { dateFormats: DEFAULT_DATE_FORMATS, timestampFormats: DEFAULT_TIMESTAMP_FORMATS };
 
 const EARLIEST = '1990-01-01';
 
@@ -29,6 +33,7 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
   sources: {
     webfm_faelle: {
       source: 'webfm_faelle',
+      ...formats,
       kind: 'snapshot',
       encoding: 'utf-8',
       delimiter: ';',
@@ -50,6 +55,7 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
     },
     webfm_hilfen: {
       source: 'webfm_hilfen',
+      ...formats,
       kind: 'snapshot',
       encoding: 'utf-8',
       delimiter: ';',
@@ -71,6 +77,7 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
     },
     webfm_teilprozesse: {
       source: 'webfm_teilprozesse',
+      ...formats,
       kind: 'delta',
       encoding: 'utf-8',
       delimiter: ';',
@@ -89,6 +96,7 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
     },
     webfm_mitarbeiter: {
       source: 'webfm_mitarbeiter',
+      ...formats,
       kind: 'snapshot',
       encoding: 'utf-8',
       delimiter: ';',
@@ -108,6 +116,7 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
     },
     '14plus_chronik': {
       source: '14plus_chronik',
+      ...formats,
       kind: 'journal',
       encoding: 'windows-1252',
       delimiter: ';',
@@ -130,4 +139,5 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
       },
     },
   },
+  codeLists: DEFAULT_CODE_LISTS,
 };

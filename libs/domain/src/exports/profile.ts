@@ -32,6 +32,8 @@ export interface FieldSpec {
   readonly keep?: 'year';
 }
 
+import type { CodeLists } from '../parsing/code-lists.js';
+
 export interface SourceProfile {
   readonly source: ExportSource;
   readonly kind: ExportKind;
@@ -41,9 +43,14 @@ export interface SourceProfile {
   readonly idField: string;
   /** Logical field name → its column. */
   readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** Accepted date formats, tokens TT, MM, JJJJ (default `TT.MM.JJJJ`). */
+  readonly dateFormats: readonly string[];
+  /** Accepted timestamp formats, tokens TT, MM, JJJJ, HH, MI, SS. */
+  readonly timestampFormats: readonly string[];
 }
 
 export interface ExportProfile {
   readonly name: string;
   readonly sources: Readonly<Record<ExportSource, SourceProfile>>;
+  readonly codeLists: CodeLists;
 }

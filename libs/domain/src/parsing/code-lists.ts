@@ -33,12 +33,46 @@ export const REASON_TRANSFER_OF_RESPONSIBILITY = 'Abgabe an ein anderes Jugendam
 export const REASON_ADOPTION = 'Adoptionspflege/Adoption';
 export const RESIDENCE_PARENTS = 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten';
 
+/**
+ * A code list as an office's exports use it: the canonical values, and the office's own
+ * spellings of them (`Ja` for `J`). A profile may add values and aliases.
+ */
+export interface CodeList {
+  readonly values: readonly string[];
+  readonly aliases: Readonly<Record<string, string>>;
+}
+
+export const CODE_LIST_NAMES = ['gender', 'reasonOfEnding', 'residenceAfterAid', 'subProcessStatus', 'staffRole', 'entryType', 'cancellationFlag'] as const;
+export type CodeListName = (typeof CODE_LIST_NAMES)[number];
+export type CodeLists = Readonly<Record<CodeListName, CodeList>>;
+
+const list = (values: readonly string[]): CodeList => ({ values, aliases: {} });
+
+export const DEFAULT_CODE_LISTS: CodeLists = {
+  gender: list(GENDERS),
+  reasonOfEnding: list(REASONS_OF_ENDING),
+  residenceAfterAid: list(RESIDENCES_AFTER_AID),
+  subProcessStatus: list(SUB_PROCESS_STATUSES),
+  staffRole: list(STAFF_ROLES),
+  entryType: list(CHRONICLE_ENTRY_TYPES),
+  cancellationFlag: list(CANCELLATION_FLAGS),
+};
+
 export type CodeMatch = { readonly known: true; readonly value: string } | { readonly known: false; readonly raw: string };
 
 /** Some offices put the statistics' two-digit code in front (`40 Abgabe an …`): it is accepted and dropped. */
-export function matchCodeList(list: readonly string[], text: string): CodeMatch {
+export function matchCodeList(codes: CodeList | readonly string[], text: string): CodeMatch {
+  const { values, aliases } = isCodeList(codes) ? codes : list(codes);
   const trimmed = text.trim();
   const withoutCode = trimmed.replace(/^\d{2}\s+/, '');
-  for (const candidate of [trimmed, withoutCode]) if (list.includes(candidate)) return { known: true, value: candidate };
+  for (const candidate of [trimmed, withoutCode]) {
+    if (values.includes(candidate)) return { known: true, value: candidate };
+    const canonical = aliases[candidate];
+    if (canonical !== undefined) return { known: true, value: canonical };
+  }
   return { known: false, raw: trimmed };
+}
+
+function isCodeList(codes: CodeList | readonly string[]): codes is CodeList {
+  return !Array.isArray(codes);
 }

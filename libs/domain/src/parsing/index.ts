@@ -4,3 +4,4 @@ export * from './german-number.js';
 export * from './aktenzeichen.js';
 export * from './code-lists.js';
 export * from './export-file-name.js';
+export * from './date-patterns.js';

@@ -2,6 +2,7 @@ import { normalizeAktenzeichen } from './aktenzeichen.js';
 import { matchCodeList, REASONS_OF_ENDING } from './code-lists.js';
 import { parseExportFileName } from './export-file-name.js';
 import { berlinTimeToUtc, parseGermanDate, parseGermanTimestamp } from './german-date.js';
+import { dateParser, DEFAULT_DATE_FORMATS, DEFAULT_TIMESTAMP_FORMATS, patternProblem } from './date-patterns.js';
 import { parseEuroCents, parseGermanDecimal, parseInteger } from './german-number.js';
 
 describe('German dates and timestamps', () => {
@@ -96,5 +97,41 @@ describe('export file names', () => {
 
   it.each(['webfm_hilfen.csv', 'kosten_20240101_0215.csv', 'webfm_hilfen_20240231_0215.csv', 'webfm_hilfen_20240101_2515.csv'])('refuses %s', (name) => {
     expect(parseExportFileName(name).ok).toBe(false);
+  });
+});
+
+describe('date formats of a profile', () => {
+  const iso = dateParser(['JJJJ-MM-TT', 'TT.MM.JJJJ'], 'date');
+  it('reads every listed format and names them all when none fits', () => {
+    expect(iso('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(iso(' 1.3.2024 ')).toEqual({ ok: true, value: '2024-03-01' });
+    expect(iso('2023-02-29')).toEqual({ ok: false, reason: 'no such day: "2023-02-29"' });
+    expect(iso('2024/03/01')).toEqual({ ok: false, reason: 'not a date (expected JJJJ-MM-TT or TT.MM.JJJJ): "2024/03/01"' });
+  });
+
+  it('reads timestamps with and without seconds, and refuses impossible times', () => {
+    const stamp = dateParser(['JJJJ-MM-TT HH:MI:SS', 'JJJJ-MM-TTTHH:MI'], 'timestamp');
+    expect(stamp('2024-03-01  07:05:09')).toEqual({ ok: true, value: '2024-03-01T07:05:09' });
+    expect(stamp('2024-03-01T07:05')).toEqual({ ok: true, value: '2024-03-01T07:05:00' });
+    expect(stamp('2024-03-01 24:00:00')).toEqual({ ok: false, reason: 'no such time: "2024-03-01 24:00:00"' });
+  });
+
+  it('keeps the default formats on their own parsers', () => {
+    expect(dateParser(DEFAULT_DATE_FORMATS, 'date')).toBe(parseGermanDate);
+    expect(dateParser(DEFAULT_TIMESTAMP_FORMATS, 'timestamp')).toBe(parseGermanTimestamp);
+  });
+
+  it('refuses patterns that cannot name a day', () => {
+    expect(patternProblem('MM/JJJJ', 'date')).toBe('"MM/JJJJ" must hold TT exactly once (tokens: TT, MM, JJJJ)');
+    expect(patternProblem('TT.MM.JJJJ HH:MI', 'date')).toBe('"TT.MM.JJJJ HH:MI" is a date format: it cannot hold a time');
+    expect(patternProblem('TT.MM.JJJJ HH:MI', 'timestamp')).toBeUndefined();
+  });
+});
+
+describe('code aliases', () => {
+  it('maps an office spelling to the canonical value, also behind a statistics code', () => {
+    const flags = { values: ['J', 'N'], aliases: { Ja: 'J', '01 Nein': 'N' } };
+    expect(matchCodeList(flags, ' Ja ')).toEqual({ known: true, value: 'J' });
+    expect(matchCodeList(flags, 'Vielleicht')).toEqual({ known: false, raw: 'Vielleicht' });
   });
 });

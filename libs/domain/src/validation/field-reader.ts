@@ -1,6 +1,6 @@
 import type { FieldSpec, SourceProfile } from '../exports/profile.js';
-import { matchCodeList } from '../parsing/code-lists.js';
-import { parseGermanDate, parseGermanTimestamp } from '../parsing/german-date.js';
+import { matchCodeList, type CodeList } from '../parsing/code-lists.js';
+import { dateParser, type DateParser } from '../parsing/date-patterns.js';
 import { parseEuroCents, parseGermanDecimal, parseInteger } from '../parsing/german-number.js';
 import type { ParseResult } from '../parsing/parse-result.js';
 import type { RowIssue } from './row-issue.js';
@@ -10,6 +10,18 @@ import type { RowIssue } from './row-issue.js';
  * first, so the report names them all. Messages quote only plain values: identifiers
  * arrive pseudonymised and personal fields never arrive.
  */
+/** Compiled once per profile, not per row. */
+const parsersOf = new WeakMap<SourceProfile, { date: DateParser; timestamp: DateParser }>();
+
+export function dateParsersOf(profile: SourceProfile): { date: DateParser; timestamp: DateParser } {
+  let parsers = parsersOf.get(profile);
+  if (!parsers) {
+    parsers = { date: dateParser(profile.dateFormats, 'date'), timestamp: dateParser(profile.timestampFormats, 'timestamp') };
+    parsersOf.set(profile, parsers);
+  }
+  return parsers;
+}
+
 export class FieldReader {
   readonly problems: RowIssue[] = [];
   readonly notes: RowIssue[] = [];
@@ -32,11 +44,11 @@ export class FieldReader {
   }
 
   date(field: string): string | null {
-    return this.checkedDate(field, this.parsed(field, parseGermanDate));
+    return this.checkedDate(field, this.parsed(field, dateParsersOf(this.profile).date));
   }
 
   timestamp(field: string): string | null {
-    const value = this.parsed(field, parseGermanTimestamp);
+    const value = this.parsed(field, dateParsersOf(this.profile).timestamp);
     this.checkedDate(field, value?.slice(0, 10) ?? null);
     return value;
   }
@@ -54,13 +66,13 @@ export class FieldReader {
   }
 
   /** Unknown values are kept and noted; with `strict` (the value steers the import) they quarantine the row. */
-  code(field: string, list: readonly string[], strict = false): string | null {
+  code(field: string, list: CodeList, strict = false): string | null {
     const raw = this.text(field);
     if (raw === null) return null;
     const match = matchCodeList(list, raw);
     if (match.known) return match.value;
     const message = `${this.header(field)} "${match.raw}" is not in the code list`;
-    if (strict) this.problem(field, 'unknown-code', `${message} (${list.join(', ')})`);
+    if (strict) this.problem(field, 'unknown-code', `${message} (${list.values.join(', ')})`);
     else this.notes.push({ code: 'unknown-code', field, column: this.header(field), message: `${message}: kept as it is, counted as unbekannt` });
     return match.raw;
   }

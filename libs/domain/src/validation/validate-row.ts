@@ -1,13 +1,5 @@
 import type { ExportSource, SourceProfile } from '../exports/profile.js';
-import {
-  CANCELLATION_FLAGS,
-  CHRONICLE_ENTRY_TYPES,
-  GENDERS,
-  REASONS_OF_ENDING,
-  RESIDENCES_AFTER_AID,
-  STAFF_ROLES,
-  SUB_PROCESS_STATUSES,
-} from '../parsing/code-lists.js';
+import { DEFAULT_CODE_LISTS, type CodeLists } from '../parsing/code-lists.js';
 import type { AidRecord, CaseRecord, ChronicleEntryRecord, RecordsBySource, StaffRecord, SubProcessRecord } from '../records/records.js';
 import { FieldReader } from './field-reader.js';
 import type { RowValidation } from './row-issue.js';
@@ -16,12 +8,14 @@ export interface ValidationContext {
   /** Observation date of the file, ISO. */
   readonly observedOn: string;
   readonly profile: SourceProfile;
+  /** The office's code lists (default: EXPORTS.md's). */
+  readonly codeLists?: CodeLists;
 }
 
-type Validator<R> = (f: FieldReader) => R;
+type Validator<R> = (f: FieldReader, codes: CodeLists) => R;
 
 const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> } = {
-  webfm_faelle: (f): CaseRecord => {
+  webfm_faelle: (f, codes): CaseRecord => {
     const caseBegin = f.date('caseBegin');
     const caseEnd = f.date('caseEnd');
     if (caseBegin && caseEnd && caseEnd < caseBegin) f.problem('caseEnd', 'end-before-begin', `${f.header('caseEnd')} lies before ${f.header('caseBegin')}`);
@@ -30,7 +24,7 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       caseId: f.required('caseId'),
       fileReference: f.required('fileReference'),
       birthYear: birthYear ? Number(birthYear) : null,
-      gender: f.code('gender', GENDERS),
+      gender: f.code('gender', codes.gender),
       socialArea: f.required('socialArea'),
       team: f.required('team'),
       caseWorkerId: f.text('caseWorkerId'),
@@ -39,11 +33,11 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       changedAt: f.timestamp('changedAt') ?? '',
     };
   },
-  webfm_hilfen: (f): AidRecord => {
+  webfm_hilfen: (f, codes): AidRecord => {
     const begin = f.date('begin');
     const end = f.date('end');
     if (begin && end && end < begin) f.problem('end', 'end-before-begin', `${f.header('end')} lies before ${f.header('begin')}`);
-    const reasonOfEnding = f.code('reasonOfEnding', REASONS_OF_ENDING);
+    const reasonOfEnding = f.code('reasonOfEnding', codes.reasonOfEnding);
     if (end && !reasonOfEnding) f.note('reasonOfEnding', 'missing-reason-of-ending', `aid ended without ${f.header('reasonOfEnding')}`);
     return {
       aidId: f.required('aidId'),
@@ -53,19 +47,19 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       begin: begin ?? '',
       end,
       reasonOfEnding,
-      residenceAfter: f.code('residenceAfter', RESIDENCES_AFTER_AID),
+      residenceAfter: f.code('residenceAfter', codes.residenceAfterAid),
       team: f.required('team'),
       caseWorkerId: f.text('caseWorkerId'),
       changedAt: f.timestamp('changedAt') ?? '',
     };
   },
-  webfm_teilprozesse: (f): SubProcessRecord => {
+  webfm_teilprozesse: (f, codes): SubProcessRecord => {
     const startedAt = f.timestamp('startedAt');
     const completedAt = f.timestamp('completedAt');
     if (startedAt && completedAt && completedAt < startedAt) {
       f.problem('completedAt', 'end-before-begin', `${f.header('completedAt')} lies before ${f.header('startedAt')}`);
     }
-    const status = f.code('status', SUB_PROCESS_STATUSES, true) as SubProcessRecord['status'];
+    const status = f.code('status', codes.subProcessStatus, true) as SubProcessRecord['status'];
     if (status === 'abgeschlossen' && !completedAt) f.problem('completedAt', 'missing-value', `status abgeschlossen without ${f.header('completedAt')}`);
     return {
       subProcessId: f.required('subProcessId'),
@@ -79,7 +73,7 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       status,
     };
   },
-  webfm_mitarbeiter: (f): StaffRecord => {
+  webfm_mitarbeiter: (f, codes): StaffRecord => {
     const joined = f.date('joined');
     const left = f.date('left');
     if (joined && left && left < joined) f.problem('left', 'end-before-begin', `${f.header('left')} lies before ${f.header('joined')}`);
@@ -89,15 +83,15 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       staffId: f.required('staffId'),
       team: f.required('team'),
       teamSince: f.date('teamSince') ?? '',
-      role: f.code('role', STAFF_ROLES) ?? '',
+      role: f.code('role', codes.staffRole) ?? '',
       fte: fte ?? 0,
       joined: joined ?? '',
       left,
       changedAt: f.timestamp('changedAt') ?? '',
     };
   },
-  '14plus_chronik': (f): ChronicleEntryRecord => {
-    const cancelling = f.code('cancels', CANCELLATION_FLAGS, true) === 'J';
+  '14plus_chronik': (f, codes): ChronicleEntryRecord => {
+    const cancelling = f.code('cancels', codes.cancellationFlag, true) === 'J';
     const cancelledEntryNo = f.integer('cancelledEntryNo');
     if (cancelling && cancelledEntryNo === null) f.problem('cancelledEntryNo', 'missing-value', `a cancelling entry must name the cancelled one in ${f.header('cancelledEntryNo')}`);
     const periodFrom = f.date('periodFrom');
@@ -110,7 +104,7 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       recordedAt: f.timestamp('recordedAt') ?? '',
       unit: f.required('unit'),
       clerkId: f.required('clerkId'),
-      entryType: f.code('entryType', CHRONICLE_ENTRY_TYPES) ?? '',
+      entryType: f.code('entryType', codes.entryType) ?? '',
       aidType: f.text('aidType'),
       amountCents: f.cents('amount'),
       periodFrom,
@@ -128,6 +122,6 @@ export function validateRow<S extends ExportSource>(
   context: ValidationContext,
 ): RowValidation<RecordsBySource[S]> {
   const reader = new FieldReader(values, context.profile, context.observedOn);
-  const record = (validators[source] as Validator<RecordsBySource[S]>)(reader);
+  const record = (validators[source] as Validator<RecordsBySource[S]>)(reader, context.codeLists ?? DEFAULT_CODE_LISTS);
   return { record: reader.problems.length ? null : record, problems: reader.problems, notes: reader.notes };
 }

@@ -1,0 +1,60 @@
+import { parseGermanDate, parseGermanTimestamp } from './german-date.js';
+import { fail, ok, type ParseResult } from './parse-result.js';
+
+/** How the default profile writes dates and timestamps (EXPORTS.md). */
+export const DEFAULT_DATE_FORMATS: readonly string[] = ['TT.MM.JJJJ'];
+export const DEFAULT_TIMESTAMP_FORMATS: readonly string[] = ['TT.MM.JJJJ HH:MI', 'TT.MM.JJJJ HH:MI:SS'];
+
+export type DateParser = (text: string) => ParseResult<string>;
+
+const TOKENS: Readonly<Record<string, string>> = { JJJJ: '(?<year>\\d{4})', TT: '(?<day>\\d{1,2})', MM: '(?<month>\\d{1,2})', HH: '(?<hour>\\d{1,2})', MI: '(?<minute>\\d{2})', SS: '(?<second>\\d{2})' };
+
+/** Why a pattern cannot be used, or undefined when it can: checked when a profile is loaded. */
+export function patternProblem(pattern: string, kind: 'date' | 'timestamp'): string | undefined {
+  const count = (token: string) => pattern.split(token).length - 1;
+  const needed = kind === 'date' ? ['TT', 'MM', 'JJJJ'] : ['TT', 'MM', 'JJJJ', 'HH', 'MI'];
+  const wrong = needed.filter((token) => count(token) !== 1);
+  if (wrong.length) return `"${pattern}" must hold ${wrong.join(', ')} exactly once (tokens: TT, MM, JJJJ${kind === 'timestamp' ? ', HH, MI, SS' : ''})`;
+  if (kind === 'date' && /HH|MI|SS/.test(pattern)) return `"${pattern}" is a date format: it cannot hold a time`;
+  return undefined;
+}
+
+function compile(pattern: string): RegExp {
+  const source = pattern
+    .split(/(JJJJ|TT|MM|HH|MI|SS)/)
+    .map((part) => TOKENS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * A parser for an office's own date or timestamp formats. The default formats keep their
+ * hand-tuned parsers; others are compiled once into regular expressions.
+ */
+export function dateParser(patterns: readonly string[], kind: 'date' | 'timestamp'): DateParser {
+  const defaults = kind === 'date' ? DEFAULT_DATE_FORMATS : DEFAULT_TIMESTAMP_FORMATS;
+  if (patterns.length === defaults.length && patterns.every((p, i) => p === defaults[i])) return kind === 'date' ? parseGermanDate : parseGermanTimestamp;
+  const compiled = patterns.map(compile);
+  const expected = patterns.join(' or ');
+  return (text) => {
+    const trimmed = text.trim();
+    for (const regex of compiled) {
+      const groups = regex.exec(trimmed)?.groups;
+      if (groups) return fromParts(groups, text, kind);
+    }
+    return fail(`not a ${kind} (expected ${expected}): "${text}"`);
+  };
+}
+
+function fromParts(parts: Record<string, string | undefined>, text: string, kind: 'date' | 'timestamp'): ParseResult<string> {
+  const year = Number(parts['year']);
+  const month = Number(parts['month']);
+  const day = Number(parts['day']);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return fail(`no such day: "${text}"`);
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (kind === 'date') return ok(date);
+  const [hour, minute, second] = [parts['hour'], parts['minute'], parts['second'] ?? '00'].map(Number) as [number, number, number];
+  if (hour > 23 || minute > 59 || second > 59) return fail(`no such time: "${text}"`);
+  return ok(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`);
+}
