@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     }
     const target = await createTestDatabase('postgres');
     try {
-      const output = execFileSync(process.execPath, [join(root, 'benchmarks/dist/ingest/run-pipeline.js'), folder], {
+      // The heap limit the ingest scripts run with: V8 otherwise grows the heap with the garbage of a long import.
+      const output = execFileSync(process.execPath, ['--max-old-space-size=384', join(root, 'benchmarks/dist/ingest/run-pipeline.js'), folder], {
         env: { ...process.env, DATABASE_URL: target.url, PSEUDONYM_KEY: 'ab'.repeat(32) },
         encoding: 'utf8',
         maxBuffer: 1 << 20,
