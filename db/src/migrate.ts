@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as eventStore from './migrations/0001-event-store.js';
 import * as ingest from './migrations/0002-ingest.js';
+import * as projections from './migrations/0003-projections.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
   '0001-event-store': eventStore,
   '0002-ingest': ingest,
+  '0003-projections': projections,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -8,6 +8,13 @@ export interface Database {
   projection_checkpoints: ProjectionCheckpointsTable;
   ingest_record_state: IngestRecordStateTable;
   import_findings: ImportFindingsTable;
+  projection_generations: ProjectionGenerationsTable;
+  catalogues: CataloguesTable;
+  aid_versions: AidVersionsTable;
+  case_versions: CaseVersionsTable;
+  staff_versions: StaffVersionsTable;
+  sub_process_versions: SubProcessVersionsTable;
+  chronicle_entry_versions: ChronicleEntryVersionsTable;
 }
 
 export interface TenantsTable {
@@ -81,4 +88,87 @@ export interface ProjectionCheckpointsTable {
   transaction_id: string;
   global_position: string;
   updated_at: Generated<Date>;
+}
+
+export interface ProjectionGenerationsTable {
+  tenant_id: string;
+  projection: string;
+  generation: number;
+  status: 'building' | 'active' | 'retired';
+  catalogue_versions: unknown;
+  created_at: Generated<Date>;
+  activated_at: Date | null;
+}
+
+export interface CataloguesTable {
+  tenant_id: string;
+  name: string;
+  version: number;
+  content: unknown;
+  created_at: Generated<Date>;
+}
+
+/** A fact as known from `known_from` until `known_to` (null: still current). Dates as ISO strings. */
+interface VersionedFact {
+  tenant_id: string;
+  generation: number;
+  known_from: Date;
+  known_to: Date | null;
+}
+
+export interface AidVersionsTable extends VersionedFact {
+  aid_id: string;
+  case_id: string;
+  aid_type: string;
+  paragraph: string | null;
+  referenced_paragraph: string | null;
+  setting: string | null;
+  educational_aid: boolean;
+  begin_on: string;
+  end_on: string | null;
+  reason_of_ending: string | null;
+  residence_after: string | null;
+  team: string;
+}
+
+export interface CaseVersionsTable extends VersionedFact {
+  case_id: string;
+  file_reference: string;
+  social_area: string;
+  team: string;
+  begin_on: string;
+  end_on: string | null;
+}
+
+export interface StaffVersionsTable extends VersionedFact {
+  staff_id: string;
+  team: string;
+  team_since: string;
+  role: string;
+  fte: string;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface SubProcessVersionsTable extends VersionedFact {
+  sub_process_id: string;
+  team: string;
+  core_process: string;
+  sub_process_code: string;
+  status: string;
+  completed_on: string | null;
+}
+
+export interface ChronicleEntryVersionsTable extends VersionedFact {
+  entry_no: string;
+  file_reference: string;
+  entry_date: string;
+  unit: string;
+  entry_type: string;
+  aid_type: string | null;
+  paragraph: string | null;
+  setting: string | null;
+  amount_cents: string | null;
+  cancelling: boolean;
+  cancelled: boolean;
 }

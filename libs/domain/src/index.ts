@@ -5,3 +5,4 @@ export * from './change-detection/index.js';
 export * from './pseudonym.js';
 export * from './parsing/index.js';
 export * from './validation/index.js';
+export * from './kpi/index.js';

@@ -1,1 +1,10 @@
-export {};
+export * from './runtime/projection.js';
+export * from './runtime/generations.js';
+export * from './runtime/catch-up.js';
+export * from './runtime/rebuild.js';
+export * from './catalogues/default-catalogues.js';
+export * from './catalogues/catalogue-store.js';
+export * from './facts/aid-history.js';
+export * from './kpis/kpi-query.js';
+export * from './kpis/aid-counts.js';
+export * from './kpis/return-rate.js';

@@ -1,0 +1,62 @@
+import { isEducationalAid, legalBasisOf } from './paragraph.js';
+import { percent, ratio, round } from './rounding.js';
+import { DEFAULT_AID_TYPE_CATALOGUE, settingOf } from './setting.js';
+
+describe('legal basis of an aid', () => {
+  it.each([
+    ['§ 34 SGB VIII', '§ 34', null],
+    ['§35a SGB VIII', '§ 35a', null],
+    ['§ 41 i.V.m. § 34 SGB VIII', '§ 41', '§ 34'],
+    ['§ 41 i. V. m. §35a', '§ 41', '§ 35a'],
+    ['§ 27 Abs. 2 SGB VIII', '§ 27', null],
+    ['SGB VIII', null, null],
+  ])('reads %s as %s (referring to %s)', (field, paragraph, referenced) => {
+    expect(legalBasisOf(field)).toEqual({ paragraph, referenced });
+  });
+
+  it('counts §§ 27–35, § 35a and § 41 as HzE, and nothing else', () => {
+    expect(['§ 27', '§ 28', '§ 34', '§ 35', '§ 35a', '§ 41'].every(isEducationalAid)).toBe(true);
+    expect(['§ 26', '§ 35b', '§ 36', '§ 42', '§ 41a'].some(isEducationalAid)).toBe(false);
+    expect(isEducationalAid(null)).toBe(false);
+  });
+});
+
+describe('setting of an aid', () => {
+  const setting = (aidType: string, paragraph: string) => settingOf(aidType, legalBasisOf(paragraph), DEFAULT_AID_TYPE_CATALOGUE);
+
+  it('follows the paragraph where it decides', () => {
+    expect(setting('SPFH', '§ 31 SGB VIII')).toBe('ambulant');
+    expect(setting('Tagesgruppe', '§ 32 SGB VIII')).toBe('teilstationär');
+    expect(setting('Vollzeitpflege', '§ 33 SGB VIII')).toBe('stationär');
+  });
+
+  it('reads § 35, § 35a and an unreferenced § 41 from the Hilfeart, teilstationär before stationär', () => {
+    expect(setting('Eingliederungshilfe § 35a teilstationär', '§ 35a SGB VIII')).toBe('teilstationär');
+    expect(setting('Eingliederungshilfe § 35a stationär', '§ 35a SGB VIII')).toBe('stationär');
+    expect(setting('Eingliederungshilfe § 35a ambulant', '§ 35a SGB VIII')).toBe('ambulant');
+    expect(setting('Intensive Einzelbetreuung', '§ 35 SGB VIII')).toBe('ambulant');
+    expect(setting('Junge Volljährige stationär', '§ 41 SGB VIII')).toBe('stationär');
+  });
+
+  it('gives § 41 the setting of the paragraph it refers to', () => {
+    expect(setting('Hilfe für junge Volljährige', '§ 41 i.V.m. § 34 SGB VIII')).toBe('stationär');
+    expect(setting('Hilfe für junge Volljährige', '§ 41 i.V.m. § 30 SGB VIII')).toBe('ambulant');
+    expect(setting('Hilfe für junge Volljährige stationär', '§ 41 i.V.m. § 35a SGB VIII')).toBe('stationär');
+  });
+
+  it('lets the catalogue decide for the aid types it lists', () => {
+    const catalogue = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: { 'Familienrat': { setting: 'ambulant' as const } } };
+    expect(settingOf('Familienrat', legalBasisOf('§ 34'), catalogue)).toBe('ambulant');
+  });
+});
+
+describe('rounding of rates', () => {
+  it('rounds half away from zero on the decimal value', () => {
+    expect(round(0.05, 1)).toBe(0.1);
+    expect(round(83.33333, 1)).toBe(83.3);
+    expect(round(1.005, 2)).toBe(1.01);
+    expect(percent(1, 3)).toBe(33.3);
+    expect(percent(1, 0)).toBeNull();
+    expect(ratio(2, 3)).toBe(0.67);
+  });
+});

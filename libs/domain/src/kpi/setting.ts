@@ -1,0 +1,51 @@
+import type { LegalBasis } from './paragraph.js';
+
+/** Leistungsform of an aid. */
+export type Setting = 'ambulant' | 'teilstationär' | 'stationär';
+export const SETTINGS: readonly Setting[] = ['ambulant', 'teilstationär', 'stationär'];
+
+/**
+ * The aid-type catalogue (KPIS.md "Setting of an aid"): an office maps its own Hilfearten to
+ * a paragraph and a setting; aid types it does not list fall back to the paragraph rules.
+ */
+export interface AidTypeCatalogue {
+  readonly entries: Readonly<Record<string, { readonly paragraph?: string; readonly setting?: Setting }>>;
+  /** Setting by paragraph; paragraphs missing here take their setting from the Hilfeart text. */
+  readonly settingByParagraph: Readonly<Record<string, Setting>>;
+}
+
+export const DEFAULT_AID_TYPE_CATALOGUE: AidTypeCatalogue = {
+  entries: {},
+  settingByParagraph: {
+    '§ 27': 'ambulant',
+    '§ 28': 'ambulant',
+    '§ 29': 'ambulant',
+    '§ 30': 'ambulant',
+    '§ 31': 'ambulant',
+    '§ 32': 'teilstationär',
+    '§ 33': 'stationär',
+    '§ 34': 'stationär',
+  },
+};
+
+/** `teilstationär` is looked for before `stationär`, which it contains. */
+function settingFromText(aidType: string): Setting {
+  const text = aidType.toLowerCase();
+  if (text.includes('teilstationär')) return 'teilstationär';
+  if (text.includes('stationär')) return 'stationär';
+  return 'ambulant';
+}
+
+export function settingOf(aidType: string, basis: LegalBasis, catalogue: AidTypeCatalogue): Setting | null {
+  const listed = catalogue.entries[aidType]?.setting;
+  if (listed) return listed;
+  if (!basis.paragraph) return null;
+  const byParagraph = catalogue.settingByParagraph[basis.paragraph];
+  if (byParagraph) return byParagraph;
+  if (basis.paragraph === '§ 41') {
+    // A § 41 aid takes the referenced paragraph's setting; one referring to none is read from its text.
+    const referenced = basis.referenced && catalogue.settingByParagraph[basis.referenced];
+    if (referenced) return referenced;
+  }
+  return settingFromText(aidType);
+}

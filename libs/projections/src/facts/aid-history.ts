@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
+import type { StoredEvent } from '@jugendamt/event-store';
+import { catalogueAt } from '../catalogues/catalogue-store.js';
+import type { Projection } from '../runtime/projection.js';
+import { writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+
+interface AidFact {
+  case_id: string;
+  aid_type: string;
+  paragraph: string | null;
+  referenced_paragraph: string | null;
+  setting: string | null;
+  educational_aid: boolean;
+  begin_on: string;
+  end_on: string | null;
+  reason_of_ending: string | null;
+  residence_after: string | null;
+  team: string;
+}
+
+interface CaseFact {
+  file_reference: string;
+  social_area: string;
+  team: string;
+  begin_on: string;
+  end_on: string | null;
+}
+
+const AIDS: VersionedTable<AidFact> = {
+  table: 'aid_versions',
+  idColumn: 'aid_id',
+  columns: {
+    case_id: 'text',
+    aid_type: 'text',
+    paragraph: 'text',
+    referenced_paragraph: 'text',
+    setting: 'text',
+    educational_aid: 'boolean',
+    begin_on: 'date',
+    end_on: 'date',
+    reason_of_ending: 'text',
+    residence_after: 'text',
+    team: 'text',
+  },
+};
+
+const CASES: VersionedTable<CaseFact> = {
+  table: 'case_versions',
+  idColumn: 'case_id',
+  columns: { file_reference: 'text', social_area: 'text', team: 'text', begin_on: 'date', end_on: 'date' },
+};
+
+const AID_EVENT_TYPES: readonly string[] = AID_EVENTS;
+
+type Payload<R> = { readonly state: R } | { readonly id: string };
+
+function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
+  const payload = event.payload as Payload<R>;
+  if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state) };
+  return { id: payload.id, observedAt: event.observedAt, row: null };
+}
+
+/**
+ * Aids and cases as known over time: the base of the KPIs on aids (stock, begun, ended,
+ * settings, return rate, durations). Paragraph and setting are derived here with the
+ * aid-type catalogue, so a catalogue change takes effect by a rebuild.
+ */
+export const aidHistory: Projection = {
+  name: 'aid-history',
+  eventTypes: [...AID_EVENTS, ...CASE_EVENTS],
+  catalogues: ['aid-types'],
+
+  async apply(ctx, events) {
+    const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
+    const aids: FactChange<AidFact>[] = [];
+    const cases: FactChange<CaseFact>[] = [];
+    for (const event of events) {
+      if (AID_EVENT_TYPES.includes(event.type)) {
+        aids.push(
+          factChange<AidRecord, AidFact>(event, (a) => a.aidId, (aid) => {
+            const basis = legalBasisOf(aid.paragraph);
+            const paragraph = catalogue.entries[aid.aidType]?.paragraph ?? basis.paragraph;
+            return {
+              case_id: aid.caseId,
+              aid_type: aid.aidType,
+              paragraph,
+              referenced_paragraph: basis.referenced,
+              setting: settingOf(aid.aidType, { paragraph, referenced: basis.referenced }, catalogue),
+              educational_aid: isEducationalAid(paragraph),
+              begin_on: aid.begin,
+              end_on: aid.end,
+              reason_of_ending: aid.reasonOfEnding,
+              residence_after: aid.residenceAfter,
+              team: aid.team,
+            };
+          }),
+        );
+      } else {
+        cases.push(
+          factChange<CaseRecord, CaseFact>(event, (c) => c.caseId, (c) => ({
+            file_reference: c.fileReference,
+            social_area: c.socialArea,
+            team: c.team,
+            begin_on: c.caseBegin,
+            end_on: c.caseEnd,
+          })),
+        );
+      }
+    }
+    await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, AIDS, aids);
+    await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, CASES, cases);
+  },
+
+  async drop(db, tenantId, generation) {
+    for (const table of ['aid_versions', 'case_versions']) {
+      await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
+    }
+  },
+};

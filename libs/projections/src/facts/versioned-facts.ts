@@ -1,0 +1,64 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+
+/** A new version of a fact (`row`), or its end (`row: null`, the record was deleted). */
+export interface FactChange<Row> {
+  readonly id: string;
+  readonly observedAt: Date;
+  readonly row: Row | null;
+}
+
+export interface VersionedTable<Row> {
+  readonly table: 'aid_versions' | 'case_versions' | 'staff_versions' | 'sub_process_versions' | 'chronicle_entry_versions';
+  readonly idColumn: string;
+  /** Column → SQL type, for the rows' JSON. */
+  readonly columns: Readonly<Record<keyof Row & string, string>>;
+}
+
+/**
+ * Closes the current version of each changed fact at the change's observation time and opens
+ * the new one, set-wise. A page may change one fact several times: it is applied in rounds in
+ * which each fact occurs once, in event order.
+ */
+export async function writeFactChanges<Row>(
+  trx: Kysely<Database>,
+  tenantId: string,
+  generation: number,
+  target: VersionedTable<Row>,
+  changes: readonly FactChange<Row>[],
+): Promise<void> {
+  for (const round of rounds(changes)) {
+    const id = sql.ref(target.idColumn);
+    const closing = JSON.stringify(round.map((c) => ({ id: c.id, at: c.observedAt.toISOString() })));
+    await sql`
+      UPDATE ${sql.table(target.table)} AS t SET known_to = c.at
+      FROM json_to_recordset(${closing}::json) AS c(id text, at timestamptz)
+      WHERE t.tenant_id = ${tenantId} AND t.generation = ${generation} AND t.${id} = c.id AND t.known_to IS NULL`.execute(trx);
+
+    const opened = round.filter((c) => c.row !== null);
+    if (opened.length === 0) continue;
+    const names = Object.keys(target.columns);
+    const rows = JSON.stringify(opened.map((c) => ({ ...c.row, id: c.id, at: c.observedAt.toISOString() })));
+    const definitions = sql.raw(names.map((n) => `${n} ${target.columns[n as keyof Row & string]}`).join(', '));
+    const columns = sql.raw(names.join(', '));
+    const values = sql.raw(names.map((n) => `r.${n}`).join(', '));
+    const replaced = sql.raw(names.map((n) => `${n} = excluded.${n}`).join(', '));
+    // Two changes of one fact at one observation time: the later one is what was known.
+    await sql`
+      INSERT INTO ${sql.table(target.table)} (tenant_id, generation, ${id}, known_from, ${columns})
+      SELECT ${tenantId}, ${generation}, r.id, r.at, ${values}
+      FROM json_to_recordset(${rows}::json) AS r(id text, at timestamptz, ${definitions})
+      ON CONFLICT (tenant_id, generation, ${id}, known_from) DO UPDATE SET known_to = NULL, ${replaced}`.execute(trx);
+  }
+}
+
+function rounds<T extends { readonly id: string }>(changes: readonly T[]): T[][] {
+  const result: T[][] = [];
+  const roundOf = new Map<string, number>();
+  for (const change of changes) {
+    const round = (roundOf.get(change.id) ?? -1) + 1;
+    roundOf.set(change.id, round);
+    (result[round] ??= []).push(change);
+  }
+  return result;
+}

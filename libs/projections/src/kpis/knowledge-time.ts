@@ -1,0 +1,12 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * The facts valid as known at `asOf` (the observation time of the exports), or the current
+ * ones without it. Both are index-friendly: `known_to IS NULL` is a partial index.
+ */
+export function knownAt(alias: string, asOf: Date | undefined): RawBuilder<unknown> {
+  const t = sql.ref(alias);
+  if (!asOf) return sql`${t}.known_to IS NULL`;
+  const at = asOf.toISOString();
+  return sql`${t}.known_from <= ${at}::timestamptz AND (${t}.known_to IS NULL OR ${t}.known_to > ${at}::timestamptz)`;
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { readAll, UpcasterRegistry } from '@jugendamt/event-store';
+import { catalogueVersions } from '../catalogues/catalogue-store.js';
+import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
+import type { Projection } from './projection.js';
+
+export interface CatchUpProgress {
+  readonly projection: string;
+  readonly generation: number;
+  readonly eventsApplied: number;
+}
+
+const PAGE = 2_000;
+
+/**
+ * Applies every event after a generation's checkpoint, page by page; each page and its
+ * checkpoint commit together, so a crash repeats nothing and loses nothing.
+ */
+export async function catchUpGeneration(
+  db: Kysely<Database>,
+  tenantId: string,
+  projection: Projection,
+  generation: number,
+  onProgress?: (progress: CatchUpProgress) => void,
+): Promise<number> {
+  const name = checkpointName(projection.name, generation);
+  const catalogueVersions = await generationCatalogues(db, tenantId, projection.name, generation);
+  const upcasters = new UpcasterRegistry();
+  let applied = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const after = await readCheckpoint(trx, tenantId, name);
+      const page = await readAll(trx, tenantId, upcasters, { after, limit: PAGE, eventTypes: projection.eventTypes });
+      if (page.events.length === 0) return true;
+      await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
+      await writeCheckpoint(trx, tenantId, name, page.next);
+      applied += page.events.length;
+      return page.events.length < PAGE;
+    });
+    onProgress?.({ projection: projection.name, generation, eventsApplied: applied });
+    if (done) return applied;
+  }
+}
+
+/** Brings the projection's active generation up to date; the first run creates it. */
+export async function catchUp(db: Kysely<Database>, tenantId: string, projection: Projection, onProgress?: (progress: CatchUpProgress) => void): Promise<number> {
+  const active = await activeGeneration(db, tenantId, projection.name);
+  const generation = active?.generation ?? (await createGeneration(db, tenantId, projection.name, 'active', await catalogueVersions(db, tenantId, projection.catalogues)));
+  return catchUpGeneration(db, tenantId, projection, generation, onProgress);
+}

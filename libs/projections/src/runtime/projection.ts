@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import type { StoredEvent } from '@jugendamt/event-store';
+
+/** What a projection works with while it applies a page of events, inside one transaction. */
+export interface ProjectionContext {
+  readonly trx: Kysely<Database>;
+  readonly tenantId: string;
+  /** The generation of the projection's tables being written. */
+  readonly generation: number;
+  /** The catalogue versions this generation is built with. */
+  readonly catalogueVersions: Readonly<Record<string, number>>;
+}
+
+/**
+ * A projection consumes the event store in commit order and keeps its tables. Applying a page
+ * and moving the checkpoint happen in one transaction, so every event counts exactly once.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Only these event types are read. */
+  readonly eventTypes: readonly string[];
+  /** The catalogues whose versions the tables depend on: a change takes effect by a rebuild. */
+  readonly catalogues: readonly string[];
+  apply(ctx: ProjectionContext, events: readonly StoredEvent[]): Promise<void>;
+  /** Removes a generation's rows (a retired or an abandoned one). */
+  drop(db: Kysely<Database>, tenantId: string, generation: number): Promise<void>;
+}

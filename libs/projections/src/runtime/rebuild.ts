@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { catalogueVersions } from '../catalogues/catalogue-store.js';
+import { catchUpGeneration, type CatchUpProgress } from './catch-up.js';
+import { activateGeneration, createGeneration } from './generations.js';
+import type { Projection } from './projection.js';
+
+/**
+ * Rebuilds a projection from position 0 into a new generation while the active one keeps
+ * serving reads, then switches. Events committed after the pass are not lost: the new
+ * generation has its own checkpoint, and the next catch-up continues from it.
+ */
+export async function rebuild(db: Kysely<Database>, tenantId: string, projection: Projection, onProgress?: (progress: CatchUpProgress) => void): Promise<number> {
+  const generation = await createGeneration(db, tenantId, projection.name, 'building', await catalogueVersions(db, tenantId, projection.catalogues));
+  try {
+    const applied = await catchUpGeneration(db, tenantId, projection, generation, onProgress);
+    const retired = await db.transaction().execute((trx) => activateGeneration(trx, tenantId, projection.name, generation));
+    if (retired !== undefined) await projection.drop(db, tenantId, retired);
+    return applied;
+  } catch (error) {
+    await projection.drop(db, tenantId, generation);
+    await db.deleteFrom('projection_generations').where('tenant_id', '=', tenantId).where('projection', '=', projection.name).where('generation', '=', generation).execute();
+    throw error;
+  }
+}
