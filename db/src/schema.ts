@@ -170,5 +170,6 @@ export interface ChronicleEntryVersionsTable extends VersionedFact {
   setting: string | null;
   amount_cents: string | null;
   cancelling: boolean;
+  cancels_entry_no: string | null;
   cancelled: boolean;
 }

@@ -69,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'chronicle_entry_versions',
     'entry_no',
     `file_reference text NOT NULL, entry_date date NOT NULL, unit text NOT NULL, entry_type text NOT NULL, aid_type text,
-     paragraph text, setting text, amount_cents bigint, cancelling boolean NOT NULL, cancelled boolean NOT NULL`,
+     paragraph text, setting text, amount_cents bigint, cancelling boolean NOT NULL, cancels_entry_no text, cancelled boolean NOT NULL`,
   ).execute(db);
 
   // Current facts (known_to IS NULL) are what most queries and every projection update touch.

@@ -8,3 +8,8 @@ export * from './facts/aid-history.js';
 export * from './kpis/kpi-query.js';
 export * from './kpis/aid-counts.js';
 export * from './kpis/return-rate.js';
+export * from './facts/sub-process-history.js';
+export * from './facts/chronicle-history.js';
+export * from './kpis/period-grouping.js';
+export * from './kpis/sub-process-counts.js';
+export * from './kpis/chronicle-kpis.js';

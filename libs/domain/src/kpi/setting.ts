@@ -14,8 +14,17 @@ export interface AidTypeCatalogue {
   readonly settingByParagraph: Readonly<Record<string, Setting>>;
 }
 
+/** Common Hilfearten whose name holds no paragraph; an office adds its own. */
 export const DEFAULT_AID_TYPE_CATALOGUE: AidTypeCatalogue = {
-  entries: {},
+  entries: {
+    SPFH: { paragraph: '§ 31' },
+    'Sozialpädagogische Familienhilfe': { paragraph: '§ 31' },
+    Erziehungsbeistand: { paragraph: '§ 30' },
+    Erziehungsberatung: { paragraph: '§ 28' },
+    Tagesgruppe: { paragraph: '§ 32' },
+    Vollzeitpflege: { paragraph: '§ 33' },
+    Heimerziehung: { paragraph: '§ 34' },
+  },
   settingByParagraph: {
     '§ 27': 'ambulant',
     '§ 28': 'ambulant',

@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
-import type { StoredEvent } from '@jugendamt/event-store';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection } from '../runtime/projection.js';
-import { writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { dropGeneration, factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 interface AidFact {
   case_id: string;
@@ -53,14 +51,6 @@ const CASES: VersionedTable<CaseFact> = {
 
 const AID_EVENT_TYPES: readonly string[] = AID_EVENTS;
 
-type Payload<R> = { readonly state: R } | { readonly id: string };
-
-function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
-  const payload = event.payload as Payload<R>;
-  if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state) };
-  return { id: payload.id, observedAt: event.observedAt, row: null };
-}
-
 /**
  * Aids and cases as known over time: the base of the KPIs on aids (stock, begun, ended,
  * settings, return rate, durations). Paragraph and setting are derived here with the
@@ -80,7 +70,8 @@ export const aidHistory: Projection = {
         aids.push(
           factChange<AidRecord, AidFact>(event, (a) => a.aidId, (aid) => {
             const basis = legalBasisOf(aid.paragraph);
-            const paragraph = catalogue.entries[aid.aidType]?.paragraph ?? basis.paragraph;
+            // WebFM's Paragraph field decides; the catalogue helps where it names none.
+            const paragraph = basis.paragraph ?? catalogue.entries[aid.aidType]?.paragraph ?? null;
             return {
               case_id: aid.caseId,
               aid_type: aid.aidType,
@@ -112,9 +103,5 @@ export const aidHistory: Projection = {
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, CASES, cases);
   },
 
-  async drop(db, tenantId, generation) {
-    for (const table of ['aid_versions', 'case_versions']) {
-      await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
-    }
-  },
+  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [AIDS, CASES]),
 };

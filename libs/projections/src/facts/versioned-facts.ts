@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import type { StoredEvent } from '@jugendamt/event-store';
 
 /** A new version of a fact (`row`), or its end (`row: null`, the record was deleted). */
 export interface FactChange<Row> {
@@ -61,4 +62,17 @@ function rounds<T extends { readonly id: string }>(changes: readonly T[]): T[][]
     (result[round] ??= []).push(change);
   }
   return result;
+}
+
+type Payload<R> = { readonly state: R } | { readonly id: string };
+
+/** The fact an event's record state gives, or the end of the fact for a deletion. */
+export function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
+  const payload = event.payload as Payload<R>;
+  if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state) };
+  return { id: payload.id, observedAt: event.observedAt, row: null };
+}
+
+export async function dropGeneration(db: Kysely<Database>, tenantId: string, generation: number, tables: readonly VersionedTable<never>[]): Promise<void> {
+  for (const { table } of tables) await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
 }

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type ChronicleEntryRecord } from '@jugendamt/domain';
+import { catalogueAt } from '../catalogues/catalogue-store.js';
+import type { Projection, ProjectionContext } from '../runtime/projection.js';
+import { dropGeneration, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+
+interface ChronicleFact {
+  file_reference: string;
+  entry_date: string;
+  unit: string;
+  entry_type: string;
+  aid_type: string | null;
+  paragraph: string | null;
+  setting: string | null;
+  amount_cents: number | null;
+  cancelling: boolean;
+  cancels_entry_no: string | null;
+  cancelled: boolean;
+}
+
+const ENTRIES: VersionedTable<ChronicleFact> = {
+  table: 'chronicle_entry_versions',
+  idColumn: 'entry_no',
+  columns: {
+    file_reference: 'text',
+    entry_date: 'date',
+    unit: 'text',
+    entry_type: 'text',
+    aid_type: 'text',
+    paragraph: 'text',
+    setting: 'text',
+    amount_cents: 'bigint',
+    cancelling: 'boolean',
+    cancels_entry_no: 'text',
+    cancelled: 'boolean',
+  },
+};
+
+function factOf(entry: ChronicleEntryRecord, catalogue: AidTypeCatalogue, cancelled: boolean): ChronicleFact {
+  const basis = entry.aidType ? legalBasisOf(entry.aidType) : { paragraph: null, referenced: null };
+  const paragraph = (entry.aidType && catalogue.entries[entry.aidType]?.paragraph) ?? basis.paragraph;
+  return {
+    file_reference: entry.fileReference,
+    entry_date: entry.date,
+    unit: entry.unit,
+    entry_type: entry.entryType,
+    aid_type: entry.aidType,
+    paragraph,
+    setting: entry.aidType ? settingOf(entry.aidType, { paragraph, referenced: basis.referenced }, catalogue) : null,
+    amount_cents: entry.amountCents,
+    cancelling: entry.cancelling,
+    cancels_entry_no: entry.cancelledEntryNo === null ? null : String(entry.cancelledEntryNo),
+    cancelled,
+  };
+}
+
+/** Entry numbers among `entryNos` that a known cancelling entry names. */
+async function cancelledAlready(ctx: ProjectionContext, entryNos: readonly string[]): Promise<Set<string>> {
+  if (entryNos.length === 0) return new Set();
+  const { rows } = await sql<{ cancels_entry_no: string }>`
+    SELECT cancels_entry_no FROM chronicle_entry_versions
+    WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND known_to IS NULL
+      AND cancelling AND cancels_entry_no = ANY(${[...entryNos]}::text[])`.execute(ctx.trx);
+  return new Set(rows.map((r) => r.cancels_entry_no));
+}
+
+/** The current facts of entries, to mark them cancelled. */
+async function currentFacts(ctx: ProjectionContext, entryNos: readonly string[]): Promise<Map<string, ChronicleFact>> {
+  if (entryNos.length === 0) return new Map();
+  const { rows } = await sql<ChronicleFact & { entry_no: string; amount_cents: string | null }>`
+    SELECT entry_no, file_reference, entry_date, unit, entry_type, aid_type, paragraph, setting, amount_cents, cancelling, cancels_entry_no, cancelled
+    FROM chronicle_entry_versions
+    WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND known_to IS NULL AND entry_no = ANY(${[...entryNos]}::text[])`.execute(ctx.trx);
+  return new Map(rows.map(({ entry_no, ...fact }) => [entry_no, { ...fact, amount_cents: fact.amount_cents === null ? null : Number(fact.amount_cents) }]));
+}
+
+/**
+ * 14plus chronicle entries as known over time. A cancellation is an entry of its own and
+ * makes the entry it names cancelled from its observation on; a cancellation seen before
+ * the entry it names (files of one night arrive in any order) cancels it on arrival.
+ */
+export const chronicleHistory: Projection = {
+  name: 'chronicle-history',
+  eventTypes: CHRONICLE_EVENTS,
+  catalogues: ['aid-types'],
+  async apply(ctx, events) {
+    const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
+    const entries = events.map((event) => ({ event, entry: (event.payload as { state: ChronicleEntryRecord }).state }));
+    const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));
+    const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => ({
+      id: String(entry.entryNo),
+      observedAt: event.observedAt,
+      row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))),
+    }));
+    await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, recorded);
+
+    const cancellations = entries.filter(({ entry }) => entry.cancelling && entry.cancelledEntryNo !== null);
+    const targets = await currentFacts(ctx, cancellations.map(({ entry }) => String(entry.cancelledEntryNo)));
+    const marked: FactChange<ChronicleFact>[] = [];
+    for (const { event, entry } of cancellations) {
+      const id = String(entry.cancelledEntryNo);
+      const target = targets.get(id);
+      if (target && !target.cancelled) marked.push({ id, observedAt: event.observedAt, row: { ...target, cancelled: true } });
+    }
+    await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, marked);
+  },
+  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [ENTRIES]),
+};

@@ -1,0 +1,42 @@
+import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
+import type { Projection } from '../runtime/projection.js';
+import { dropGeneration, factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
+
+interface SubProcessFact {
+  team: string;
+  core_process: string;
+  sub_process_code: string;
+  status: string;
+  completed_on: string | null;
+}
+
+const SUB_PROCESSES: VersionedTable<SubProcessFact> = {
+  table: 'sub_process_versions',
+  idColumn: 'sub_process_id',
+  columns: { team: 'text', core_process: 'text', sub_process_code: 'text', status: 'text', completed_on: 'date' },
+};
+
+/** `04.03 Hilfeplangespräch` → `04.03`: the code is what the process-time catalogue knows. */
+export function subProcessCode(subProcess: string): string {
+  return subProcess.trim().split(/\s+/)[0]!;
+}
+
+/** Sub-processes as known over time: the base of the sub-process counts and the staffing requirement. */
+export const subProcessHistory: Projection = {
+  name: 'sub-process-history',
+  eventTypes: SUB_PROCESS_EVENTS,
+  catalogues: [],
+  async apply(ctx, events) {
+    const changes = events.map((event) =>
+      factChange<SubProcessRecord, SubProcessFact>(event, (s) => s.subProcessId, (s) => ({
+        team: s.team,
+        core_process: s.coreProcess,
+        sub_process_code: subProcessCode(s.subProcess),
+        status: s.status,
+        completed_on: s.completedAt?.slice(0, 10) ?? null,
+      })),
+    );
+    await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, SUB_PROCESSES, changes);
+  },
+  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [SUB_PROCESSES]),
+};

@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { knownAt } from './knowledge-time.js';
+import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
+import { periodLabel, type Granularity } from './period-grouping.js';
+import type { CountRow } from './sub-process-counts.js';
+
+/** Entries that count: neither cancelled nor cancelling (KPIS.md 1 and 7). */
+const COUNTING = sql`NOT e.cancelled AND NOT e.cancelling`;
+
+export interface ChronicleCountsQuery extends KpiScope, Period {
+  readonly granularity: Granularity;
+  /** The counted entry types (catalogue `chronicle-types`; default all but VERMERK). */
+  readonly countedTypes: readonly string[];
+}
+
+/** KPIS.md 1, 14plus: chronicle entries by Sachgebiet × Eintragsart × period of `Datum`. */
+export async function chronicleCounts(db: Kysely<Database>, query: ChronicleCountsQuery): Promise<CountRow<'unit' | 'entryType'>[]> {
+  const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
+  const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
+  const { rows } = await sql<{ unit: string; entry_type: string; period: string; count: string }>`
+    SELECT e.unit, e.entry_type, ${period} AS period, count(*) AS count
+    FROM chronicle_entry_versions e
+    WHERE e.tenant_id = ${query.tenantId} AND e.generation = ${generation} AND ${knownAt('e', query.asOf)} AND ${COUNTING}
+      AND e.entry_type = ANY(${[...query.countedTypes]}::text[])
+      AND e.entry_date BETWEEN ${query.from}::date AND ${query.to}::date
+    GROUP BY e.unit, e.entry_type, period
+    ORDER BY period, e.unit, e.entry_type`.execute(db);
+  return rows.map((r) => ({ group: { unit: r.unit, entryType: r.entry_type }, period: r.period, count: Number(r.count) }));
+}
+
+export const COST_DIMENSIONS = ['paragraph', 'setting', 'aidType', 'team'] as const;
+export type CostDimension = (typeof COST_DIMENSIONS)[number];
+
+export interface CostsQuery extends KpiScope, Period {
+  readonly by: readonly CostDimension[];
+  readonly granularity: Granularity;
+}
+
+export interface CostRow {
+  readonly group: Readonly<Partial<Record<CostDimension, string | null>>>;
+  readonly period: string;
+  /** Σ Betrag of ZAHLUNG, in cents. */
+  readonly grossCents: number;
+  /** Σ |Betrag| of KOSTENBEITRAG and ERSTATTUNG, in cents. */
+  readonly incomeCents: number;
+  readonly netCents: number;
+}
+
+/**
+ * KPIS.md 7, costs from 14plus by `Datum`. The team is the linked case's (the Aktenzeichen
+ * normalised and pseudonymised the same way on both sides), as known at `asOf`.
+ */
+export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<CostRow[]> {
+  const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
+  const aidGeneration = query.by.includes('team') ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
+  const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team' };
+  const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
+  const dimensions = query.by.map((d) => sql`${sql.raw(column[d])} AS ${sql.ref(d)}`);
+  // One case per Aktenzeichen, should an office have given one twice: costs must not double.
+  const linkCase = query.by.includes('team')
+    ? sql`LEFT JOIN LATERAL (
+        SELECT team FROM case_versions c
+        WHERE c.tenant_id = e.tenant_id AND c.generation = ${aidGeneration} AND c.file_reference = e.file_reference AND ${knownAt('c', query.asOf)}
+        ORDER BY c.case_id LIMIT 1) c ON true`
+    : sql``;
+  const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
+    SELECT ${sql.join([
+      ...dimensions,
+      sql`${period} AS period`,
+      sql`coalesce(sum(e.amount_cents) FILTER (WHERE e.entry_type = 'ZAHLUNG'), 0) AS gross`,
+      sql`coalesce(sum(abs(e.amount_cents)) FILTER (WHERE e.entry_type IN ('KOSTENBEITRAG', 'ERSTATTUNG')), 0) AS income`,
+    ])}
+    FROM chronicle_entry_versions e
+    ${linkCase}
+    WHERE e.tenant_id = ${query.tenantId} AND e.generation = ${generation} AND ${knownAt('e', query.asOf)} AND ${COUNTING}
+      AND e.entry_type IN ('ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG')
+      AND e.entry_date BETWEEN ${query.from}::date AND ${query.to}::date
+    GROUP BY ${sql.join([...query.by.map((d) => sql.raw(column[d])), sql`period`])}
+    ORDER BY ${sql.join([sql`period`, ...query.by.map((d) => sql.raw(column[d]))])}`.execute(db);
+  return rows.map((r) => {
+    const grossCents = Number(r.gross);
+    const incomeCents = Number(r.income);
+    return { group: Object.fromEntries(query.by.map((d) => [d, r[d] ?? null])), period: r.period, grossCents, incomeCents, netCents: grossCents - incomeCents };
+  });
+}
