@@ -13,3 +13,8 @@ export * from './facts/chronicle-history.js';
 export * from './kpis/period-grouping.js';
 export * from './kpis/sub-process-counts.js';
 export * from './kpis/chronicle-kpis.js';
+export * from './facts/staff-history.js';
+export * from './kpis/staff-facts.js';
+export * from './kpis/staff-kpis.js';
+export * from './kpis/staffing-requirement.js';
+export * from './kpis/endings.js';

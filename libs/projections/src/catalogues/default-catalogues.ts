@@ -5,10 +5,29 @@ export interface ChronicleTypesCatalogue {
   readonly counted: readonly string[];
 }
 
+/** KPIS.md 4 to 6: who counts as staff, and the time a full-time post gives. */
+export interface StaffingCatalogue {
+  /** Roles whose comings and goings are the fluctuation (default Fachkraft and Teamleitung). */
+  readonly fluctuationRoles: readonly string[];
+  /** The role whose FTE carries cases and processes (default Fachkraft). */
+  readonly caseWorkerRole: string;
+  /** Surcharge for all time outside the counted processes (default 0.25). */
+  readonly systemTimeShare: number;
+  /** Net working minutes of a full-time post in a year (default 96,000 = 1,600 h). */
+  readonly netAnnualWorkingMinutes: number;
+}
+
+/** Minutes per sub-process code (KPIS.md 6). */
+export interface ProcessTimesCatalogue {
+  readonly minutes: Readonly<Record<string, number>>;
+}
+
 /** The catalogues of KPIS.md, as shipped: each office may keep its own versions. */
 export interface Catalogues {
   readonly 'aid-types': AidTypeCatalogue;
   readonly 'chronicle-types': ChronicleTypesCatalogue;
+  readonly staffing: StaffingCatalogue;
+  readonly 'process-times': ProcessTimesCatalogue;
 }
 
 export type CatalogueName = keyof Catalogues;
@@ -16,4 +35,16 @@ export type CatalogueName = keyof Catalogues;
 export const DEFAULT_CATALOGUES: Catalogues = {
   'aid-types': DEFAULT_AID_TYPE_CATALOGUE,
   'chronicle-types': { counted: CHRONICLE_ENTRY_TYPES.filter((type) => type !== 'VERMERK') },
+  staffing: { fluctuationRoles: ['Fachkraft', 'Teamleitung'], caseWorkerRole: 'Fachkraft', systemTimeShare: 0.25, netAnnualWorkingMinutes: 96_000 },
+  // Process times of a typical ASD process model; an office measures and keeps its own.
+  'process-times': {
+    minutes: {
+      '01.01': 30, '01.02': 90, '01.03': 45,
+      '02.01': 240, '02.02': 180, '02.03': 120, '02.04': 360,
+      '03.01': 60,
+      '04.01': 180, '04.02': 90, '04.03': 150, '04.04': 120, '04.05': 90,
+      '05.01': 180, '05.02': 240,
+      '06.01': 150,
+    },
+  },
 };
