@@ -1,4 +1,5 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { catchUpAll } from '@jugendamt/projections';
 import { createApi } from './create-api.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
@@ -10,6 +11,8 @@ const applied = await migrateToLatest(database.db);
 await ensureTenant(database.db, DEFAULT_TENANT_ID, 'Jugendamt');
 const importFolder = folderToImportOnStart(database);
 if (importFolder) await importOnStart(database, importFolder);
+const projected = await catchUpAll(database.db, DEFAULT_TENANT_ID);
+if (projected) console.log(`projections: ${projected} events applied`);
 const app = await createApi(database);
 await app.listen(port, host);
 

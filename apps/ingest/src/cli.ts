@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { catchUpAll } from '@jugendamt/projections';
 import { importProgress } from './console/import-progress.js';
 import { printFileSummary, printTotals, summaryAsJson } from './console/print-summary.js';
 import { collectExportFiles } from './import/collect-export-files.js';
@@ -50,8 +51,13 @@ try {
       if (!values.json) printFileSummary(summary);
     },
   });
+  // The KPIs answer from the projections: they follow every import.
+  const applied = await catchUpAll(database.db, settings.tenantId);
   if (values.json) console.log(summaryAsJson(summaries));
-  else printTotals(summaries, Date.now() - started);
+  else {
+    printTotals(summaries, Date.now() - started);
+    console.log(`projections: ${applied} events applied`);
+  }
   process.exitCode = summaries.some((s) => s.status === 'rejected' || s.status === 'held') ? 1 : 0;
 } finally {
   progress.stop();

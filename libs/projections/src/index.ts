@@ -1,19 +1,27 @@
+// Running projections: checkpoints, generations, catch-up and rebuild.
 export * from './runtime/projection.js';
 export * from './runtime/generations.js';
 export * from './runtime/catch-up.js';
 export * from './runtime/rebuild.js';
+export * from './registry.js';
+
+// Catalogues: data an office edits; a change takes effect by a rebuild.
 export * from './catalogues/default-catalogues.js';
 export * from './catalogues/catalogue-store.js';
+
+// The facts, as known over time.
 export * from './facts/aid-history.js';
+export * from './facts/sub-process-history.js';
+export * from './facts/staff-history.js';
+export * from './facts/chronicle-history.js';
+
+// The KPIs of KPIS.md, each answerable as of any time.
 export * from './kpis/kpi-query.js';
+export * from './kpis/period-grouping.js';
 export * from './kpis/aid-counts.js';
 export * from './kpis/return-rate.js';
-export * from './facts/sub-process-history.js';
-export * from './facts/chronicle-history.js';
-export * from './kpis/period-grouping.js';
 export * from './kpis/sub-process-counts.js';
 export * from './kpis/chronicle-kpis.js';
-export * from './facts/staff-history.js';
 export * from './kpis/staff-facts.js';
 export * from './kpis/staff-kpis.js';
 export * from './kpis/staffing-requirement.js';

@@ -4,3 +4,4 @@ export * from './rounding.js';
 export * from './setting-shares.js';
 export * from './staff-over-time.js';
 export * from './fluctuation.js';
+export * from './suppression.js';

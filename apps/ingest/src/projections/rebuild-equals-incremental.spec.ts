@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { activeGeneration, catchUpAll, PROJECTIONS, rebuild } from '@jugendamt/projections';
+import { collectExportFiles } from '../import/collect-export-files.js';
+import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+
+const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
+const FACT_TABLES = ['aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions'];
+
+/** Every fact table's rows of the serving generations, without the generation number. */
+async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {
+  const generations = await kit.db.selectFrom('projection_generations').select('generation').where('status', '=', 'active').execute();
+  const served = generations.map((g) => g.generation);
+  const facts: Record<string, unknown[]> = {};
+  for (const table of FACT_TABLES) {
+    const { rows } = await sql<Record<string, unknown>>`
+      SELECT * FROM ${sql.table(table)} WHERE generation = ANY(${served}::int[]) ORDER BY 3, 4`.execute(kit.db);
+    facts[table] = rows.map(({ generation: _, ...row }) => row);
+  }
+  return facts;
+}
+
+describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backend) => {
+  let kit: IngestTestKit;
+  beforeAll(async () => {
+    kit = await ingestTestKit(backend);
+  });
+  afterAll(async () => kit.close());
+
+  it('rebuilds every projection into exactly the tables that catching up after each import gave', async () => {
+    for (const file of await collectExportFiles([samples])) {
+      await kit.importFiles([file]);
+      await catchUpAll(kit.db, 'default');
+    }
+    const incremental = await servedFacts(kit);
+    expect(incremental['sub_process_versions']!.length).toBeGreaterThan(1_000);
+
+    for (const projection of PROJECTIONS) await rebuild(kit.db, 'default', projection);
+    for (const projection of PROJECTIONS) expect((await activeGeneration(kit.db, 'default', projection.name))?.generation).toBe(2);
+    expect(await servedFacts(kit)).toEqual(incremental);
+  });
+});
