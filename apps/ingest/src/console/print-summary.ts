@@ -7,10 +7,10 @@ export function printFileSummary(s: ImportSummary, out: (line: string) => void =
   const counts = `${s.rowsRead} rows read, ${s.eventsAppended} events appended, ${s.rowsQuarantined} quarantined, ${s.rowsUnchanged} unchanged`;
   out(`${s.status.padEnd(9)} ${s.file}: ${counts}${s.status === 'applied' ? '' : ` — ${s.message}`}`);
   const errors = s.findings.filter((f) => f.severity === 'error');
-  for (const f of errors.slice(0, ERRORS_SHOWN_PER_FILE)) {
-    out(`          line ${f.line ?? '-'}${f.column ? `, ${f.column}` : ''}: ${f.message}`);
-  }
-  if (errors.length > ERRORS_SHOWN_PER_FILE) out(`          … and ${errors.length - ERRORS_SHOWN_PER_FILE} more errors in the import's report`);
+  // Messages name their column; a file's one problem is in its summary line already.
+  const shown = errors.filter((f) => f.line !== undefined && !s.message.includes(f.message));
+  for (const f of shown.slice(0, ERRORS_SHOWN_PER_FILE)) out(`          line ${f.line}: ${f.message}`);
+  if (shown.length > ERRORS_SHOWN_PER_FILE) out(`          … and ${shown.length - ERRORS_SHOWN_PER_FILE} more errors in the import's report`);
   const warnings = s.findings.filter((f) => f.severity === 'warning').length;
   const notes = s.findings.length - errors.length - warnings;
   if (warnings + notes > 0) out(`          ${warnings} warnings, ${notes} notes in the import's report`);
