@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { readAll, UpcasterRegistry } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
@@ -30,6 +30,8 @@ export async function catchUpGeneration(
   let applied = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
+      // As for every reader of the log: walk the commit-order index, never sort what is left of it.
+      await sql`SET LOCAL enable_sort = off`.execute(trx);
       const after = await readCheckpoint(trx, tenantId, name);
       const page = await readAll(trx, tenantId, upcasters, { after, limit: PAGE, eventTypes: projection.eventTypes });
       if (page.events.length === 0) return true;
