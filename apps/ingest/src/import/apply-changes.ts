@@ -33,7 +33,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
       events: [
         {
           type: change.type,
-          payload: change.state === null ? { id: change.recordId } : { state: change.state, changed: change.changed },
+          // A new record changed in every field: listing them all would only fatten the log.
+          payload: change.state === null ? { id: change.recordId } : before ? { state: change.state, changed: change.changed } : { state: change.state },
           occurredOn: change.occurredOn,
           observedAt: ctx.observedAt,
           importId: ctx.importId,

@@ -86,6 +86,8 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
     expect(summary).toMatchObject({ status: 'applied', eventsAppended: 4, rowsUnchanged: 17 });
     const added = (await kit.events()).filter((e) => e.observed_at.startsWith('2024-01-02'));
     expect(countByType(added)).toEqual({ AidEnded: 1, AidHandedOver: 1, AidStarted: 1, AidDeleted: 1 });
+    expect(added.find((e) => e.event_type === 'AidHandedOver')!.payload).toMatchObject({ changed: ['team'] });
+    expect(added.find((e) => e.event_type === 'AidStarted')!.payload).not.toHaveProperty('changed');
     const ended = added.find((e) => e.event_type === 'AidEnded')!;
     expect(ended.payload).toMatchObject({
       state: { end: '2023-12-31', reasonOfEnding: 'Beendigung gemäß Hilfeplan', residenceAfter: 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten' },

@@ -19,8 +19,8 @@ export type CaseWorkEventType = CaseEventType | AidEventType | StaffEventType | 
 /** Payload of every event but deletions. */
 export interface RecordChanged<R> {
   readonly state: R;
-  /** Fields that differ from the previous state; every field for a new record. */
-  readonly changed: readonly string[];
+  /** Fields that differ from the previous state; absent for a new record, which is new in all of them. */
+  readonly changed?: readonly string[];
 }
 
 /** Payload of a deletion: the record vanished from a snapshot. Its last state stays in the stream. */
