@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     }
     await sql`ANALYZE`.execute(database.db);
     const rebuild = median(rebuildMs);
-    console.log(`\nProjections over ${events.toLocaleString('en-US')} events (scale ${SCALE}) on PostgreSQL, median of ${RUNS} runs\n`);
+    console.log(`\nProjections over ${events.toLocaleString("en-US")} events (${process.env["BENCH_FOLDER"] ?? `scale ${SCALE}`}) on PostgreSQL, median of ${RUNS} runs\n`);
     console.log(
       markdownTable(
         ['what', 'events', 'median ms', 'events/s', 'vs baseline'],

@@ -109,7 +109,7 @@ export interface CataloguesTable {
 }
 
 /** A fact as known from `known_from` until `known_to` (null: still current). Dates as ISO strings. */
-interface VersionedFact {
+export interface VersionedFact {
   tenant_id: string;
   generation: number;
   known_from: Date;
@@ -173,3 +173,6 @@ export interface ChronicleEntryVersionsTable extends VersionedFact {
   cancels_entry_no: string | null;
   cancelled: boolean;
 }
+
+/** The content of a fact version: what a projection writes beside id and knowledge time. */
+export type FactContent<Table extends VersionedFact, Id extends keyof Table> = Omit<Table, keyof VersionedFact | Id>;

@@ -1,29 +1,11 @@
+import type { AidVersionsTable, CaseVersionsTable, FactContent } from '@jugendamt/db';
 import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection } from '../runtime/projection.js';
 import { dropGeneration, factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
-interface AidFact {
-  case_id: string;
-  aid_type: string;
-  paragraph: string | null;
-  referenced_paragraph: string | null;
-  setting: string | null;
-  educational_aid: boolean;
-  begin_on: string;
-  end_on: string | null;
-  reason_of_ending: string | null;
-  residence_after: string | null;
-  team: string;
-}
-
-interface CaseFact {
-  file_reference: string;
-  social_area: string;
-  team: string;
-  begin_on: string;
-  end_on: string | null;
-}
+type AidFact = FactContent<AidVersionsTable, 'aid_id'>;
+type CaseFact = FactContent<CaseVersionsTable, 'case_id'>;
 
 const AIDS: VersionedTable<AidFact> = {
   table: 'aid_versions',

@@ -1,14 +1,9 @@
+import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
 import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
 import { dropGeneration, factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
-interface SubProcessFact {
-  team: string;
-  core_process: string;
-  sub_process_code: string;
-  status: string;
-  completed_on: string | null;
-}
+type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
 
 const SUB_PROCESSES: VersionedTable<SubProcessFact> = {
   table: 'sub_process_versions',
