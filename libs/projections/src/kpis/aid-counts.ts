@@ -48,3 +48,26 @@ export async function aidCounts(db: Kysely<Database>, query: AidCountsQuery): Pr
     ended: Number(row.ended),
   }));
 }
+
+export interface CasesOfYearRow {
+  readonly group: AidCountsRow['group'];
+  /** Running on 31.12. */
+  readonly stock: number;
+  /** Ended in the year. */
+  readonly ended: number;
+  /** Stock plus ended, each aid once (one ending on 31.12. is in both). */
+  readonly cases: number;
+}
+
+/** KPIS.md 2, Fallzahl as the federal statistics count it: the stock on 31.12. plus the aids ended in the year. */
+export async function casesOfYear(db: Kysely<Database>, query: KpiScope & { readonly year: number; readonly by: readonly AidDimension[] }): Promise<CasesOfYearRow[]> {
+  const year = { from: `${query.year}-01-01`, to: `${query.year}-12-31` };
+  const [inYear, onLastDay] = await Promise.all([aidCounts(db, { ...query, ...year }), aidCounts(db, { ...query, from: year.to, to: year.to })]);
+  const key = (row: AidCountsRow) => JSON.stringify(row.group);
+  // Of the aids running on 31.12., `ended` are those whose last day it is: counted in both.
+  const lastDay = new Map(onLastDay.map((r) => [key(r), r]));
+  return inYear.map((row) => {
+    const stock = lastDay.get(key(row))?.running ?? 0;
+    return { group: row.group, stock, ended: row.ended, cases: stock + row.ended - (lastDay.get(key(row))?.ended ?? 0) };
+  });
+}

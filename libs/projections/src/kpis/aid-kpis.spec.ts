@@ -8,7 +8,7 @@ import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
 import { aidHistory } from '../facts/aid-history.js';
 import { catchUp } from '../runtime/catch-up.js';
 import { rebuild } from '../runtime/rebuild.js';
-import { aidCounts } from './aid-counts.js';
+import { aidCounts, casesOfYear } from './aid-counts.js';
 import { returnRate } from './return-rate.js';
 
 const T = DEFAULT_TENANT_ID;
@@ -85,6 +85,11 @@ describe.each(TEST_BACKENDS)('KPIs on aids (%s)', (backend) => {
       stationär: { running: 5, begun: 3, ended: 3 }, // A1 A2 A4 A5 A7; begun A2 A4 A5; ended A1 A4 A5
       ambulant: { running: 1, begun: 1, ended: 0 }, // A8
     });
+  });
+
+  it('counts the cases of a year as stock on 31.12. plus the aids ended in it', async () => {
+    // Stock on 31.12.2024: A2, A7, A8; ended in 2024: A1, A4, A5.
+    expect(await casesOfYear(database.db, { tenantId: T, year: 2024, by: [] })).toEqual([{ group: {}, stock: 3, ended: 3, cases: 6 }]);
   });
 
   it('counts the stock on a reference date by social area of the case', async () => {
