@@ -58,11 +58,12 @@ export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<Co
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
   const dimensions = query.by.map((d) => sql`${sql.raw(column[d])} AS ${sql.ref(d)}`);
   // One case per Aktenzeichen, should an office have given one twice: costs must not double.
+  // The cases are picked once and hash-joined, not looked up entry by entry.
   const linkCase = query.by.includes('team')
-    ? sql`LEFT JOIN LATERAL (
-        SELECT team FROM case_versions c
-        WHERE c.tenant_id = e.tenant_id AND c.generation = ${aidGeneration} AND c.file_reference = e.file_reference AND ${knownAt('c', query.asOf)}
-        ORDER BY c.case_id LIMIT 1) c ON true`
+    ? sql`LEFT JOIN (
+        SELECT DISTINCT ON (c.file_reference) c.file_reference, c.team FROM case_versions c
+        WHERE c.tenant_id = ${query.tenantId} AND c.generation = ${aidGeneration} AND ${knownAt('c', query.asOf)}
+        ORDER BY c.file_reference, c.case_id) c ON c.file_reference = e.file_reference`
     : sql``;
   const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
     SELECT ${sql.join([
