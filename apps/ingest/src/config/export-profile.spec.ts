@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPORT_PROFILE } from '@jugendamt/domain';
 import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { importSettings } from '../import/import-session.js';
 import { exportProfileFrom, loadExportProfile } from './export-profile.js';
 
 const example = fileURLToPath(new URL('../../../../docs/export-profile.example.json', import.meta.url));
@@ -29,10 +31,33 @@ describe('mapping profiles', () => {
     [{ sources: { webfm_hilfen: { timestampFormats: ['TT.MM.JJJJ'] } } }, /timestampFormats: "TT\.MM\.JJJJ" must hold HH, MI exactly once/],
     [{ sources: { webfm_hilfen: { headers: { end: 'Beginn' } } } }, /sources\.webfm_hilfen\.headers: "Beginn" names both begin and end/],
     [{ codeLists: { cancellationFlag: { aliases: { Ja: 'Y' } } } }, /codeLists\.cancellationFlag\.aliases\.Ja: "Y" is not a value of the list \(J, N\)/],
+    [{ codeLists: { cancellationFlag: { aliases: { J: 'N' } } } }, /codeLists\.cancellationFlag\.aliases\.J: "J" is itself a value of the list/],
+    [{ sources: { webfm_hilfen: { delimiter: '"' } } }, /sources\.webfm_hilfen\.delimiter: the delimiter cannot be a quote or a line end/],
+    [{ sources: { webfm_hilfen: { timestampFormats: ['TT.MM.JJJJ HH:MI:SS:SS'] } } }, /timestampFormats: "TT\.MM\.JJJJ HH:MI:SS:SS" may hold SS only once/],
+    [{ extends: 'musterstadt' }, /extends: Invalid input: expected "default"/],
     [{ codeLists: { colours: {} } }, /codeLists: Unrecognized key: "colours"/],
     [{ sources: {}, extra: 1 }, /\(top\): Unrecognized key: "extra"/],
   ])('names the mistake by its JSON path: %j', (mistake, message) => {
     expect(() => exportProfileFrom({ name: 'Test', ...mistake }, 'test.json')).toThrow(message);
+  });
+
+  it('accepts identity aliases and trims an alias as cells are trimmed', () => {
+    const profile = exportProfileFrom({ name: 'Test', codeLists: { cancellationFlag: { aliases: { J: 'J', ' Ja ': 'J' } } } });
+    expect(profile.codeLists.cancellationFlag.aliases).toEqual({ J: 'J', Ja: 'J' });
+  });
+
+  it('reads a file saved with a byte order mark', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bom.json');
+    writeFileSync(path, '\uFEFF' + JSON.stringify({ name: 'Mit BOM', sources: { webfm_hilfen: { headers: { end: 'Hilfeende' } } } }));
+    expect(loadExportProfile(path).sources.webfm_hilfen.fields['end']!.header).toBe('Hilfeende');
+  });
+
+  it('is taken from --profile, else from EXPORT_PROFILE, else the default', () => {
+    const env = { PSEUDONYM_KEY: 'ab'.repeat(32) };
+    const documented = loadExportProfile(example);
+    expect(importSettings({}, env).profile).toBe(DEFAULT_EXPORT_PROFILE);
+    expect(importSettings({}, { ...env, EXPORT_PROFILE: example }).profile.name).toBe(documented.name);
+    expect(() => importSettings({ profilePath: 'missing.json' }, { ...env, EXPORT_PROFILE: example })).toThrow(/^profile missing\.json: ENOENT/);
   });
 
   it('requires a name and readable JSON', () => {

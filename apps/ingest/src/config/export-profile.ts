@@ -32,7 +32,12 @@ const sourceOverride = (source: ExportSource) => {
   const fields = Object.keys(DEFAULT_EXPORT_PROFILE.sources[source].fields);
   return z.strictObject({
     encoding: z.enum(['utf-8', 'windows-1252']).optional(),
-    delimiter: z.string().length(1, 'the delimiter is one character').optional(),
+    delimiter: z
+      .string()
+      .length(1, 'the delimiter is one character')
+      // The quote and line ends already mean something in CSV.
+      .refine((d) => !['"', '\r', '\n'].includes(d), 'the delimiter cannot be a quote or a line end')
+      .optional(),
     headers: z
       .record(z.string(), z.string().trim().min(1, 'a header cannot be empty'))
       .superRefine((headers, ctx) => {
@@ -48,7 +53,11 @@ const sourceOverride = (source: ExportSource) => {
 
 const codeListOverride = z.strictObject({
   extraValues: z.array(z.string().trim().min(1)).optional(),
-  aliases: z.record(z.string(), z.string()).optional(),
+  // Cells are trimmed before they are matched, so an alias is too.
+  aliases: z
+    .record(z.string(), z.string().trim())
+    .transform((aliases) => Object.fromEntries(Object.entries(aliases).map(([alias, value]) => [alias.trim(), value])))
+    .optional(),
 });
 
 const profileFile = z.strictObject({
@@ -64,7 +73,8 @@ export type ExportProfileFile = z.infer<typeof profileFile>;
 export function loadExportProfile(path: string): ExportProfile {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    // Editors on Windows like to save JSON with a byte order mark, which JSON.parse refuses.
+    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ExportProfileError(`profile ${path}: ${(error as Error).message}`);
   }
@@ -115,9 +125,10 @@ function overriddenCodeList(base: CodeList, override: z.infer<typeof codeListOve
   if (!override) return base;
   const values = [...base.values, ...(override.extraValues ?? []).filter((v) => !base.values.includes(v))];
   for (const [alias, canonical] of Object.entries(override.aliases ?? {})) {
-    if (!values.includes(canonical)) {
-      throw new ExportProfileError(`profile ${origin}: codeLists.${name}.aliases.${alias}: "${canonical}" is not a value of the list (${values.join(', ')})`);
-    }
+    const at = `profile ${origin}: codeLists.${name}.aliases.${alias}`;
+    if (!values.includes(canonical)) throw new ExportProfileError(`${at}: "${canonical}" is not a value of the list (${values.join(', ')})`);
+    // A value of the list is matched as itself before any alias, so such an alias would be ignored.
+    if (values.includes(alias) && alias !== canonical) throw new ExportProfileError(`${at}: "${alias}" is itself a value of the list`);
   }
   return { values, aliases: { ...base.aliases, ...override.aliases } };
 }

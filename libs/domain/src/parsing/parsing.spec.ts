@@ -126,6 +126,19 @@ describe('date formats of a profile', () => {
     expect(patternProblem('TT.MM.JJJJ HH:MI', 'date')).toBe('"TT.MM.JJJJ HH:MI" is a date format: it cannot hold a time');
     expect(patternProblem('TT.MM.JJJJ HH:MI', 'timestamp')).toBeUndefined();
   });
+
+  it('reads patterns without separators at full width only', () => {
+    const compact = dateParser(['JJJJMMTT'], 'date');
+    expect(compact('20241231')).toEqual({ ok: true, value: '2024-12-31' });
+    expect(compact('2024131')).toEqual({ ok: false, reason: 'not a date (expected JJJJMMTT): "2024131"' });
+  });
+
+  it('checks a pattern token by token, as it is compiled', () => {
+    expect(patternProblem('TT.MMI.JJJJ HH', 'timestamp')).toBe('"TT.MMI.JJJJ HH" must hold MI exactly once (tokens: TT, MM, JJJJ, HH, MI, SS)');
+    expect(patternProblem('TT.MM.JJJJ HH:MI:SS:SS', 'timestamp')).toBe('"TT.MM.JJJJ HH:MI:SS:SS" may hold SS only once');
+    expect(() => dateParser(['TT.MM.JJJJ HH:MI:SS:SS'], 'timestamp')).toThrow('bad timestamp format: "TT.MM.JJJJ HH:MI:SS:SS" may hold SS only once');
+    expect(() => dateParser([], 'date')).toThrow('bad date format: none given');
+  });
 });
 
 describe('code aliases', () => {
