@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
 import { EventStore } from './event-store.js';
 import { WrongExpectedVersionError } from './errors.js';
 import { comparePositions, type NewEvent, type Position, type StoredEvent } from './event.js';
@@ -126,6 +126,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       [3, { endedOn: '2023-12-31', reasonCode: 'unbekannt' }],
       [3, { endedOn: '2024-01-31', reasonCode: 'Beendigung gemäß Hilfeplan' }],
     ]);
+    await untilEventsReadable(database.db);
     const viaLog = await new EventStore(database.db, upcasters).readAll(tenantId);
     expect(viaLog.events[0]!.payload).toEqual({ endedOn: '2023-12-31', reasonCode: 'unbekannt' });
   });
@@ -168,6 +169,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
         }
       }),
     );
+    await untilEventsReadable(database.db);
     writing = false;
     await follow;
 
@@ -208,6 +210,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
 
       releaseSlowWriter();
       await slow;
+      await untilEventsReadable(database.db);
       const afterCommit = await readEverything(store, tenantId, whileSlowIsOpen.next);
       expect(afterCommit.map((e) => e.idempotencyKey)).toEqual(['slow-1', 'fast-1']);
       expect(BigInt(afterCommit[0]!.position.globalPosition)).toBeLessThan(BigInt(afterCommit[1]!.position.globalPosition));

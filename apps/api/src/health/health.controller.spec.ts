@@ -26,7 +26,7 @@ describe('GET /health before migrations', () => {
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);
-      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest$/) });
+      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest, 0003-projections$/) });
     } finally {
       await app.close();
     }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
 import { activeGeneration, catchUpAll, PROJECTIONS, rebuild } from '@jugendamt/projections';
 import { collectExportFiles } from '../import/collect-export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
@@ -31,6 +31,7 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
   it('rebuilds every projection into exactly the tables that catching up after each import gave', async () => {
     for (const file of await collectExportFiles([samples])) {
       await kit.importFiles([file]);
+      await untilEventsReadable(kit.db);
       await catchUpAll(kit.db, 'default');
     }
     const incremental = await servedFacts(kit);

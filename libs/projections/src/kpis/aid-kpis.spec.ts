@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
 import { settingShares, type AidRecord, type CaseRecord } from '@jugendamt/domain';
 import { EventStore } from '@jugendamt/event-store';
 import { saveCatalogue } from '../catalogues/catalogue-store.js';
@@ -75,6 +75,7 @@ describe.each(TEST_BACKENDS)('KPIs on aids (%s)', (backend) => {
     database = await createTestDatabase(backend);
     await ensureTenant(database.db, T, T);
     await givenTheHistory(new EventStore(database.db));
+    await untilEventsReadable(database.db);
     await catchUp(database.db, T, aidHistory);
   });
   afterAll(async () => database.close());

@@ -1,5 +1,5 @@
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
 import type { CaseRecord, ChronicleEntryRecord, SubProcessRecord } from '@jugendamt/domain';
 import { EventStore } from '@jugendamt/event-store';
 import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
@@ -82,6 +82,7 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
     database = await createTestDatabase(backend);
     await ensureTenant(database.db, T, T);
     await givenTheHistory(new EventStore(database.db));
+    await untilEventsReadable(database.db);
     for (const projection of [aidHistory, subProcessHistory, chronicleHistory]) await catchUp(database.db, T, projection);
   });
   afterAll(async () => database.close());

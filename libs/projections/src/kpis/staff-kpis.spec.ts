@@ -1,5 +1,5 @@
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
 import type { AidRecord, StaffRecord, SubProcessRecord } from '@jugendamt/domain';
 import { EventStore } from '@jugendamt/event-store';
 import { aidHistory } from '../facts/aid-history.js';
@@ -67,6 +67,7 @@ describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
     database = await createTestDatabase(backend);
     await ensureTenant(database.db, T, T);
     await givenTheHistory(new EventStore(database.db));
+    await untilEventsReadable(database.db);
     for (const projection of [aidHistory, staffHistory, subProcessHistory]) await catchUp(database.db, T, projection);
   });
   afterAll(async () => database.close());
