@@ -15,6 +15,7 @@ export interface Database {
   staff_versions: StaffVersionsTable;
   sub_process_versions: SubProcessVersionsTable;
   chronicle_entry_versions: ChronicleEntryVersionsTable;
+  sub_process_count_changes: SubProcessCountChangesTable;
 }
 
 export interface TenantsTable {
@@ -176,3 +177,15 @@ export interface ChronicleEntryVersionsTable extends VersionedFact {
 
 /** The content of a fact version: what a projection writes beside id and knowledge time. */
 export type FactContent<Table extends VersionedFact, Id extends keyof Table> = Omit<Table, keyof VersionedFact | Id>;
+
+export interface SubProcessCountChangesTable {
+  tenant_id: string;
+  generation: number;
+  team: string;
+  core_process: string;
+  sub_process_code: string;
+  /** First day of the month of completion. */
+  month: string;
+  known_from: Date;
+  delta: number;
+}

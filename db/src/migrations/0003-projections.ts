@@ -72,6 +72,22 @@ export async function up(db: Kysely<any>): Promise<void> {
      paragraph text, setting text, amount_cents bigint, cancelling boolean NOT NULL, cancels_entry_no text, cancelled boolean NOT NULL`,
   ).execute(db);
 
+  // Completed sub-processes per team, code and month of completion, as changes in knowledge:
+  // +1 when a version that counts became known, -1 when it stopped. "As known at T" is the sum
+  // of the changes known by T: a few thousand rows for a large city, not millions of facts.
+  await sql`
+    CREATE TABLE sub_process_count_changes (
+      tenant_id        text        NOT NULL,
+      generation       integer     NOT NULL,
+      team             text        NOT NULL,
+      core_process     text        NOT NULL,
+      sub_process_code text        NOT NULL,
+      month            date        NOT NULL,
+      known_from       timestamptz NOT NULL,
+      delta            integer     NOT NULL,
+      PRIMARY KEY (tenant_id, generation, month, team, core_process, sub_process_code, known_from)
+    )`.execute(db);
+
   // Current facts (known_to IS NULL) are what most queries and every projection update touch.
   for (const [table, id] of [
     ['aid_versions', 'aid_id'],
@@ -85,7 +101,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['chronicle_entry_versions', 'sub_process_versions', 'staff_versions', 'case_versions', 'aid_versions', 'catalogues', 'projection_generations']) {
+  for (const table of ['sub_process_count_changes', 'chronicle_entry_versions', 'sub_process_versions', 'staff_versions', 'case_versions', 'aid_versions', 'catalogues', 'projection_generations']) {
     await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   }
 }

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
-import { activeGeneration, catchUpAll, PROJECTIONS, rebuild } from '@jugendamt/projections';
+import { activeGeneration, catchUpAll, countsFromChanges, countsFromFacts, PROJECTIONS, rebuild } from '@jugendamt/projections';
 import { collectExportFiles } from '../import/collect-export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
-const FACT_TABLES = ['aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions'];
+const FACT_TABLES = ['aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes'];
 
 /** Every fact table's rows of the serving generations, without the generation number. */
 async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {
@@ -15,7 +15,7 @@ async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]
   const facts: Record<string, unknown[]> = {};
   for (const table of FACT_TABLES) {
     const { rows } = await sql<Record<string, unknown>>`
-      SELECT * FROM ${sql.table(table)} WHERE generation = ANY(${served}::int[]) ORDER BY 3, 4`.execute(kit.db);
+      SELECT * FROM ${sql.table(table)} t WHERE generation = ANY(${served}::int[]) ORDER BY t::text`.execute(kit.db);
     facts[table] = rows.map(({ generation: _, ...row }) => row);
   }
   return facts;
@@ -40,5 +40,17 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     for (const projection of PROJECTIONS) await rebuild(kit.db, 'default', projection);
     for (const projection of PROJECTIONS) expect((await activeGeneration(kit.db, 'default', projection.name))?.generation).toBe(2);
     expect(await servedFacts(kit)).toEqual(incremental);
+  });
+
+  it('counts sub-processes the same from the monthly count changes as from the facts, at every observation', async () => {
+    const observations = await kit.db.selectFrom('imports').select('observed_at').where('status', '=', 'applied').distinct().execute();
+    expect(observations.length).toBeGreaterThan(2);
+    const { generation } = (await activeGeneration(kit.db, 'default', 'sub-process-history'))!;
+    for (const asOf of [undefined, ...observations.map((o) => o.observed_at)]) {
+      const query = { tenantId: 'default', asOf, from: '2024-01-01', to: '2025-12-31', by: ['team', 'subProcess'] as const, granularity: 'month' as const };
+      const fromChanges = await countsFromChanges(kit.db, query, generation);
+      expect(fromChanges.length).toBeGreaterThan(10);
+      expect(fromChanges).toEqual(await countsFromFacts(kit.db, query, generation));
+    }
   });
 });

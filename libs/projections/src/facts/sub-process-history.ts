@@ -1,6 +1,8 @@
 import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
+import { sql } from 'kysely';
 import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
+import { writeCountChanges } from './sub-process-count-changes.js';
 import { dropGeneration, factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
 type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
@@ -16,7 +18,7 @@ export function subProcessCode(subProcess: string): string {
   return subProcess.trim().split(/\s+/)[0]!;
 }
 
-/** Sub-processes as known over time: the base of the sub-process counts and the staffing requirement. */
+/** Sub-processes as known over time, and their counts: the base of the sub-process counts and the staffing requirement. */
 export const subProcessHistory: Projection = {
   name: 'sub-process-history',
   eventTypes: SUB_PROCESS_EVENTS,
@@ -31,7 +33,12 @@ export const subProcessHistory: Projection = {
         completed_on: s.completedAt?.slice(0, 10) ?? null,
       })),
     );
+    // The counts read the versions the facts are about to replace: first counts, then facts.
+    await writeCountChanges(ctx, changes);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, SUB_PROCESSES, changes);
   },
-  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [SUB_PROCESSES]),
+  async drop(db, tenantId, generation) {
+    await dropGeneration(db, tenantId, generation, [SUB_PROCESSES]);
+    await sql`DELETE FROM sub_process_count_changes WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
+  },
 };

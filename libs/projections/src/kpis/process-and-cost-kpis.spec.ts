@@ -113,6 +113,13 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
     expect(counts(inJuly)).toEqual([['2024', 'ASD Team Nord', 3]]); // S1, S2, S4 (completed, not yet reopened)
   });
 
+  it('counts any date range, not only whole months, with inclusive edges', async () => {
+    const rows = await subProcessCounts(database.db, { tenantId: T, from: '2024-03-31', to: '2024-04-01', by: ['team'], granularity: 'total' });
+    expect(counts(rows)).toEqual([['total', 'ASD Team Nord', 2]]); // S1 on 31.03., S2 on 01.04.
+    const inMay = await subProcessCounts(database.db, { tenantId: T, from: '2024-02-10', to: '2024-03-30', asOf: new Date('2024-05-01T00:00:00Z'), by: ['team'], granularity: 'total' });
+    expect(counts(inMay)).toEqual([['total', 'ASD Team Süd', 1]]); // S3 on 10.02., not yet cancelled
+  });
+
   it('counts 14plus entries by unit and type, without notes, cancelled and cancelling entries', async () => {
     const rows = await chronicleCounts(database.db, { tenantId: T, ...YEAR_2024, granularity: 'total', countedTypes: COUNTED });
     expect(rows.map((r) => [r.group.unit, r.group.entryType, r.count])).toEqual([
