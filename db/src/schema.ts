@@ -16,6 +16,7 @@ export interface Database {
   sub_process_versions: SubProcessVersionsTable;
   chronicle_entry_versions: ChronicleEntryVersionsTable;
   sub_process_count_changes: SubProcessCountChangesTable;
+  chronicle_sum_changes: ChronicleSumChangesTable;
 }
 
 export interface TenantsTable {
@@ -188,4 +189,20 @@ export interface SubProcessCountChangesTable {
   month: string;
   known_from: Date;
   delta: number;
+}
+
+/** Empty text stands for "none" in the key columns (aid type, paragraph, setting). */
+export interface ChronicleSumChangesTable {
+  tenant_id: string;
+  generation: number;
+  unit: string;
+  entry_type: string;
+  aid_type: string;
+  paragraph: string;
+  setting: string;
+  month: string;
+  known_from: Date;
+  entries: number;
+  cents: string;
+  abs_cents: string;
 }

@@ -88,6 +88,25 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (tenant_id, generation, month, team, core_process, sub_process_code, known_from)
     )`.execute(db);
 
+  // 14plus entries that count (neither cancelled nor cancelling) per unit, type, aid type and
+  // month of Datum, as changes in knowledge like the sub-process counts: entries and euros.
+  await sql`
+    CREATE TABLE chronicle_sum_changes (
+      tenant_id  text        NOT NULL,
+      generation integer     NOT NULL,
+      unit       text        NOT NULL,
+      entry_type text        NOT NULL,
+      aid_type   text        NOT NULL,
+      paragraph  text        NOT NULL,
+      setting    text        NOT NULL,
+      month      date        NOT NULL,
+      known_from timestamptz NOT NULL,
+      entries    integer     NOT NULL,
+      cents      bigint      NOT NULL,
+      abs_cents  bigint      NOT NULL,
+      PRIMARY KEY (tenant_id, generation, month, unit, entry_type, aid_type, paragraph, setting, known_from)
+    )`.execute(db);
+
   // Current facts (known_to IS NULL) are what most queries and every projection update touch.
   for (const [table, id] of [
     ['aid_versions', 'aid_id'],
@@ -101,7 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['sub_process_count_changes', 'chronicle_entry_versions', 'sub_process_versions', 'staff_versions', 'case_versions', 'aid_versions', 'catalogues', 'projection_generations']) {
+  for (const table of ['chronicle_sum_changes', 'sub_process_count_changes', 'chronicle_entry_versions', 'sub_process_versions', 'staff_versions', 'case_versions', 'aid_versions', 'catalogues', 'projection_generations']) {
     await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   }
 }

@@ -2,21 +2,8 @@ import { sql } from 'kysely';
 import { CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type ChronicleEntryRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
+import { writeChronicleSums, type ChronicleFact } from './chronicle-sum-changes.js';
 import { dropGeneration, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
-
-interface ChronicleFact {
-  file_reference: string;
-  entry_date: string;
-  unit: string;
-  entry_type: string;
-  aid_type: string | null;
-  paragraph: string | null;
-  setting: string | null;
-  amount_cents: number | null;
-  cancelling: boolean;
-  cancels_entry_no: string | null;
-  cancelled: boolean;
-}
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
   table: 'chronicle_entry_versions',
@@ -92,6 +79,7 @@ export const chronicleHistory: Projection = {
       observedAt: event.observedAt,
       row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))),
     }));
+    await writeChronicleSums(ctx, recorded);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, recorded);
 
     const cancellations = entries.filter(({ entry }) => entry.cancelling && entry.cancelledEntryNo !== null);
@@ -102,7 +90,11 @@ export const chronicleHistory: Projection = {
       const target = targets.get(id);
       if (target && !target.cancelled) marked.push({ id, observedAt: event.observedAt, row: { ...target, cancelled: true } });
     }
+    await writeChronicleSums(ctx, marked);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, marked);
   },
-  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [ENTRIES]),
+  async drop(db, tenantId, generation) {
+    await dropGeneration(db, tenantId, generation, [ENTRIES]);
+    await sql`DELETE FROM chronicle_sum_changes WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
+  },
 };

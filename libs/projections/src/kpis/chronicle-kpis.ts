@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { knownAt } from './knowledge-time.js';
+import { knownAt, knownBy } from './knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
-import { periodLabel, type Granularity } from './period-grouping.js';
+import { periodLabel, wholeMonths, type Granularity } from './period-grouping.js';
 import type { CountRow } from './sub-process-counts.js';
 
 /** Entries that count: neither cancelled nor cancelling (KPIS.md 1 and 7). */
@@ -14,9 +14,26 @@ export interface ChronicleCountsQuery extends KpiScope, Period {
   readonly countedTypes: readonly string[];
 }
 
-/** KPIS.md 1, 14plus: chronicle entries by Sachgebiet × Eintragsart × period of `Datum`. */
+/** KPIS.md 1, 14plus: chronicle entries by Sachgebiet × Eintragsart × period of `Datum`; whole months from the monthly sums. */
 export async function chronicleCounts(db: Kysely<Database>, query: ChronicleCountsQuery): Promise<CountRow<'unit' | 'entryType'>[]> {
   const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
+  return wholeMonths(query) ? chronicleCountsFromSums(db, query, generation) : chronicleCountsFromFacts(db, query, generation);
+}
+
+export async function chronicleCountsFromSums(db: Kysely<Database>, query: ChronicleCountsQuery, generation: number): Promise<CountRow<'unit' | 'entryType'>[]> {
+  const { rows } = await sql<{ unit: string; entry_type: string; period: string; count: string }>`
+    SELECT s.unit, s.entry_type, ${periodLabel(sql.ref('s.month'), query.granularity)} AS period, sum(s.entries) AS count
+    FROM chronicle_sum_changes s
+    WHERE s.tenant_id = ${query.tenantId} AND s.generation = ${generation} AND ${knownBy('s', query.asOf)}
+      AND s.entry_type = ANY(${[...query.countedTypes]}::text[]) AND s.month BETWEEN ${query.from}::date AND ${query.to}::date
+    GROUP BY s.unit, s.entry_type, period
+    HAVING sum(s.entries) <> 0
+    ORDER BY period, s.unit, s.entry_type`.execute(db);
+  return rows.map((r) => ({ group: { unit: r.unit, entryType: r.entry_type }, period: r.period, count: Number(r.count) }));
+}
+
+/** Any period, from the entries themselves. Both paths agree on whole months (tested). */
+export async function chronicleCountsFromFacts(db: Kysely<Database>, query: ChronicleCountsQuery, generation: number): Promise<CountRow<'unit' | 'entryType'>[]> {
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
   const { rows } = await sql<{ unit: string; entry_type: string; period: string; count: string }>`
     SELECT e.unit, e.entry_type, ${period} AS period, count(*) AS count
@@ -53,6 +70,11 @@ export interface CostRow {
  */
 export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<CostRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
+  return wholeMonths(query) && !query.by.includes('team') ? costsFromSums(db, query, generation) : costsFromFacts(db, query, generation);
+}
+
+/** Any period and the team: from the entries themselves. Both paths agree on whole months (tested). */
+export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
   const aidGeneration = query.by.includes('team') ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
   const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team' };
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
@@ -83,5 +105,30 @@ export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<Co
     const grossCents = Number(r.gross);
     const incomeCents = Number(r.income);
     return { group: Object.fromEntries(query.by.map((d) => [d, r[d] ?? null])), period: r.period, grossCents, incomeCents, netCents: grossCents - incomeCents };
+  });
+}
+
+/** Costs of whole months without the team: the monthly sums answer them. */
+export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
+  const column: Record<Exclude<CostDimension, 'team'>, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type' };
+  const by = query.by as readonly Exclude<CostDimension, 'team'>[];
+  const dimensions = by.map((d) => sql`NULLIF(${sql.raw(column[d])}, '') AS ${sql.ref(d)}`);
+  const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
+    SELECT ${sql.join([
+      ...dimensions,
+      sql`${periodLabel(sql.ref('s.month'), query.granularity)} AS period`,
+      sql`coalesce(sum(s.cents) FILTER (WHERE s.entry_type = 'ZAHLUNG'), 0) AS gross`,
+      sql`coalesce(sum(s.abs_cents) FILTER (WHERE s.entry_type IN ('KOSTENBEITRAG', 'ERSTATTUNG')), 0) AS income`,
+    ])}
+    FROM chronicle_sum_changes s
+    WHERE s.tenant_id = ${query.tenantId} AND s.generation = ${generation} AND ${knownBy('s', query.asOf)}
+      AND s.entry_type IN ('ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG') AND s.month BETWEEN ${query.from}::date AND ${query.to}::date
+    GROUP BY ${sql.join([...by.map((d) => sql.raw(column[d])), sql`period`])}
+    HAVING sum(s.entries) <> 0
+    ORDER BY ${sql.join([sql`period`, ...by.map((d) => sql.raw(column[d]))])}`.execute(db);
+  return rows.map((r) => {
+    const grossCents = Number(r.gross);
+    const incomeCents = Number(r.income);
+    return { group: Object.fromEntries(by.map((d) => [d, r[d] ?? null])), period: r.period, grossCents, incomeCents, netCents: grossCents - incomeCents };
   });
 }

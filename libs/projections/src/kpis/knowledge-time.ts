@@ -10,3 +10,8 @@ export function knownAt(alias: string, asOf: Date | undefined): RawBuilder<unkno
   const at = asOf.toISOString();
   return sql`${t}.known_from <= ${at}::timestamptz AND (${t}.known_to IS NULL OR ${t}.known_to > ${at}::timestamptz)`;
 }
+
+/** For tables of changes in knowledge: the changes known by `asOf`, or all of them. */
+export function knownBy(alias: string, asOf: Date | undefined): RawBuilder<unknown> {
+  return asOf ? sql`${sql.ref(alias)}.known_from <= ${asOf.toISOString()}::timestamptz` : sql`true`;
+}

@@ -15,3 +15,9 @@ export function periodLabel(dateColumn: RawBuilder<unknown>, granularity: Granul
       return sql<string>`'total'`;
   }
 }
+
+/** Month, quarter and year periods are whole months: tables kept per month answer them. */
+export function wholeMonths({ from, to }: { readonly from: string; readonly to: string }): boolean {
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
+  return from.endsWith('-01') && next.getUTCDate() === 1;
+}

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { knownAt } from './knowledge-time.js';
+import { knownAt, knownBy } from './knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
-import { periodLabel, type Granularity } from './period-grouping.js';
+import { periodLabel, wholeMonths, type Granularity } from './period-grouping.js';
 
 export const SUB_PROCESS_DIMENSIONS = ['team', 'coreProcess', 'subProcess'] as const;
 export type SubProcessDimension = (typeof SUB_PROCESS_DIMENSIONS)[number];
@@ -28,22 +28,15 @@ export async function subProcessCounts(db: Kysely<Database>, query: SubProcessCo
   return wholeMonths(query) ? countsFromChanges(db, query, generation) : countsFromFacts(db, query, generation);
 }
 
-/** Month, quarter and year periods are whole months: the monthly count changes answer them. */
-function wholeMonths({ from, to }: Period): boolean {
-  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
-  return from.endsWith('-01') && next.getUTCDate() === 1;
-}
-
 const CHANGE_COLUMN: Readonly<Record<SubProcessDimension, string>> = { team: 'c.team', coreProcess: 'c.core_process', subProcess: 'c.sub_process_code' };
 
 export async function countsFromChanges(db: Kysely<Database>, query: SubProcessCountsQuery, generation: number): Promise<CountRow<SubProcessDimension>[]> {
   const period = periodLabel(sql.ref('c.month'), query.granularity);
   const dimensions = query.by.map((d) => sql`${sql.raw(CHANGE_COLUMN[d])} AS ${sql.ref(d)}`);
-  const known = query.asOf ? sql`AND c.known_from <= ${query.asOf.toISOString()}::timestamptz` : sql``;
   const { rows } = await sql<Record<string, string> & { period: string; count: string }>`
     SELECT ${sql.join([...dimensions, sql`${period} AS period`, sql`sum(c.delta) AS count`])}
     FROM sub_process_count_changes c
-    WHERE c.tenant_id = ${query.tenantId} AND c.generation = ${generation} AND c.month BETWEEN ${query.from}::date AND ${query.to}::date ${known}
+    WHERE c.tenant_id = ${query.tenantId} AND c.generation = ${generation} AND ${knownBy('c', query.asOf)} AND c.month BETWEEN ${query.from}::date AND ${query.to}::date
     GROUP BY ${sql.join([...query.by.map((d) => sql.raw(CHANGE_COLUMN[d])), sql`period`])}
     HAVING sum(c.delta) <> 0
     ORDER BY ${sql.join([sql`period`, ...query.by.map((d) => sql.raw(CHANGE_COLUMN[d]))])}`.execute(db);
