@@ -20,7 +20,7 @@ export interface ApplyContext {
  */
 export async function applyChanges(ctx: ApplyContext, changes: readonly RecordChange<unknown>[], known: ReadonlyMap<string, KnownRecord<unknown>>): Promise<number> {
   if (changes.length === 0) return 0;
-  const { streamPrefix } = SOURCE_HANDLERS[ctx.source];
+  const { streamPrefix, stateToKeep } = SOURCE_HANDLERS[ctx.source];
   const appends: StreamAppend[] = [];
   const writes: RecordStateWrite[] = [];
   for (const change of changes) {
@@ -43,7 +43,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
         },
       ],
     });
-    writes.push({ recordId: change.recordId, version, hash, state: change.state ?? before?.state ?? null, deleted: change.state === null });
+    const kept = change.state === null ? (before?.state ?? null) : stateToKeep ? stateToKeep(change.state) : change.state;
+    writes.push({ recordId: change.recordId, version, hash, state: kept, deleted: change.state === null });
   }
   const result = await new EventStore(ctx.trx).append(ctx.tenantId, appends, ctx.trx);
   await saveRecords(ctx.trx, ctx.tenantId, ctx.source, ctx.observedAt, writes);
