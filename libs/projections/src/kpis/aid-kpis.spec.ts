@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
 import { settingShares, type AidRecord, type CaseRecord } from '@jugendamt/domain';
-import { EventStore } from '@jugendamt/event-store';
 import { saveCatalogue } from '../catalogues/catalogue-store.js';
 import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
 import { aidHistory } from '../facts/aid-history.js';
-import { catchUp } from '../runtime/catch-up.js';
 import { rebuild } from '../runtime/rebuild.js';
+import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
 import { aidCounts, casesOfYear } from './aid-counts.js';
 import { returnRate } from './return-rate.js';
 
@@ -40,10 +39,7 @@ function kase(id: string, socialArea: string): CaseRecord {
  * A8 § 28 Erziehungsberatung, from night 2: counted, but outside the base of shares
  * A9 § 42 Inobhutnahme: not HzE, never counted
  */
-async function givenTheHistory(store: EventStore): Promise<void> {
-  let n = 0;
-  const append = (at: Date, type: string, stream: string, payload: unknown) =>
-    store.append(T, [{ streamId: stream, expectedVersion: 'any', events: [{ type, payload, observedAt: at, idempotencyKey: `test-${++n}` }] }]);
+async function givenTheHistory(append: AppendEvent): Promise<void> {
   const started = (at: Date, a: AidRecord) => append(at, 'AidStarted', `aid-${a.aidId}`, { state: a, changed: [] });
 
   await append(NIGHT_1, 'CaseOpened', 'case-C1', { state: kase('C1', 'SR 01 Altstadt'), changed: [] });
@@ -72,11 +68,7 @@ const bySetting = (rows: Awaited<ReturnType<typeof aidCounts>>) =>
 describe.each(TEST_BACKENDS)('KPIs on aids (%s)', (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    await ensureTenant(database.db, T, T);
-    await givenTheHistory(new EventStore(database.db));
-    await untilEventsReadable(database.db);
-    await catchUp(database.db, T, aidHistory);
+    database = await projectedHistory(backend, givenTheHistory, [aidHistory]);
   });
   afterAll(async () => database.close());
 

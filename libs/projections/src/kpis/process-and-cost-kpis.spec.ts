@@ -1,12 +1,11 @@
-import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
 import type { CaseRecord, ChronicleEntryRecord, SubProcessRecord } from '@jugendamt/domain';
-import { EventStore } from '@jugendamt/event-store';
 import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
 import { aidHistory } from '../facts/aid-history.js';
+import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
 import { chronicleHistory } from '../facts/chronicle-history.js';
 import { subProcessHistory } from '../facts/sub-process-history.js';
-import { catchUp } from '../runtime/catch-up.js';
 import { chronicleCounts, costs } from './chronicle-kpis.js';
 import { subProcessCounts } from './sub-process-counts.js';
 
@@ -47,10 +46,8 @@ function entry(entryNo: number, fileReference: string, date: string, unit: strin
  * Nord); E4 a § 33 payment without a case, cancelled by E5 in night 2; E7 a note; E9 cancels
  * E8 one night before E8 itself arrives.
  */
-async function givenTheHistory(store: EventStore): Promise<void> {
-  let n = 0;
-  const append = (at: Date, type: string, stream: string, state: unknown) =>
-    store.append(T, [{ streamId: stream, expectedVersion: 'any', events: [{ type, payload: { state, changed: [] }, observedAt: at, idempotencyKey: `test-${++n}` }] }]);
+async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
+  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   const kase: CaseRecord = { caseId: 'C1', fileReference: 'R1', birthYear: 2012, gender: 'm', socialArea: 'SR 01', team: 'ASD Team Nord', caseWorkerId: null, caseBegin: '2023-01-01', caseEnd: null, changedAt: '2023-01-01T09:00:00' };
   const recorded = (at: Date, e: ChronicleEntryRecord) => append(at, e.cancelling ? 'ChronicleCancellationRecorded' : 'ChronicleEntryRecorded', `chronicle-entry-${e.entryNo}`, e);
 
@@ -79,11 +76,7 @@ async function givenTheHistory(store: EventStore): Promise<void> {
 describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    await ensureTenant(database.db, T, T);
-    await givenTheHistory(new EventStore(database.db));
-    await untilEventsReadable(database.db);
-    for (const projection of [aidHistory, subProcessHistory, chronicleHistory]) await catchUp(database.db, T, projection);
+    database = await projectedHistory(backend, givenTheHistory, [aidHistory, subProcessHistory, chronicleHistory]);
   });
   afterAll(async () => database.close());
 

@@ -1,11 +1,10 @@
-import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
 import type { AidRecord, StaffRecord, SubProcessRecord } from '@jugendamt/domain';
-import { EventStore } from '@jugendamt/event-store';
 import { aidHistory } from '../facts/aid-history.js';
+import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
 import { staffHistory } from '../facts/staff-history.js';
 import { subProcessHistory } from '../facts/sub-process-history.js';
-import { catchUp } from '../runtime/catch-up.js';
 import { endings } from './endings.js';
 import { caseloadPerFte, staffFluctuation } from './staff-kpis.js';
 import { staffingRequirement } from './staffing-requirement.js';
@@ -35,10 +34,8 @@ function step(id: string, team: string, code: string, completedOn: string): SubP
  * M3 (1,0) moves from Nord to Süd on 01.07.2024 (known from night 2); M4 leads Süd; M5 is
  * administration (out of scope); M6 (Süd, 0,75) joins on 01.04.2024.
  */
-async function givenTheHistory(store: EventStore): Promise<void> {
-  let n = 0;
-  const append = (at: Date, type: string, stream: string, state: unknown) =>
-    store.append(T, [{ streamId: stream, expectedVersion: 'any', events: [{ type, payload: { state, changed: [] }, observedAt: at, idempotencyKey: `test-${++n}` }] }]);
+async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
+  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   await append(NIGHT_1, 'StaffJoined', 'staff-M1', member('M1', 'Fachkraft', 1, '2015-01-01', NORD, '2015-01-01'));
   await append(NIGHT_1, 'StaffJoined', 'staff-M2', member('M2', 'Fachkraft', 0.5, '2018-01-01', NORD, '2018-01-01'));
   await append(NIGHT_1, 'StaffJoined', 'staff-M3', member('M3', 'Fachkraft', 1, '2020-01-01', NORD, '2020-01-01'));
@@ -64,11 +61,7 @@ async function givenTheHistory(store: EventStore): Promise<void> {
 describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    await ensureTenant(database.db, T, T);
-    await givenTheHistory(new EventStore(database.db));
-    await untilEventsReadable(database.db);
-    for (const projection of [aidHistory, staffHistory, subProcessHistory]) await catchUp(database.db, T, projection);
+    database = await projectedHistory(backend, givenTheHistory, [aidHistory, staffHistory, subProcessHistory]);
   });
   afterAll(async () => database.close());
 
