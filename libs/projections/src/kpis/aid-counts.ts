@@ -30,13 +30,16 @@ export async function aidCounts(db: Kysely<Database>, query: AidCountsQuery): Pr
   const generation = await servingGeneration(db, query.tenantId, 'aid-history');
   const dimensions = query.by.map((d) => sql`${sql.raw(COLUMN[d])} AS ${sql.ref(d)}`);
   const grouping = query.by.length ? sql`GROUP BY ${sql.join(query.by.map((d) => sql.raw(COLUMN[d])))}` : sql``;
+  // Only the social area needs the case.
+  const caseJoin = query.by.includes('socialArea')
+    ? sql`LEFT JOIN case_versions c ON c.tenant_id = a.tenant_id AND c.generation = a.generation AND c.case_id = a.case_id AND ${knownAt('c', query.asOf)}`
+    : sql``;
   const { rows } = await sql<Record<string, string | null> & { running: string; begun: string; ended: string }>`
     SELECT ${sql.join([...dimensions, sql`count(*) AS running`], sql`, `)},
            count(*) FILTER (WHERE a.begin_on >= ${query.from}::date) AS begun,
            count(*) FILTER (WHERE a.end_on <= ${query.to}::date) AS ended
     FROM aid_versions a
-    LEFT JOIN case_versions c
-      ON c.tenant_id = a.tenant_id AND c.generation = a.generation AND c.case_id = a.case_id AND ${knownAt('c', query.asOf)}
+    ${caseJoin}
     WHERE a.tenant_id = ${query.tenantId} AND a.generation = ${generation} AND ${knownAt('a', query.asOf)}
       AND a.educational_aid
       AND a.begin_on <= ${query.to}::date AND (a.end_on IS NULL OR a.end_on >= ${query.from}::date)
