@@ -12,7 +12,9 @@ function event(key: string, payload: unknown = { key }, type = 'AidStarted'): Ne
   return { type, payload, observedAt, occurredOn: '2024-01-02', idempotencyKey: key };
 }
 
-async function readEverything(store: EventStore, tenantId: string, after?: Position): Promise<StoredEvent[]> {
+/** Reads the whole log of a tenant once every committed event is readable (see untilEventsReadable). */
+async function readEverything(database: TestDatabase, store: EventStore, tenantId: string, after?: Position): Promise<StoredEvent[]> {
+  await untilEventsReadable(database.db);
   const all: StoredEvent[] = [];
   let cursor = after;
   for (;;) {
@@ -82,7 +84,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       ]),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect(await store.readStream(tenantId, 'staff-2')).toEqual([]);
-    expect(await readEverything(store, tenantId)).toHaveLength(1);
+    expect(await readEverything(database, store, tenantId)).toHaveLength(1);
   });
 
   it('treats a re-append of the same idempotency keys as a reported no-op', async () => {
@@ -102,8 +104,8 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     await store.append(tenantId, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('same-key')] }]);
     const result = await store.append(other, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('same-key')] }]);
     expect(result.appended).toBe(1);
-    expect(await readEverything(store, tenantId)).toHaveLength(1);
-    expect(await readEverything(store, other)).toHaveLength(1);
+    expect(await readEverything(database, store, tenantId)).toHaveLength(1);
+    expect(await readEverything(database, store, other)).toHaveLength(1);
   });
 
   it('upcasts events stored with an older schema version on read', async () => {
@@ -210,8 +212,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
 
       releaseSlowWriter();
       await slow;
-      await untilEventsReadable(database.db);
-      const afterCommit = await readEverything(store, tenantId, whileSlowIsOpen.next);
+      const afterCommit = await readEverything(database, store, tenantId, whileSlowIsOpen.next);
       expect(afterCommit.map((e) => e.idempotencyKey)).toEqual(['slow-1', 'fast-1']);
       expect(BigInt(afterCommit[0]!.position.globalPosition)).toBeLessThan(BigInt(afterCommit[1]!.position.globalPosition));
     });
