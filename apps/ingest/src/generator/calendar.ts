@@ -11,10 +11,18 @@ export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Formatted days, kept: millions of rows share a few thousand dates. */
+const germanDates = new Map<Day, string>();
+
 /** `TT.MM.JJJJ`, as the exports write dates. */
 export function germanDate(day: Day): string {
-  const [y, m, d] = isoOf(day).split('-');
-  return `${d}.${m}.${y}`;
+  let text = germanDates.get(day);
+  if (text === undefined) {
+    const [y, m, d] = isoOf(day).split('-');
+    text = `${d}.${m}.${y}`;
+    germanDates.set(day, text);
+  }
+  return text;
 }
 
 /** `TT.MM.JJJJ HH:MM`; `minuteOfDay` places the change within office hours. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { dayOf } from './calendar.js';
+import { dayOf, isoOf } from './calendar.js';
 import { writeExportSet } from './export-set.js';
 import { parseTroubles, TROUBLES } from './troubles.js';
 
@@ -19,18 +19,26 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string' },
-    scale: { type: 'string', default: '1' },
-    seed: { type: 'string', default: '1' },
-    start: { type: 'string', default: '2024-01-01' },
-    years: { type: 'string', default: '2' },
-    nights: { type: 'string', default: '0' },
-    troubles: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const args = process.argv.slice(2);
+let parsed;
+try {
+  parsed = parseArgs({
+    args,
+    options: {
+      out: { type: 'string' },
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      start: { type: 'string', default: '2024-01-01' },
+      years: { type: 'string', default: '2' },
+      nights: { type: 'string', default: '0' },
+      troubles: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const { values } = parsed;
 if (values.help) {
   console.log(usage);
   process.exit(0);
@@ -41,7 +49,13 @@ const seed = Number(values.seed);
 const years = Number(values.years);
 const nights = Number(values.nights);
 const start = dayOf(values.start);
-if (!(scale > 0) || !Number.isInteger(seed) || !(years > 0) || !Number.isInteger(nights) || nights < 0 || Number.isNaN(start)) fail('bad number or date');
+if (!(scale > 0) || scale > 1000) fail(`--scale must be a number above 0 (up to 1000), not ${values.scale}`);
+if (!Number.isInteger(seed)) fail(`--seed must be an integer, not ${values.seed}`);
+if (!(years > 0) || years > 50) fail(`--years must be a number above 0 (up to 50), not ${values.years}`);
+if (!Number.isInteger(nights) || nights < 0) fail(`--nights must be a whole number of 0 or more, not ${values.nights}`);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start) || Number.isNaN(start) || isoOf(start) !== values.start || start < dayOf('1990-01-01')) {
+  fail(`--start must be a date YYYY-MM-DD from 1990 on, not ${values.start}`);
+}
 let troubles;
 try {
   troubles = parseTroubles(values.troubles);
@@ -49,7 +63,7 @@ try {
   fail((error as Error).message);
 }
 
-const started = Date.now();
+const started = performance.now();
 let rows = 0;
 let bytes = 0;
 const manifest = await writeExportSet({
@@ -60,6 +74,7 @@ const manifest = await writeExportSet({
   initialLoad: start + Math.round(years * 365.25),
   nights,
   troubles,
+  args,
   onFile: (file) => {
     rows += file.rows;
     bytes += file.bytes;
@@ -68,5 +83,5 @@ const manifest = await writeExportSet({
 });
 console.log(
   `${manifest.files.length} files, ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(1)} MB, ` +
-    `${manifest.troubles.length} troubles in ${((Date.now() - started) / 1000).toFixed(1)} s → ${values.out}`,
+    `${manifest.troubles.length} troubles in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out}`,
 );

@@ -1,6 +1,9 @@
+import type { CANCELLATION_FLAGS } from '@jugendamt/domain';
 import { germanDate, germanTimestamp, type Day } from './calendar.js';
 import type { ChronicleEntry } from './chronicle.js';
-import type { Aid, Case, StaffMember } from './office-model.js';
+import { germanAmount } from './german-amount.js';
+import type { SubProcessStatus } from './office-catalogue.js';
+import { workOn, type Aid, type Case, type StaffMember } from './office-model.js';
 import type { SubProcess } from './sub-processes.js';
 
 /**
@@ -22,6 +25,7 @@ const shown = (change: Day | null, day: Day) => change !== null && change <= day
 
 export function caseRow(kase: Case, day: Day): ExportRow {
   const end = shown(kase.end, day) ? kase.end : null;
+  const work = workOn(kase.work, day);
   return {
     'Fall-ID': kase.id,
     Aktenzeichen: kase.fileReference,
@@ -31,17 +35,17 @@ export function caseRow(kase: Case, day: Day): ExportRow {
     Geschlecht: kase.gender,
     Sozialraum: kase.socialArea,
     Team: kase.team,
-    'Fachkraft-ID': kase.worker,
+    'Fachkraft-ID': work.worker,
     Fallbeginn: date(kase.begin),
     Fallende: date(end),
-    'Geändert am': germanTimestamp(end ?? kase.begin, minuteOf(kase.id)),
+    'Geändert am': germanTimestamp(Math.max(end ?? kase.begin, work.since), minuteOf(kase.id)),
   };
 }
 
 export function aidRow(aid: Aid, day: Day): ExportRow {
   const end = shown(aid.end, day) ? aid.end : null;
-  const handedOver = aid.handover !== null && aid.handover.since <= day;
-  const lastChange = Math.max(aid.begin, end ?? 0, handedOver ? aid.handover!.since : 0);
+  const work = workOn(aid.work, day);
+  const lastChange = Math.max(aid.begin, end ?? 0, work.since);
   return {
     'Hilfe-ID': aid.id,
     'Fall-ID': `F${String(aid.caseIndex + 1).padStart(7, '0')}`,
@@ -52,8 +56,8 @@ export function aidRow(aid: Aid, day: Day): ExportRow {
     Beendigungsgrund: end === null ? '' : aid.reason!,
     'Aufenthalt nach Hilfeende': end === null ? '' : aid.residence!,
     Leistungserbringer: aid.provider,
-    Team: handedOver ? aid.handover!.team : aid.team,
-    'Fachkraft-ID': aid.worker,
+    Team: work.team,
+    'Fachkraft-ID': work.worker,
     'Geändert am': germanTimestamp(lastChange, minuteOf(aid.id)),
   };
 }
@@ -87,8 +91,12 @@ export function subProcessRow(step: SubProcess, day: Day): ExportRow {
     'Fachkraft-ID': step.worker,
     'Begonnen am': germanTimestamp(step.started, step.startedMinute),
     'Abgeschlossen am': completed ? germanTimestamp(step.completed!, step.completedMinute) : '',
-    Status: cancelled ? 'storniert' : completed ? 'abgeschlossen' : 'offen',
+    Status: statusOf(cancelled, completed),
   };
+}
+
+function statusOf(cancelled: boolean, completed: boolean): SubProcessStatus {
+  return cancelled ? 'storniert' : completed ? 'abgeschlossen' : 'offen';
 }
 
 export function chronicleRow(entry: ChronicleEntry): ExportRow {
@@ -105,15 +113,11 @@ export function chronicleRow(entry: ChronicleEntry): ExportRow {
     'Zeitraum von': date(entry.periodFrom),
     'Zeitraum bis': date(entry.periodTo),
     Text: entry.text,
-    Storniert: entry.cancelledEntryNo === null ? 'N' : 'J',
+    Storniert: cancellationFlag(entry),
     'Bezug-Nr': entry.cancelledEntryNo === null ? '' : String(entry.cancelledEntryNo),
   };
 }
 
-/** `-1.234,56`: the thousands dot and decimal comma of 14plus. */
-export function germanAmount(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const euros = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}${euros},${String(abs % 100).padStart(2, '0')}`;
+function cancellationFlag(entry: ChronicleEntry): (typeof CANCELLATION_FLAGS)[number] {
+  return entry.cancelledEntryNo === null ? 'N' : 'J';
 }

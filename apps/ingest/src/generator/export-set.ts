@@ -12,11 +12,13 @@ import { buildOfficeModel, type GeneratorSettings } from './office-model.js';
 import { Prng } from './prng.js';
 import { RowTroubleInjector, type InjectedTrouble, type Trouble } from './troubles.js';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface ExportSetRequest extends GeneratorSettings {
   readonly out: string;
   readonly troubles: ReadonlySet<Trouble>;
+  /** The command line, recorded in the manifest. */
+  readonly args?: readonly string[];
   readonly onFile?: (file: ManifestFile) => void;
 }
 
@@ -66,6 +68,7 @@ export async function writeExportSet(request: ExportSetRequest): Promise<Manifes
   const manifest: Manifest = {
     generator: 'jugendamt-controlling export generator',
     version: GENERATOR_VERSION,
+    ...(request.args ? { args: request.args } : {}),
     settings: {
       scale: request.scale,
       seed: request.seed,

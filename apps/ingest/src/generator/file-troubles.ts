@@ -62,7 +62,9 @@ export async function writeFileTroubles(out: string, lastNight: readonly Regular
     const quoted = text.indexOf(';"', Math.floor(text.length / 2));
     if (quoted > 0) {
       const cut = text.slice(0, quoted + 5);
-      write('unterminated-quote', '14plus_chronik', '0306', iconv.encode(cut, 'windows-1252'), 0, 'the file stops inside a quoted field', cut.slice(0, text.lastIndexOf('\r\n', quoted) + 2).split('\r\n').length);
+      // Lines as the reader counts them: quoted fields may hold a bare line feed.
+      const rowStart = text.lastIndexOf('\r\n', quoted) + 2;
+      write('unterminated-quote', '14plus_chronik', '0306', iconv.encode(cut, 'windows-1252'), 0, 'the file stops inside a quoted field', text.slice(0, rowStart).split('\n').length);
     }
   }
   if (troubles.has('truncated-snapshot')) {

@@ -1,7 +1,7 @@
 import { germanDate } from './calendar.js';
 import { chronicleOf } from './chronicle.js';
+import { HIRES_KNOWN_DAYS } from './night-rows.js';
 import type { OfficeModel } from './office-model.js';
-import { PROVIDERS } from './office-catalogue.js';
 import type { InjectedTrouble } from './troubles.js';
 
 export interface ManifestFile {
@@ -26,6 +26,8 @@ export interface PersonalValues {
 export interface Manifest {
   readonly generator: string;
   readonly version: number;
+  /** The command line as given, where the CLI made the set. */
+  readonly args?: readonly string[];
   readonly settings: {
     readonly scale: number;
     readonly seed: number;
@@ -41,21 +43,33 @@ export interface Manifest {
 
 const CAP = 2_000;
 
-const distinct = (values: Iterable<string>) => [...new Set(values)].slice(0, CAP);
-
-export function personalValuesOf(model: OfficeModel, seed: number): PersonalValues {
-  const lastDay = model.settings.initialLoad + model.settings.nights;
-  const texts = new Set<string>();
-  for (const aid of model.aids) {
-    if (texts.size >= CAP) break;
-    for (const entry of chronicleOf(seed, aid, model.cases[aid.caseIndex]!, model.clerks, lastDay)) texts.add(entry.text);
+/** The first `CAP` distinct values in model order: the same seed names the same values. */
+const distinct = (values: Iterable<string>) => {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.size >= CAP) break;
+    if (value) seen.add(value);
   }
+  return [...seen];
+};
+
+/** The personal values some file of the set shows: only those can be looked for in a database. */
+export function personalValuesOf(model: OfficeModel, seed: number): PersonalValues {
+  const { lastDay } = model;
+  const firstNightDay = model.settings.initialLoad - 1;
+  const shownAids = model.aids.filter((aid) => {
+    const firstShown = Math.max(aid.begin, firstNightDay);
+    return firstShown <= lastDay && (aid.deletedOn === null || firstShown < aid.deletedOn);
+  });
+  const texts = function* () {
+    for (const aid of model.aids) for (const entry of chronicleOf(seed, aid, model.cases[aid.caseIndex]!, model.clerks, lastDay)) yield entry.text;
+  };
   return {
     names: distinct(model.cases.map((c) => c.name)),
     firstNames: distinct(model.cases.map((c) => c.firstName)),
     birthDates: distinct(model.cases.map((c) => germanDate(c.birth))),
-    staffNames: distinct(model.staff.map((s) => s.name)),
-    providers: [...PROVIDERS],
-    chronicleTexts: distinct(texts),
+    staffNames: distinct(model.staff.filter((s) => s.joined <= lastDay + HIRES_KNOWN_DAYS).map((s) => s.name)),
+    providers: distinct(shownAids.map((aid) => aid.provider)),
+    chronicleTexts: distinct(texts()),
   };
 }

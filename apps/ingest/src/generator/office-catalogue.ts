@@ -1,4 +1,14 @@
-import { REASONS_OF_ENDING, RESIDENCES_AFTER_AID, RESIDENCE_PARENTS } from '@jugendamt/domain';
+import { GENDERS, REASONS_OF_ENDING, RESIDENCES_AFTER_AID, RESIDENCE_PARENTS, STAFF_ROLES, SUB_PROCESS_STATUSES, CHRONICLE_ENTRY_TYPES } from '@jugendamt/domain';
+
+/** Code values as the code lists spell them: a typo here fails the typecheck, not the import. */
+export type Gender = (typeof GENDERS)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type SubProcessStatus = (typeof SUB_PROCESS_STATUSES)[number];
+export type EntryType = (typeof CHRONICLE_ENTRY_TYPES)[number];
+export type Residence = (typeof RESIDENCES_AFTER_AID)[number];
+
+export const GENDER_WEIGHTS: readonly (readonly [Gender, number])[] = [['m', 48], ['w', 48], ['d', 1], ['u', 3]];
+export const FTE_WEIGHTS: readonly (readonly [string, number])[] = [['1,0', 60], ['0,75', 20], ['0,5', 15], ['0,8', 5]];
 
 /** What the generated office grants: WebFM's Hilfeart, its Paragraph, how often, for how long. */
 export interface AidTypeSpec {
@@ -42,14 +52,17 @@ export const REASON_WEIGHTS: readonly (readonly [string, number])[] = [
 ];
 
 /** Where young people live after a placement; after ambulant aid most simply stay at home. */
-export function residenceWeights(stationary: boolean): readonly (readonly [string, number])[] {
-  return RESIDENCES_AFTER_AID.map((residence): readonly [string, number] => {
+export function residenceWeights(stationary: boolean): readonly (readonly [Residence, number])[] {
+  return RESIDENCES_AFTER_AID.map((residence): readonly [Residence, number] => {
     if (residence === RESIDENCE_PARENTS) return [residence, stationary ? 35 : 80];
     if (residence === 'unbekannt' || residence === 'ohne festen Aufenthalt') return [residence, stationary ? 3 : 1];
     if (residence === 'in eigener Wohnung' || residence === 'in einem Heim/einer betreuten Wohnform') return [residence, stationary ? 15 : 4];
     return [residence, stationary ? 6 : 2];
   });
 }
+
+/** An adopted child lives with the adoptive family, not with its parents. */
+export const RESIDENCE_AFTER_ADOPTION: Residence = 'in einer nicht-verwandten Familie';
 
 /** The office's process model: Kernprozess → its Teilprozesse, with how often each occurs. */
 export const PROCESSES: readonly { readonly core: string; readonly sub: string; readonly weight: number }[] = [
@@ -72,12 +85,13 @@ export const PROCESSES: readonly { readonly core: string; readonly sub: string; 
 ];
 
 export const SOCIAL_TEAM_NAMES = [
-  'ASD Team Nord', 'ASD Team Süd', 'ASD Team Ost', 'ASD Team West', 'ASD Team Mitte', 'ASD Team Altstadt',
+  'ASD Team Nord', 'ASD Team Süd', 'ASD Team Mitte', 'ASD Team West', 'ASD Team Ost', 'ASD Team Altstadt',
   'ASD Team Hafen', 'ASD Team Nordstadt', 'ASD Team Südstadt', 'ASD Team Weststadt', 'ASD Team Oststadt',
   'ASD Team Innenstadt', 'ASD Team Bergviertel', 'ASD Team Flussufer', 'ASD Team Gartenstadt', 'ASD Team Heide',
 ] as const;
 export const FOSTER_CARE_TEAM = 'Pflegekinderdienst';
 export const ECONOMIC_AID_TEAM = 'Wirtschaftliche Jugendhilfe';
+export const ADMINISTRATION_TEAM = 'Fachdienst Controlling';
 
 export const SOCIAL_AREA_NAMES = [
   'Altstadt', 'Nordstadt', 'Südstadt', 'Oststadt', 'Weststadt', 'Hafen', 'Bergviertel', 'Flussufer', 'Gartenstadt',
@@ -97,6 +111,11 @@ export const FIRST_NAMES = [
 ] as const;
 export const PROVIDERS = [
   'Kinderhaus Sonnenschein gGmbH', 'Diakonie Jugendhilfe Nord e.V.', 'Caritas Familienhilfe', 'AWO Erziehungshilfe gGmbH',
-  'Jugendhilfeverbund "Brücke" e.V.', 'Pflegeeltern (privat)', 'Therapeutische Wohngruppe Lindenhof', 'Jugendamt (eigener Dienst)',
-  'Familienzentrum Regenbogen; Außenstelle Süd', 'Verbund Soziale Dienste gGmbH',
+  'Jugendhilfeverbund "Brücke" e.V.', 'Therapeutische Wohngruppe Lindenhof', 'Jugendamt (eigener Dienst)',
+  'Familienzentrum Regenbogen; Außenstelle Süd', 'Verbund Soziale Dienste gGmbH', 'Jugendwerk Grünau e.V.',
 ] as const;
+
+/** Foster families are the providers of § 33: a provider that names people, as real exports do. */
+export function fosterFamily(surname: string, otherSurname: string | null): string {
+  return otherSurname && otherSurname !== surname ? `Pflegefamilie ${surname}-${otherSurname}` : `Pflegefamilie ${surname}`;
+}

@@ -1,16 +1,24 @@
-import { type Day, monthStart } from './calendar.js';
+import { REASON_ADOPTION } from '@jugendamt/domain';
+import { type Day, monthStart, yearOf } from './calendar.js';
 import {
+  ADMINISTRATION_TEAM,
   AID_TYPES,
   ECONOMIC_AID_TEAM,
   FIRST_NAMES,
   FOSTER_CARE_TEAM,
+  fosterFamily,
+  FTE_WEIGHTS,
+  GENDER_WEIGHTS,
   PROVIDERS,
   REASON_WEIGHTS,
+  RESIDENCE_AFTER_ADOPTION,
   residenceWeights,
   SOCIAL_AREA_NAMES,
   SOCIAL_TEAM_NAMES,
   SURNAMES,
   type AidTypeSpec,
+  type Gender,
+  type StaffRole,
 } from './office-catalogue.js';
 import { Prng } from './prng.js';
 
@@ -29,11 +37,25 @@ export interface Assignment {
   readonly since: Day;
 }
 
+/** Who carries a case or an aid from a day on. */
+export interface CaseWork {
+  readonly team: string;
+  readonly worker: string;
+  readonly since: Day;
+}
+
+/** The work as it stood on `day`: the last change by then. */
+export function workOn(work: readonly CaseWork[], day: Day): CaseWork {
+  let current = work[0]!;
+  for (const change of work) if (change.since <= day) current = change;
+  return current;
+}
+
 export interface StaffMember {
   readonly index: number;
   readonly id: string;
   readonly name: string;
-  readonly role: string;
+  readonly role: StaffRole;
   readonly fte: string;
   readonly joined: Day;
   /** Transfers in order; the first is the team on joining. */
@@ -52,10 +74,11 @@ export interface Case {
   readonly name: string;
   readonly firstName: string;
   readonly birth: Day;
-  readonly gender: string;
+  readonly gender: Gender;
   readonly socialArea: string;
   readonly team: string;
-  readonly worker: string;
+  /** The case workers in charge, from when; the first since the case began. */
+  readonly work: readonly CaseWork[];
   readonly begin: Day;
   readonly end: Day | null;
   readonly aids: Aid[];
@@ -71,9 +94,8 @@ export interface Aid {
   readonly end: Day | null;
   readonly reason: string | null;
   readonly residence: string | null;
-  readonly team: string;
-  readonly handover: Assignment | null;
-  readonly worker: string;
+  /** Team and case worker from when: handovers to other teams, successors of leavers. */
+  readonly work: readonly CaseWork[];
   readonly provider: string;
   /** Entered by mistake and deleted in WebFM on this day. */
   readonly deletedOn: Day | null;
@@ -82,6 +104,8 @@ export interface Aid {
 
 export interface OfficeModel {
   readonly settings: GeneratorSettings;
+  /** The last day the files show (see lastShownDay). */
+  readonly lastDay: Day;
   readonly socialTeams: readonly string[];
   readonly staff: readonly StaffMember[];
   readonly cases: readonly Case[];
@@ -90,19 +114,33 @@ export interface OfficeModel {
   readonly clerks: readonly StaffMember[];
 }
 
-/** Scale 1 is a small district office: about 1,000 aids and 15,000 sub-processes in the period. */
+/** The last day any file of the set shows: the night before the last observation. */
+export function lastShownDay(settings: GeneratorSettings): Day {
+  return settings.initialLoad + settings.nights - 1;
+}
+
+/** 01.01.1990: nothing in the exports may lie before it. */
+const EARLIEST_DAY = 7305;
+const YEAR = 365;
+
+/**
+ * Scale 1 is a small district office: about 1,000 aids and 15,000 sub-processes in the
+ * period, 60 staff; scale 50 a large city. Everything up to the last night is decided here,
+ * so each night's files only show what the model says had happened by then.
+ */
 export function buildOfficeModel(settings: GeneratorSettings): OfficeModel {
   const { scale, seed, start } = settings;
-  const lastDay = settings.initialLoad + settings.nights;
-  const teamCount = Math.min(SOCIAL_TEAM_NAMES.length, Math.max(3, Math.round(2 + 3 * Math.log10(1 + scale * 10))));
-  const socialTeams = SOCIAL_TEAM_NAMES.slice(0, teamCount);
-  const areasOfTeam = socialTeams.map((_, t) => [SOCIAL_AREA_NAMES[2 * t]!, SOCIAL_AREA_NAMES[2 * t + 1]!]);
-
-  const staff = buildStaff(seed, scale, socialTeams, start, lastDay);
-  const workersOf = (team: string) => staff.filter((s) => s.role === 'Fachkraft' && s.assignments[0]!.team === team).map((s) => s.id);
-  const workers = new Map([...socialTeams, FOSTER_CARE_TEAM].map((team) => [team, workersOf(team)]));
-
+  const lastDay = lastShownDay(settings);
   const aidCount = Math.max(10, Math.round(1000 * scale));
+  // Cities split into more social areas, but far more slowly than they grow.
+  const teamCount = Math.min(SOCIAL_TEAM_NAMES.length, Math.max(3, Math.round(4 + 3 * Math.log10(scale))));
+  const socialTeams = SOCIAL_TEAM_NAMES.slice(0, teamCount);
+  const areasOfTeam = socialTeams.map((_, t) => [0, 1].map((a) => `SR ${String(2 * t + a + 1).padStart(2, '0')} ${SOCIAL_AREA_NAMES[2 * t + a]!}`));
+
+  const staffCount = Math.max(8, 2 * teamCount + 4, Math.round(0.06 * aidCount));
+  const staff = buildStaff(seed, staffCount, socialTeams, start, lastDay);
+  const staffing = new Staffing(staff, [...socialTeams, FOSTER_CARE_TEAM]);
+
   const cases: Case[] = [];
   const aids: Aid[] = [];
   const runningNumbers = new Map<number, number>();
@@ -110,13 +148,16 @@ export function buildOfficeModel(settings: GeneratorSettings): OfficeModel {
     const r = Prng.for(seed, 'case', cases.length);
     const teamIndex = r.int(0, socialTeams.length - 1);
     const team = socialTeams[teamIndex]!;
-    // A third of the aids were running when the period began; the rest begin within it.
-    const firstBegin = r.chance(0.3) ? start - r.int(1, 3 * 365) : r.int(start, lastDay);
-    const caseBegin = firstBegin - r.int(0, 60);
-    const year = new Date(caseBegin * 86_400_000).getUTCFullYear();
+    // A third of the aids were running when the period began; the rest begin within it. An
+    // aid follows its case within two months: a case opened lately may not have one yet.
+    const caseBegin = Math.max(EARLIEST_DAY, r.chance(0.3) ? start - r.int(1, 3 * YEAR) - 60 : r.int(start - 30, lastDay));
+    const firstBegin = caseBegin + r.int(0, 60);
+    const year = yearOf(caseBegin);
     const running = (runningNumbers.get(year) ?? 0) + 1;
     runningNumbers.set(year, running);
-    const aidsOfCase = Math.min(aidCount - aids.length, r.chance(0.2) ? 2 : 1);
+    const aidsOfCase = firstBegin > lastDay ? 0 : Math.min(aidCount - aids.length, r.chance(0.3) ? 2 : 1);
+    // Aid for young adults (§ 41) needs someone of 18 to 20; everyone else is a minor.
+    const youngAdult = r.chance(0.07);
     const kase: Case = {
       index: cases.length,
       id: `F${String(cases.length + 1).padStart(7, '0')}`,
@@ -124,36 +165,59 @@ export function buildOfficeModel(settings: GeneratorSettings): OfficeModel {
       fileReference14plus: r.chance(0.5) ? `51.1 - ${year}/${running}` : `51.1-${year}/${running}`,
       name: r.pick(SURNAMES),
       firstName: r.pick(FIRST_NAMES),
-      birth: caseBegin - r.int(0, 17 * 365),
-      gender: r.weighted([['m', 48], ['w', 48], ['d', 1], ['u', 3]]),
-      socialArea: `SR ${String(2 * teamIndex + 1 + r.int(0, 1)).padStart(2, '0')} ${areasOfTeam[teamIndex]![r.int(0, 1)]}`,
+      birth: caseBegin - (youngAdult ? r.int(18 * YEAR + 5, 20 * YEAR - 30) : r.int(30, 17 * YEAR)),
+      gender: r.weighted(GENDER_WEIGHTS),
+      socialArea: areasOfTeam[teamIndex]![r.int(0, 1)]!,
       team,
-      worker: r.pick(workers.get(team)!),
+      work: [],
       begin: caseBegin,
       end: null,
       aids: [],
     };
     for (let k = 0; k < aidsOfCase; k++) {
-      const begin = k === 0 ? firstBegin : Math.min(lastDay, firstBegin + r.int(30, 400));
-      kase.aids.push(buildAid(seed, aids.length, kase, begin, lastDay, workers));
-      aids.push(kase.aids[k]!);
+      const begin = k === 0 ? firstBegin : firstBegin + r.int(30, 400);
+      if (begin > lastDay) break;
+      const aid = buildAid(seed, aids.length, kase, begin, lastDay, youngAdult, socialTeams, staffing);
+      kase.aids.push(aid);
+      aids.push(aid);
     }
     const ends = kase.aids.map((a) => a.end);
-    const allEnded = ends.every((end) => end !== null);
+    const allEnded = ends.length > 0 && ends.every((end) => end !== null);
     const caseEnd = allEnded ? Math.max(...(ends as number[])) + r.int(0, 30) : null;
-    cases.push({ ...kase, end: caseEnd !== null && caseEnd <= lastDay ? caseEnd : null });
+    const end = caseEnd !== null && caseEnd <= lastDay ? caseEnd : null;
+    const work = staffing.successorsOf(r, [{ team, worker: staffing.workerOf(r, team, caseBegin), since: caseBegin }], end ?? lastDay);
+    cases.push({ ...kase, end, work });
   }
-  return { settings, socialTeams, staff, cases, aids, clerks: staff.filter((s) => s.role === 'Verwaltung') };
+  return { settings, lastDay, socialTeams, staff, cases, aids, clerks: staff.filter((s) => s.role === 'Verwaltung') };
 }
 
-function buildAid(seed: number, index: number, kase: Case, begin: Day, lastDay: Day, workers: ReadonlyMap<string, readonly string[]>): Aid {
+function buildAid(
+  seed: number,
+  index: number,
+  kase: Case,
+  begin: Day,
+  lastDay: Day,
+  youngAdult: boolean,
+  socialTeams: readonly string[],
+  staffing: Staffing,
+): Aid {
   const r = Prng.for(seed, 'aid', index);
-  const type = r.weighted(AID_TYPES.map((t) => [t, t.weight] as const));
+  const type = r.weighted(AID_TYPES.filter((t) => !!t.youngAdult === youngAdult).map((t) => [t, t.weight] as const));
   const end = begin + r.int(type.days[0], type.days[1]) - 1;
   const ended = end <= lastDay;
   const team = type.fosterCare ? FOSTER_CARE_TEAM : kase.team;
+  const until = ended ? end : lastDay;
+  const work: CaseWork[] = [{ team, worker: staffing.workerOf(r, team, begin), since: begin }];
+  // Now and then an aid moves to another social-area team, with a case worker of that team.
   const handoverOn = !type.fosterCare && r.chance(0.06) ? begin + r.int(30, 300) : null;
-  const handoverTeam = handoverOn !== null && handoverOn < (ended ? end : lastDay) ? otherTeam(r, kase.team, workers) : null;
+  const others = socialTeams.filter((t) => t !== kase.team);
+  if (handoverOn !== null && handoverOn <= until && others.length) {
+    const to = r.pick(others);
+    work.push({ team: to, worker: staffing.workerOf(r, to, handoverOn), since: handoverOn });
+  }
+  const reason = ended ? r.weighted(REASON_WEIGHTS) : null;
+  const residence = ended ? r.weighted(residenceWeights(type.stationary)) : null;
+  const provider = type.fosterCare ? fosterFamily(r.pick(SURNAMES), r.chance(0.3) ? r.pick(SURNAMES) : null) : r.pick(PROVIDERS);
   return {
     index,
     id: `H${String(index + 1).padStart(7, '0')}`,
@@ -161,47 +225,101 @@ function buildAid(seed: number, index: number, kase: Case, begin: Day, lastDay: 
     type,
     begin,
     end: ended ? end : null,
-    reason: ended ? r.weighted(REASON_WEIGHTS) : null,
-    residence: ended ? r.weighted(residenceWeights(type.stationary)) : null,
-    team,
-    handover: handoverTeam ? { team: handoverTeam, since: handoverOn! } : null,
-    worker: r.pick(workers.get(team)!),
-    provider: r.pick(PROVIDERS),
+    reason,
+    residence: reason === REASON_ADOPTION ? RESIDENCE_AFTER_ADOPTION : residence,
+    work: staffing.successorsOf(r, work, until),
+    provider,
     deletedOn: r.chance(0.003) ? begin + r.int(1, 20) : null,
     monthlyCents: r.int(type.monthlyCents[0], type.monthlyCents[1]),
   };
 }
 
-function otherTeam(r: Prng, team: string, workers: ReadonlyMap<string, readonly string[]>): string | null {
-  const others = [...workers.keys()].filter((t) => t !== team && t !== FOSTER_CARE_TEAM);
-  return others.length ? r.pick(others) : null;
+/** The case workers of each team, to give cases and aids to someone employed on the day. */
+class Staffing {
+  private readonly workers: Map<string, readonly StaffMember[]>;
+  private readonly leftOn: Map<string, Day | null>;
+
+  constructor(staff: readonly StaffMember[], teams: readonly string[]) {
+    this.workers = new Map(teams.map((team) => [team, staff.filter((s) => s.role === 'Fachkraft' && s.assignments[0]!.team === team)]));
+    this.leftOn = new Map(staff.map((s) => [s.id, s.left]));
+  }
+
+  workerOf(r: Prng, team: string, on: Day): string {
+    const all = this.workers.get(team)!;
+    const employed = (s: StaffMember) => s.joined <= on && (s.left === null || s.left >= on);
+    // Most are employed on any day: a few random tries spare a filtered copy per aid.
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const candidate = r.pick(all);
+      if (employed(candidate)) return candidate.id;
+    }
+    const some = all.filter(employed);
+    return r.pick(some.length ? some : all).id;
+  }
+
+  /**
+   * The work with a successor for each case worker who leaves before it ends (the day after
+   * the last day), and now and then a change of worker within the team for other reasons.
+   */
+  successorsOf(r: Prng, work: readonly CaseWork[], until: Day): CaseWork[] {
+    const changes = [...work];
+    if (r.chance(0.12)) {
+      const since = work[0]!.since + r.int(30, 365);
+      if (since <= until && !work.some((w) => w.since >= since)) changes.push({ team: work.at(-1)!.team, worker: '', since });
+    }
+    const out: CaseWork[] = [];
+    for (let i = 0; i < changes.length; i++) {
+      let current: CaseWork = changes[i]!.worker ? changes[i]! : { ...changes[i]!, worker: this.workerOf(r, changes[i]!.team, changes[i]!.since) };
+      out.push(current);
+      const next = changes[i + 1]?.since ?? until + 1;
+      for (let left = this.leftOn.get(current.worker); left != null && left >= current.since && left + 1 < next; left = this.leftOn.get(current.worker)) {
+        const successor = this.workerOf(r, current.team, left + 1);
+        if (successor === current.worker) break;
+        current = { team: current.team, worker: successor, since: left + 1 };
+        out.push(current);
+      }
+    }
+    return out;
+  }
 }
 
-/** Social workers per team, the foster-care service, WJH clerks; joiners, leavers and transfers over the period. */
-function buildStaff(seed: number, scale: number, socialTeams: readonly string[], start: Day, lastDay: Day): StaffMember[] {
-  const count = Math.max(2 * socialTeams.length + 5, Math.round(20 * scale));
+/**
+ * Leads and case workers per team, the foster-care service, WJH clerks, one specialist
+ * administrator; joiners, leavers (about a tenth a year) and transfers over the period.
+ * The first places of each team stay filled throughout, so no team is ever without staff.
+ */
+function buildStaff(seed: number, count: number, socialTeams: readonly string[], start: Day, lastDay: Day): StaffMember[] {
+  const teams = socialTeams.length;
+  const fixed = 2 * teams + 3;
   const staff: StaffMember[] = [];
   for (let index = 0; index < count; index++) {
     const r = Prng.for(seed, 'staff', index);
-    // Fixed places first: a lead and a case worker per team, the foster-care service, a WJH clerk.
-    const teams = socialTeams.length;
-    const home =
-      index < 2 * teams ? socialTeams[index % teams]! : index < 2 * teams + 2 ? FOSTER_CARE_TEAM : index === 2 * teams + 2 ? ECONOMIC_AID_TEAM : r.weighted([[ECONOMIC_AID_TEAM, 8], [FOSTER_CARE_TEAM, 8], [r.pick(socialTeams), 84]]);
-    const role = home === ECONOMIC_AID_TEAM ? 'Verwaltung' : index < teams ? 'Teamleitung' : index === count - 1 ? 'Fachadministration' : 'Fachkraft';
-    const joined = r.chance(0.8) ? start - r.int(30, 20 * 365) : r.int(start, lastDay);
+    let home: string;
+    let role: StaffRole;
+    if (index < teams) [home, role] = [socialTeams[index]!, 'Teamleitung'];
+    else if (index < 2 * teams) [home, role] = [socialTeams[index - teams]!, 'Fachkraft'];
+    else if (index < fixed - 1) [home, role] = [FOSTER_CARE_TEAM, 'Fachkraft'];
+    else if (index === fixed - 1) [home, role] = [ECONOMIC_AID_TEAM, 'Verwaltung'];
+    else if (index === count - 1) [home, role] = [ADMINISTRATION_TEAM, 'Fachadministration'];
+    else {
+      home = r.weighted([[ECONOMIC_AID_TEAM, 8], [FOSTER_CARE_TEAM, 8], [r.pick(socialTeams), 84]]);
+      // Large teams have deputy leads; about one in sixteen.
+      role = home === ECONOMIC_AID_TEAM ? 'Verwaltung' : r.chance(0.06) ? 'Teamleitung' : 'Fachkraft';
+    }
+    const permanent = index < fixed;
+    const joined = permanent || r.chance(0.8) ? start - r.int(30, 20 * YEAR) : r.int(start, lastDay);
+    const left = !permanent && r.chance(0.2) ? Math.max(joined + 90, start + r.int(0, lastDay - start + 60)) : null;
     const assignments: Assignment[] = [{ team: home, since: joined }];
-    if (role === 'Fachkraft' && home !== FOSTER_CARE_TEAM && r.chance(0.12)) {
+    if (role === 'Fachkraft' && socialTeams.includes(home) && r.chance(0.12)) {
       const since = Math.max(joined + 180, start + r.int(0, lastDay - start));
       const to = socialTeams.filter((t) => t !== home);
-      if (since < lastDay && to.length) assignments.push({ team: r.pick(to), since });
+      if (since <= lastDay && (left === null || since < left) && to.length) assignments.push({ team: r.pick(to), since });
     }
-    const left = r.chance(0.14) ? Math.max(joined + 90, start + r.int(0, lastDay - start + 60)) : null;
     staff.push({
       index,
       id: `MA${String(index + 1).padStart(4, '0')}`,
       name: `${r.pick(SURNAMES)}, ${r.pick(FIRST_NAMES)}`,
       role,
-      fte: r.weighted([['1,0', 60], ['0,75', 20], ['0,5', 15], ['0,8', 5]]),
+      fte: r.weighted(FTE_WEIGHTS),
       joined,
       assignments,
       left,

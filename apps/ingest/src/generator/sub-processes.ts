@@ -1,5 +1,5 @@
 import type { Day } from './calendar.js';
-import type { Case } from './office-model.js';
+import { workOn, type Case } from './office-model.js';
 import { PROCESSES } from './office-catalogue.js';
 import { Prng } from './prng.js';
 
@@ -19,6 +19,8 @@ export interface SubProcess {
 }
 
 const PER_AID = 15;
+const MAX_DURATION = 30;
+const MAX_CANCEL_DELAY = 10;
 const FIRST_STEPS = PROCESSES.filter((p) => p.sub.startsWith('01.01') || p.sub.startsWith('01.02'));
 const LATER_STEPS = PROCESSES.map((p) => [p, p.weight] as const);
 
@@ -34,7 +36,7 @@ export function subProcessesOf(seed: number, kase: Case, lastDay: Day): SubProce
   for (let k = 0; k < Math.min(count, 99); k++) {
     const process = k < FIRST_STEPS.length ? FIRST_STEPS[k]! : r.weighted(LATER_STEPS);
     const started = k < FIRST_STEPS.length ? kase.begin + k : r.int(kase.begin, Math.max(kase.begin, until));
-    const duration = r.int(0, 30);
+    const duration = r.int(0, MAX_DURATION);
     const completed = started + duration <= lastDay && r.chance(0.93) ? started + duration : null;
     const startedMinute = r.int(7 * 60, 17 * 60);
     const completedMinute = duration === 0 ? r.int(startedMinute, 18 * 60) : r.int(7 * 60, 18 * 60);
@@ -44,15 +46,20 @@ export function subProcessesOf(seed: number, kase: Case, lastDay: Day): SubProce
       core: process.core,
       sub: process.sub,
       team: kase.team,
-      worker: kase.worker,
+      worker: workOn(kase.work, started).worker,
       started,
       startedMinute,
       completed,
       completedMinute,
-      cancelled: r.chance(0.02) ? started + r.int(1, 10) : null,
+      cancelled: r.chance(0.02) ? started + r.int(1, MAX_CANCEL_DELAY) : null,
     });
   }
   return steps;
+}
+
+/** Steps start by the case's end and close within a month: no later night needs them. */
+export function lastStepChange(kase: Case): Day {
+  return kase.end === null ? Number.MAX_SAFE_INTEGER : kase.end + MAX_DURATION + MAX_CANCEL_DELAY;
 }
 
 /** The days a sub-process changed on: the delta of a night holds it if one lies in its window. */

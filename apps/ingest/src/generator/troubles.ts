@@ -26,8 +26,9 @@ export interface InjectedTrouble {
   readonly detail: string;
 }
 
-/** Marks a row to be written one field short, whatever the file's column order. */
+/** Marks a row to be written one field short or long, whatever the file's column order. */
 const DROP_LAST_FIELD: string[] = [];
+const ADD_FIELD: string[] = [];
 
 interface RowEdit {
   readonly column?: string;
@@ -40,7 +41,9 @@ function editFor(trouble: RowTrouble, source: ExportSource, observed: Day, r: Pr
   const set = (column: string, value: string, detail: string): RowEdit => ({ column, detail, apply: (row) => (row[column] ? { ...row, [column]: value } : undefined) });
   switch (trouble) {
     case 'field-count':
-      return { detail: 'the last field is missing', apply: () => DROP_LAST_FIELD };
+      return r.chance(0.5)
+        ? { detail: 'the last field is missing', apply: () => DROP_LAST_FIELD }
+        : { detail: 'an extra field at the end', apply: () => ADD_FIELD };
     case 'bad-date':
       if (source === 'webfm_faelle') return set('Fallbeginn', `30.02.${r.int(2015, 2023)}`, 'a day that does not exist');
       if (source === 'webfm_teilprozesse') return set('Begonnen am', '2024-03-01 10:00', 'an ISO timestamp instead of TT.MM.JJJJ HH:MM');
@@ -121,7 +124,9 @@ export class RowTroubleInjector {
       if (trouble === 'duplicate-id') this.previous = undefined; // never a third row of one id
       break;
     }
-    const fields = Array.isArray(out) ? headers.map((h) => row[h] ?? '').slice(0, -1) : headers.map((h) => (out as ExportRow)[h] ?? '');
+    const fields = headers.map((h) => (Array.isArray(out) ? row : out)[h] ?? '');
+    if (out === DROP_LAST_FIELD) fields.pop();
+    if (out === ADD_FIELD) fields.push('x');
     for (const field of fields) for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) this.line++;
     return fields;
   }
