@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as eventStore from './migrations/0001-event-store.js';
 import * as ingest from './migrations/0002-ingest.js';
 import * as projections from './migrations/0003-projections.js';
+import * as apiTokens from './migrations/0004-api-tokens.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
   '0001-event-store': eventStore,
   '0002-ingest': ingest,
   '0003-projections': projections,
+  '0004-api-tokens': apiTokens,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

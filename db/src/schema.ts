@@ -17,6 +17,7 @@ export interface Database {
   chronicle_entry_versions: ChronicleEntryVersionsTable;
   sub_process_count_changes: SubProcessCountChangesTable;
   chronicle_sum_changes: ChronicleSumChangesTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface TenantsTable {
@@ -205,4 +206,15 @@ export interface ChronicleSumChangesTable {
   entries: number;
   cents: string;
   abs_cents: string;
+}
+
+export interface ApiTokensTable {
+  tenant_id: string;
+  token_id: string;
+  /** SHA-256 of the token, hex; the token itself is shown once and never stored. */
+  token_hash: string;
+  role: 'admin' | 'controlling' | 'planning';
+  label: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
 }

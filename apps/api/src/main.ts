@@ -1,5 +1,6 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
+import { firstLoginTokens } from './access/first-login.js';
 import { createApi } from './create-api.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
@@ -13,9 +14,15 @@ const importFolder = folderToImportOnStart(database);
 if (importFolder) await importOnStart(database, importFolder);
 const projected = await catchUpAll(database.db, DEFAULT_TENANT_ID);
 if (projected) console.log(`projections: ${projected} events applied`);
+const tokens = await firstLoginTokens(database.db, DEFAULT_TENANT_ID);
 const app = await createApi(database);
 await app.listen(port, host);
 
 const where = database.backend === 'pglite' ? 'embedded PGlite under ./data' : 'PostgreSQL';
+const url = `http://${host}:${port}`;
 console.log(`database: ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
-console.log(`API listening on http://${host}:${port} (health: http://${host}:${port}/health)`);
+console.log(`API listening on ${url}: docs ${url}/docs, health ${url}/health, metrics ${url}/metrics`);
+if (tokens.length) {
+  console.log('first login: bearer tokens, shown only now (more with npm run token -- --role <admin|controlling|planning>):');
+  for (const { role, token } of tokens) console.log(`  ${role.padEnd(11)} ${token}`);
+}

@@ -3,6 +3,7 @@ export * from './runtime/projection.js';
 export * from './runtime/generations.js';
 export * from './runtime/catch-up.js';
 export * from './runtime/rebuild.js';
+export * from './runtime/projection-lag.js';
 export * from './registry.js';
 
 // Catalogues: data an office edits; a change takes effect by a rebuild.

@@ -1,5 +1,9 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { pendingMigrations, type DatabaseHandle } from '@jugendamt/db';
+import { projectionLags, type ProjectionLag } from '@jugendamt/projections';
+import { PublicRoute } from '../access/allow.decorator.js';
 import { DATABASE } from '../database/database.module.js';
 
 export interface HealthReport {
@@ -7,22 +11,38 @@ export interface HealthReport {
   database: DatabaseHandle['backend'];
 }
 
+@ApiTags('Operations')
+@PublicRoute()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
-  /** Ready only when the database answers and every migration has run. */
+  /** Ready only when the database answers, every migration has run and every projection has caught up. */
   @Get()
+  @ApiOperation({ summary: 'Readiness: database reachable, migrations applied, projections caught up' })
   async health(): Promise<HealthReport> {
     let pending: string[];
     try {
       pending = await pendingMigrations(this.database.db);
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', reason: `database unreachable: ${(error as Error).message}` });
+      throw unavailable(`database unreachable: ${(error as Error).message}`);
     }
-    if (pending.length) {
-      throw new ServiceUnavailableException({ status: 'unavailable', reason: `migrations pending: ${pending.join(', ')}` });
+    if (pending.length) throw unavailable(`migrations pending: ${pending.join(', ')}`);
+    const behind = await this.projectionsBehind();
+    if (behind.length) {
+      throw unavailable(`projections catching up: ${behind.map((lag) => `${lag.tenantId}/${lag.projection} ${lag.eventsBehind} events behind`).join(', ')}`);
     }
     return { status: 'ok', database: this.database.backend };
   }
+
+  private async projectionsBehind(): Promise<(ProjectionLag & { tenantId: string })[]> {
+    const tenants = await this.database.db.selectFrom('tenants').select('tenant_id').execute();
+    const lags = await Promise.all(tenants.map(async ({ tenant_id }) => (await projectionLags(this.database.db, tenant_id)).map((lag) => ({ ...lag, tenantId: tenant_id }))));
+    return lags.flat().filter((lag) => lag.eventsBehind > 0);
+  }
+}
+
+function unavailable(reason: string): ServiceUnavailableException {
+  return new ServiceUnavailableException({ status: 'unavailable', reason });
 }

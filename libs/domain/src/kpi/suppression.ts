@@ -2,7 +2,8 @@
 export const SECRET = '.';
 export type PublishedValue = number | null | typeof SECRET;
 
-const isSmall = (count: number) => count >= 1 && count <= 2;
+/** 1 or 2: a count that could point at a person. */
+export const isSmallCount = (count: number) => count >= 1 && count <= 2;
 
 /**
  * Small-number suppression of one table row for publication (KPIS.md): counts of 1 or 2
@@ -10,7 +11,7 @@ const isSmall = (count: number) => count >= 1 && count <= 2;
  * then the next-smallest cell that still says something (a count above 0) is hidden too.
  */
 export function suppressRow(counts: readonly number[]): PublishedValue[] {
-  const published: PublishedValue[] = counts.map((count) => (isSmall(count) ? SECRET : count));
+  const published: PublishedValue[] = counts.map((count) => (isSmallCount(count) ? SECRET : count));
   const secrets = published.filter((value) => value === SECRET).length;
   if (secrets === 1) {
     let next = -1;
@@ -24,5 +25,5 @@ export function suppressRow(counts: readonly number[]): PublishedValue[] {
 
 /** A rate whose numerator or denominator is 1 or 2 would reveal them: it is kept secret too. */
 export function suppressRate(rate: number | null, numerator: number, denominator: number): PublishedValue {
-  return isSmall(numerator) || isSmall(denominator) ? SECRET : rate;
+  return isSmallCount(numerator) || isSmallCount(denominator) ? SECRET : rate;
 }

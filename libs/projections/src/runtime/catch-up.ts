@@ -32,6 +32,9 @@ export async function catchUpGeneration(
     const done = await db.transaction().execute(async (trx) => {
       // As for every reader of the log: walk the commit-order index, never sort what is left of it.
       await sql`SET LOCAL enable_sort = off`.execute(trx);
+      // Several processes catch up (ingest after each file, the API on its timer): one page at
+      // a time per checkpoint, so no page is applied twice.
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${tenantId + '/' + name}, 0))`.execute(trx);
       const after = await readCheckpoint(trx, tenantId, name);
       const page = await readAll(trx, tenantId, upcasters, { after, limit: PAGE, eventTypes: projection.eventTypes });
       if (page.events.length === 0) return true;

@@ -1,0 +1,57 @@
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { DATABASE } from '../database/database.module.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator.js';
+import { OidcVerifier } from './oidc-verifier.js';
+import type { Principal, Role } from './role.js';
+import { principalOfToken } from './token-store.js';
+
+export const OIDC_VERIFIER = Symbol('OIDC_VERIFIER');
+
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: Principal;
+}
+
+/**
+ * Every route is closed unless it names its roles (or is public): a route that forgets
+ * its `@Allow` answers 403 to everyone rather than opening up.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(OIDC_VERIFIER) private readonly oidc: OidcVerifier | null,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request.headers['authorization']);
+    request.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
+    if (!allowed.includes(principal.role)) {
+      throw new ForbiddenException(`role ${principal.role} may not use this endpoint; allowed: ${allowed.join(', ') || 'none'}`);
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | string[] | undefined): Promise<Principal> {
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
+    const token = match[1]!;
+    const looksLikeJwt = token.split('.').length === 3;
+    if (looksLikeJwt && this.oidc) {
+      const principal = await this.oidc.principalOf(token);
+      if (principal === 'no-role') throw new ForbiddenException('the single sign-on token names no role of this service');
+      if (principal) return principal;
+    } else {
+      const principal = await principalOfToken(this.database.db, token);
+      if (principal) return principal;
+    }
+    throw new UnauthorizedException('the bearer token is unknown, revoked or expired');
+  }
+}

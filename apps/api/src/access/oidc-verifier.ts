@@ -1,0 +1,49 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { isRole, type Principal } from './role.js';
+
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+  /** The claim holding the role, a string or a list (default `roles`). */
+  readonly roleClaim: string;
+  readonly tenantId: string;
+}
+
+/** Single sign-on is on when OIDC_ISSUER and OIDC_AUDIENCE are set; the keys come from the issuer's JWKS. */
+export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcSettings | undefined {
+  const issuer = env['OIDC_ISSUER'];
+  const audience = env['OIDC_AUDIENCE'];
+  if (!issuer || !audience) return undefined;
+  return {
+    issuer,
+    audience,
+    jwksUrl: env['OIDC_JWKS_URL'] ?? `${issuer.replace(/\/$/, '')}/protocol/openid-connect/certs`,
+    roleClaim: env['OIDC_ROLE_CLAIM'] ?? 'roles',
+    tenantId: env['OIDC_TENANT'] ?? DEFAULT_TENANT_ID,
+  };
+}
+
+/** Verifies a single sign-on JWT: signature, issuer, audience, expiry; its role claim names one of ours. */
+export class OidcVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly settings: OidcSettings, keys?: JWTVerifyGetKey) {
+    this.keys = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl));
+  }
+
+  /** The caller; `no-role` for a valid token that names none of our roles; undefined when not valid. */
+  async principalOf(jwt: string): Promise<Principal | 'no-role' | undefined> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(jwt, this.keys, { issuer: this.settings.issuer, audience: this.settings.audience }));
+    } catch {
+      return undefined;
+    }
+    const claim = payload[this.settings.roleClaim];
+    const role = (Array.isArray(claim) ? claim : [claim]).find(isRole);
+    if (!role) return 'no-role';
+    return { tenantId: this.settings.tenantId, role, subject: `oidc:${payload.sub ?? 'unknown'}` };
+  }
+}

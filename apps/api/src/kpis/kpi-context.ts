@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import type { Database, DatabaseHandle } from '@jugendamt/db';
+import { DATABASE } from '../database/database.module.js';
+import { KnowledgeBasisReader, type CatalogueUses, type KnowledgeBasis } from './knowledge-basis.js';
+import { TeamDirectory } from './team-directory.js';
+
+/** What every KPI query handler needs: the database, the answer's basis, the known teams. */
+@Injectable()
+export class KpiContext {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly basisReader: KnowledgeBasisReader,
+    private readonly teams: TeamDirectory,
+  ) {}
+
+  get db(): Kysely<Database> {
+    return this.database.db;
+  }
+
+  basis(tenantId: string, asOf: Date | undefined, uses: CatalogueUses): Promise<KnowledgeBasis> {
+    return this.basisReader.basis(tenantId, asOf, uses);
+  }
+
+  checkTeam(tenantId: string, team: string | undefined): Promise<void> {
+    return this.teams.check(tenantId, team);
+  }
+}

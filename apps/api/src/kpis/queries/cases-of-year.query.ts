@@ -1,0 +1,39 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { AID_DIMENSIONS, casesOfYear, type CasesOfYearRow } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { KpiContext } from '../kpi-context.js';
+import { asOfParam, dimensionsParam, teamParam, yearParam } from '../kpi-params.js';
+
+export const casesOfYearFields = z.object({
+  year: yearParam.describe('The calendar year.'),
+  by: dimensionsParam(AID_DIMENSIONS),
+  team: teamParam,
+  asOf: asOfParam,
+});
+
+type Answer = KpiAnswer<CasesOfYearRow>;
+
+/** KPIS.md 2: Fallzahl of a year as the federal statistics count it, stock on 31.12. plus aids ended. */
+export class CasesOfYearQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof casesOfYearFields>) {
+    super();
+  }
+}
+
+@QueryHandler(CasesOfYearQuery)
+export class CasesOfYearHandler implements IQueryHandler<CasesOfYearQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: CasesOfYearQuery): Promise<Answer> {
+    const { team, ...query } = params;
+    await this.kpis.checkTeam(caller.tenantId, team);
+    const by = withTeam(query.by, team);
+    const [rows, basis] = await Promise.all([
+      casesOfYear(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+    ]);
+    return { kpi: 'cases-of-year', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+  }
+}

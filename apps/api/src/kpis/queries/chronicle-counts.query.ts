@@ -1,0 +1,34 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { chronicleCounts, loadCatalogue, type CountRow } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import type { KpiAnswer } from '../kpi-answer.js';
+import { KpiContext } from '../kpi-context.js';
+import { asOfParam, granularityParam, periodParams, resolvePeriod } from '../kpi-params.js';
+
+export const chronicleCountsFields = z.object({ ...periodParams, granularity: granularityParam, asOf: asOfParam });
+export const chronicleCountsParams = chronicleCountsFields.transform(resolvePeriod);
+
+type Answer = KpiAnswer<CountRow<'unit' | 'entryType'>>;
+
+/** KPIS.md 1, 14plus: chronicle entries that count, by Sachgebiet × Eintragsart × period. */
+export class ChronicleCountsQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof chronicleCountsParams>) {
+    super();
+  }
+}
+
+@QueryHandler(ChronicleCountsQuery)
+export class ChronicleCountsHandler implements IQueryHandler<ChronicleCountsQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: ChronicleCountsQuery): Promise<Answer> {
+    const { tenantId } = caller;
+    const { content } = await loadCatalogue(this.kpis.db, tenantId, 'chronicle-types');
+    const [rows, basis] = await Promise.all([
+      chronicleCounts(this.kpis.db, { ...params, tenantId, countedTypes: content.counted }),
+      this.kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': [] }, current: ['chronicle-types'] }),
+    ]);
+    return { kpi: 'chronicle-counts', parameters: params, basis, rows };
+  }
+}

@@ -1,0 +1,35 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { ENDING_DIMENSIONS, endings, type EndingsRow } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { KpiContext } from '../kpi-context.js';
+import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+
+export const endingsFields = z.object({ ...periodParams, by: dimensionsParam(ENDING_DIMENSIONS), team: teamParam, asOf: asOfParam });
+export const endingsParams = endingsFields.transform(resolvePeriod);
+
+type Answer = KpiAnswer<EndingsRow>;
+
+/** KPIS.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
+export class EndingsQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof endingsParams>) {
+    super();
+  }
+}
+
+@QueryHandler(EndingsQuery)
+export class EndingsHandler implements IQueryHandler<EndingsQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: EndingsQuery): Promise<Answer> {
+    const { team, ...query } = params;
+    await this.kpis.checkTeam(caller.tenantId, team);
+    const by = withTeam(query.by, team);
+    const [rows, basis] = await Promise.all([
+      endings(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+    ]);
+    return { kpi: 'endings', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+  }
+}

@@ -1,0 +1,34 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { staffingRequirement, type StaffingRequirementRow } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import type { KpiAnswer } from '../kpi-answer.js';
+import { KpiContext } from '../kpi-context.js';
+import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+
+export const staffingRequirementFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
+export const staffingRequirementParams = staffingRequirementFields.transform(resolvePeriod);
+
+type Answer = KpiAnswer<StaffingRequirementRow>;
+
+/** KPIS.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
+export class StaffingRequirementQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof staffingRequirementParams>) {
+    super();
+  }
+}
+
+@QueryHandler(StaffingRequirementQuery)
+export class StaffingRequirementHandler implements IQueryHandler<StaffingRequirementQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: StaffingRequirementQuery): Promise<Answer> {
+    const { team, ...query } = params;
+    await this.kpis.checkTeam(caller.tenantId, team);
+    const [rows, basis] = await Promise.all([
+      staffingRequirement(this.kpis.db, { ...query, tenantId: caller.tenantId }),
+      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [], 'staff-history': [] }, current: ['staffing', 'process-times'] }),
+    ]);
+    return { kpi: 'staffing-requirement', parameters: { ...query, team }, basis, rows: rows.filter((row) => team === undefined || row.team === team) };
+  }
+}

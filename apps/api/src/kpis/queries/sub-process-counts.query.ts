@@ -1,0 +1,41 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { subProcessCounts, SUB_PROCESS_DIMENSIONS, type CountRow, type SubProcessDimension } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { KpiContext } from '../kpi-context.js';
+
+export const subProcessCountsFields = z.object({
+  ...periodParams,
+  granularity: granularityParam,
+  by: dimensionsParam(SUB_PROCESS_DIMENSIONS),
+  team: teamParam,
+  asOf: asOfParam,
+});
+export const subProcessCountsParams = subProcessCountsFields.transform(resolvePeriod);
+
+type Answer = KpiAnswer<CountRow<SubProcessDimension>>;
+
+/** KPIS.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
+export class SubProcessCountsQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof subProcessCountsParams>) {
+    super();
+  }
+}
+
+@QueryHandler(SubProcessCountsQuery)
+export class SubProcessCountsHandler implements IQueryHandler<SubProcessCountsQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: SubProcessCountsQuery): Promise<Answer> {
+    const { team, ...query } = params;
+    await this.kpis.checkTeam(caller.tenantId, team);
+    const by = withTeam(query.by, team);
+    const [rows, basis] = await Promise.all([
+      subProcessCounts(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [] } }),
+    ]);
+    return { kpi: 'sub-process-counts', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+  }
+}

@@ -1,0 +1,60 @@
+import { Gauge, type Registry } from 'prom-client';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { projectionLags } from '@jugendamt/projections';
+
+interface ImportFigures {
+  tenant_id: string;
+  source: string;
+  status: string;
+  imports: number;
+  rows_read: number;
+  events_appended: number;
+  rows_quarantined: number;
+  last_duration_s: number | null;
+  last_observed_s: number | null;
+}
+
+/**
+ * Import and projection figures, read from the database at each scrape: every API process
+ * shows the same numbers whichever worker did the import.
+ */
+export function registerImportMetrics(registry: Registry, database: DatabaseHandle): void {
+  const gauge = (name: string, help: string, labelNames: string[], collect?: () => Promise<void>) =>
+    new Gauge({ name, help, labelNames, registers: [registry], ...(collect ? { collect } : {}) });
+  // One query fills every import gauge: the first gauge's collect runs it for all.
+  const imports = gauge('jugendamt_imports', 'Import runs by source and status', ['tenant', 'source', 'status'], () => collectImports());
+  const rows = gauge('jugendamt_import_rows_read', 'Rows read by applied imports', ['tenant', 'source']);
+  const events = gauge('jugendamt_import_events_appended', 'Events appended by applied imports', ['tenant', 'source']);
+  const quarantined = gauge('jugendamt_import_rows_quarantined', 'Rows quarantined by imports', ['tenant', 'source']);
+  const duration = gauge('jugendamt_import_last_duration_seconds', 'Duration of the last applied import', ['tenant', 'source']);
+  const observed = gauge('jugendamt_import_last_observed_timestamp_seconds', 'Observation time of the newest applied export', ['tenant', 'source']);
+  const lag = gauge('jugendamt_projection_lag_events', 'Events not yet applied by the serving projection', ['tenant', 'projection'], async () => {
+    lag.reset();
+    const tenants = await database.db.selectFrom('tenants').select('tenant_id').execute();
+    for (const { tenant_id } of tenants) {
+      for (const l of await projectionLags(database.db, tenant_id)) lag.set({ tenant: tenant_id, projection: l.projection }, l.eventsBehind);
+    }
+  });
+
+  async function collectImports(): Promise<void> {
+    const { rows: figures } = await sql<ImportFigures>`
+      SELECT tenant_id, source, status, count(*)::int AS imports,
+             coalesce(sum(rows_read), 0)::float8 AS rows_read, coalesce(sum(events_appended), 0)::float8 AS events_appended,
+             coalesce(sum(rows_quarantined), 0)::float8 AS rows_quarantined,
+             (array_agg(extract(epoch FROM finished_at - started_at) ORDER BY observed_at DESC))[1]::float8 AS last_duration_s,
+             extract(epoch FROM max(observed_at))::float8 AS last_observed_s
+      FROM imports GROUP BY tenant_id, source, status`.execute(database.db);
+    for (const gaugeOfSource of [imports, rows, events, quarantined, duration, observed]) gaugeOfSource.reset();
+    for (const f of figures) {
+      const bySource = { tenant: f.tenant_id, source: f.source };
+      imports.set({ ...bySource, status: f.status }, f.imports);
+      quarantined.inc(bySource, f.rows_quarantined);
+      if (f.status !== 'applied') continue;
+      rows.set(bySource, f.rows_read);
+      events.set(bySource, f.events_appended);
+      if (f.last_duration_s !== null) duration.set(bySource, f.last_duration_s);
+      if (f.last_observed_s !== null) observed.set(bySource, f.last_observed_s);
+    }
+  }
+}

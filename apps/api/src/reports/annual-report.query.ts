@@ -1,0 +1,67 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import type { Principal } from '../access/role.js';
+import { KpiContext } from '../kpis/kpi-context.js';
+import { asOfParam, flagParam } from '../kpis/kpi-params.js';
+import { OFFICE_TOTAL } from './office-total.js';
+import type { AnnualReport, ReportTable } from './report-table.js';
+import { suppressTable } from './suppress-table.js';
+import { aidTables } from './tables/aid-tables.js';
+import { processTables } from './tables/process-tables.js';
+import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
+
+export const annualReportFields = z.object({
+  format: z.enum(['json', 'csv', 'xlsx']).optional().describe('json, csv (a zip of one file per table) or xlsx; without it, the Accept header decides.'),
+  public: flagParam.describe('Apply the small-number suppression of KPIS.md to every table, for publication.'),
+  asOf: asOfParam,
+});
+
+/** Rows in a fixed order, the office's total first: the same request gives the same bytes. */
+function ordered(table: ReportTable): ReportTable {
+  if (!table.columns.some((c) => c.key === 'row')) return table;
+  const rank = (row: Record<string, unknown>) => (row['row'] === OFFICE_TOTAL ? 0 : 1);
+  const rows = [...table.rows].sort((a, b) => rank(a) - rank(b) || String(a['row']).localeCompare(String(b['row']), 'de', { numeric: true }));
+  return { ...table, rows };
+}
+
+/** The annual overall report (Gesamtbericht): every table of KPIS.md for one year. */
+export class AnnualReportQuery extends Query<AnnualReport> {
+  constructor(readonly caller: Principal, readonly year: number, readonly params: { public: boolean; asOf: Date | undefined }) {
+    super();
+  }
+}
+
+@QueryHandler(AnnualReportQuery)
+export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, year, params }: AnnualReportQuery): Promise<AnnualReport> {
+    const { tenantId } = caller;
+    const scope = { db: this.kpis.db, tenantId, asOf: params.asOf, from: `${year}-01-01`, to: `${year}-12-31` };
+    const [office, basis, ...groups] = await Promise.all([
+      this.kpis.db.selectFrom('tenants').select('name').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
+      this.kpis.basis(tenantId, params.asOf, {
+        built: { 'aid-history': ['aid-types'], 'sub-process-history': [], 'staff-history': [], 'chronicle-history': ['aid-types'] },
+        current: ['chronicle-types', 'staffing', 'process-times'],
+      }),
+      aidTables(scope),
+      processTables(scope),
+      staffAndCostTables(scope),
+    ]);
+    // Planners see team tables only suppressed; `public=true` suppresses every table.
+    const suppression = params.public ? 'all' : caller.role === 'planning' ? 'team-tables' : 'none';
+    const tables = groups.flat().map((table) => {
+      const inOrder = ordered(table);
+      return suppression === 'all' || (suppression === 'team-tables' && table.level === 'team') ? suppressTable(inOrder) : inOrder;
+    });
+    return {
+      year,
+      office: office.name,
+      asOf: basis.asOf,
+      observedUntil: basis.observedUntil,
+      catalogues: basis.catalogues.map(({ name, version }) => ({ name, version })),
+      suppression,
+      tables,
+    };
+  }
+}

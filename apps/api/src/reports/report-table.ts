@@ -1,0 +1,34 @@
+/** How a cell is read and formatted; counts and rates are what small-number suppression protects. */
+export type CellKind = 'text' | 'count' | 'rate' | 'ratio' | 'euro' | 'fte' | 'days' | 'minutes';
+
+export interface ReportColumn {
+  readonly key: string;
+  /** German, as the report prints it. */
+  readonly heading: string;
+  readonly kind: CellKind;
+  /** For a rate or a mean: the count columns it was computed from; small ones hide it too. */
+  readonly basedOn?: readonly string[];
+}
+
+export type Cell = string | number | null;
+
+export interface ReportTable {
+  readonly id: string;
+  /** German title, the sheet's name in Excel (up to 31 characters). */
+  readonly title: string;
+  /** Team tables go to planners only with small numbers suppressed. */
+  readonly level: 'office' | 'team';
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly Readonly<Record<string, Cell>>[];
+}
+
+export interface AnnualReport {
+  readonly year: number;
+  readonly office: string;
+  readonly asOf: string | null;
+  readonly observedUntil: Readonly<Record<string, string>>;
+  readonly catalogues: readonly { readonly name: string; readonly version: number }[];
+  /** Whether small numbers were suppressed, and in which tables. */
+  readonly suppression: 'none' | 'all' | 'team-tables';
+  readonly tables: readonly ReportTable[];
+}

@@ -1,0 +1,88 @@
+import { aidCounts, caseloadPerFte, costs, staffFluctuation } from '@jugendamt/projections';
+import type { ReportTable } from '../report-table.js';
+import { OFFICE_TOTAL } from '../office-total.js';
+import { NO_VALUE, type ReportScope } from './report-scope.js';
+
+/** KPIS.md 4, 5 and 7: fluctuation, caseload per FTE on 31.12., costs by paragraph and team. */
+export async function staffAndCostTables(scope: ReportScope): Promise<ReportTable[]> {
+  const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
+  const [fluctuation, caseload, costsByParagraph, aidsByParagraph, costsByTeam] = await Promise.all([
+    staffFluctuation(scope.db, query),
+    caseloadPerFte(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, on: scope.to }),
+    costs(scope.db, { ...query, by: ['paragraph'], granularity: 'total' }),
+    aidCounts(scope.db, { ...query, by: ['paragraph'] }),
+    costs(scope.db, { ...query, by: ['team'], granularity: 'total' }),
+  ]);
+  const running = new Map(aidsByParagraph.map((r) => [r.group.paragraph ?? null, r.running]));
+  const euro = (cents: number) => cents / 100;
+  return [
+    {
+      id: 'fluktuation',
+      title: 'Fluktuation',
+      level: 'team',
+      columns: [
+        { key: 'row', heading: 'Team', kind: 'text' },
+        { key: 'averageHeadcount', heading: 'Köpfe Ø', kind: 'fte' },
+        { key: 'averageFte', heading: 'VZÄ Ø', kind: 'fte' },
+        { key: 'joiners', heading: 'Zugänge', kind: 'count' },
+        { key: 'leavers', heading: 'Abgänge', kind: 'count' },
+        { key: 'rate', heading: 'Fluktuation (%)', kind: 'rate', basedOn: ['leavers', 'averageHeadcount'] },
+        { key: 'rateFte', heading: 'Fluktuation VZÄ (%)', kind: 'rate', basedOn: ['leavers', 'averageHeadcount'] },
+        { key: 'headcountAtEnd', heading: 'Köpfe 31.12.', kind: 'count' },
+        { key: 'fteAtEnd', heading: 'VZÄ 31.12.', kind: 'fte' },
+      ],
+      rows: fluctuation.map((r) => ({
+        row: r.team ?? OFFICE_TOTAL,
+        averageHeadcount: r.averageHeadcount,
+        averageFte: r.averageFte,
+        joiners: r.joiners,
+        leavers: r.leavers,
+        rate: r.rate,
+        rateFte: r.rateFte,
+        headcountAtEnd: r.headcountAtEnd,
+        fteAtEnd: r.fteAtEnd,
+      })),
+    },
+    {
+      id: 'fachkraft_fall_relation',
+      title: 'Fachkraft-Fall-Relation 31.12.',
+      level: 'team',
+      columns: [
+        { key: 'row', heading: 'Team', kind: 'text' },
+        { key: 'aids', heading: 'Laufende Hilfen', kind: 'count' },
+        { key: 'caseWorkerFte', heading: 'VZÄ Fachkräfte', kind: 'fte' },
+        { key: 'relation', heading: 'Relation', kind: 'text' },
+      ],
+      rows: caseload.map((r) => ({ row: r.team, aids: r.aids, caseWorkerFte: r.caseWorkerFte, relation: r.aidsPerFte === null ? null : `1:${r.aidsPerFte.toFixed(1).replace('.', ',')}` })),
+    },
+    {
+      id: 'kosten_paragraph',
+      title: 'Kosten nach Paragraph',
+      level: 'office',
+      columns: [
+        { key: 'row', heading: 'Paragraph', kind: 'text' },
+        { key: 'gross', heading: 'Ausgaben (€)', kind: 'euro' },
+        { key: 'income', heading: 'Einnahmen (€)', kind: 'euro' },
+        { key: 'net', heading: 'Netto (€)', kind: 'euro' },
+        { key: 'aids', heading: 'Laufende Hilfen', kind: 'count' },
+        { key: 'perAid', heading: 'Ausgaben je Hilfe (€)', kind: 'euro', basedOn: ['aids'] },
+      ],
+      rows: costsByParagraph.map((r) => {
+        const aids = running.get(r.group.paragraph ?? null) ?? 0;
+        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids, perAid: aids === 0 ? null : Math.round(r.grossCents / aids) / 100 };
+      }),
+    },
+    {
+      id: 'kosten_team',
+      title: 'Kosten nach Team',
+      level: 'team',
+      columns: [
+        { key: 'row', heading: 'Team', kind: 'text' },
+        { key: 'gross', heading: 'Ausgaben (€)', kind: 'euro' },
+        { key: 'income', heading: 'Einnahmen (€)', kind: 'euro' },
+        { key: 'net', heading: 'Netto (€)', kind: 'euro' },
+      ],
+      rows: costsByTeam.map((r) => ({ row: r.group.team ?? 'ohne Fall', gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents) })),
+    },
+  ];
+}

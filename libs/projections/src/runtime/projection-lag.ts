@@ -1,0 +1,37 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@jugendamt/db';
+import { PROJECTIONS } from '../registry.js';
+import { activeGeneration, checkpointName, readCheckpoint } from './generations.js';
+
+export interface ProjectionLag {
+  readonly projection: string;
+  /** null: never built. */
+  readonly generation: number | null;
+  /** Committed events of its types not yet applied, counted up to `LAG_COUNT_LIMIT`. */
+  readonly eventsBehind: number;
+}
+
+/** Beyond this a count says only "far behind", and stays cheap for health checks. */
+export const LAG_COUNT_LIMIT = 100_000;
+
+/** How far each serving projection is behind the log. */
+export async function projectionLags(db: Kysely<Database>, tenantId: string): Promise<ProjectionLag[]> {
+  return Promise.all(
+    PROJECTIONS.map(async (projection) => {
+      const active = await activeGeneration(db, tenantId, projection.name);
+      if (!active) {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM (SELECT 1 FROM events WHERE tenant_id = ${tenantId} AND event_type = ANY(${[...projection.eventTypes]}::text[]) LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
+        return { projection: projection.name, generation: null, eventsBehind: rows[0]!.n };
+      }
+      const after = await readCheckpoint(db, tenantId, checkpointName(projection.name, active.generation));
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM (
+          SELECT 1 FROM events
+          WHERE tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
+            AND event_type = ANY(${[...projection.eventTypes]}::text[])
+          LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
+      return { projection: projection.name, generation: active.generation, eventsBehind: rows[0]!.n };
+    }),
+  );
+}
