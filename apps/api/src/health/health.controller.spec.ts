@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { openDatabase } from '@jugendamt/db';
+import { DEFAULT_TENANT_ID, ensureTenant, openDatabase } from '@jugendamt/db';
+import { EventStore } from '@jugendamt/event-store';
+import { catchUpAll } from '@jugendamt/projections';
 import { createTestDatabase, TEST_BACKENDS } from '@jugendamt/db/testing';
 import { createApi } from '../create-api.js';
 
@@ -20,13 +22,32 @@ describe.each(TEST_BACKENDS)('GET /health on %s', (backend) => {
   });
 });
 
+describe('GET /health while projections are behind', () => {
+  it('answers 503 until the projections have caught up with the log', async () => {
+    const database = await createTestDatabase('pglite');
+    await ensureTenant(database.db, DEFAULT_TENANT_ID, 'Jugendamt');
+    await catchUpAll(database.db, DEFAULT_TENANT_ID);
+    await new EventStore(database.db).append(DEFAULT_TENANT_ID, [
+      { streamId: 'staff-1', expectedVersion: 0, events: [{ type: 'StaffJoined', payload: {}, observedAt: new Date(), occurredOn: '2025-01-01', idempotencyKey: 'k1' }] },
+    ]);
+    const app = await createApi(database, { LOG_LEVEL: 'silent', PROJECTION_CATCH_UP_MS: '0' });
+    try {
+      const { status, body } = await getHealth(app);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ reason: 'projections catching up: default/staff-history 1 events behind' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('GET /health before migrations', () => {
   it('answers 503 naming the pending migrations', async () => {
     const app = await createApi(await openDatabase({ dataDir: 'memory://' }));
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);
-      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest, 0003-projections$/) });
+      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest, 0003-projections, 0004-api-tokens$/) });
     } finally {
       await app.close();
     }

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { pendingMigrations, type DatabaseHandle } from '@jugendamt/db';
 import { projectionLags, type ProjectionLag } from '@jugendamt/projections';
 import { PublicRoute } from '../access/allow.decorator.js';
@@ -13,7 +12,6 @@ export interface HealthReport {
 
 @ApiTags('Operations')
 @PublicRoute()
-@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}

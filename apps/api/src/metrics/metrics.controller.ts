@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { PublicRoute } from '../access/allow.decorator.js';
@@ -10,7 +9,6 @@ import { registerImportMetrics } from './import-metrics.js';
 /** Prometheus metrics; they carry counts and times only, never a record. Serve them on the internal network. */
 @ApiTags('Operations')
 @PublicRoute()
-@SkipThrottle()
 @Controller('metrics')
 export class MetricsController {
   private readonly registry = new Registry();

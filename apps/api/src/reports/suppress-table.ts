@@ -3,11 +3,11 @@ import type { Cell, ReportTable } from './report-table.js';
 
 /**
  * KPIS.md small-number suppression over a table: the counts of each row together (so a
- * single secret count takes the next-smallest with it), then every rate or mean whose base
- * counts are small or secret.
+ * single secret count takes the next-smallest with it; totals stay), then every rate or mean
+ * whose base counts are small or secret.
  */
 export function suppressTable(table: ReportTable): ReportTable {
-  const countKeys = table.columns.filter((c) => c.kind === 'count').map((c) => c.key);
+  const countKeys = table.columns.filter((c) => c.kind === 'count' && !c.total).map((c) => c.key);
   const derived = table.columns.filter((c) => c.basedOn?.length);
   const rows = table.rows.map((row) => {
     const published: Record<string, Cell> = { ...row };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import type { ReportColumn } from '../report-table.js';
 
 /** The year a report covers, as known at `asOf`. */
 export interface ReportScope {
@@ -19,7 +20,7 @@ export function pivot<T>(
   columnKey: (item: T) => string,
   count: (item: T) => number,
   rowHeading: string,
-): { columns: { key: string; heading: string; kind: 'text' | 'count' }[]; rows: Record<string, string | number>[] } {
+): { columns: ReportColumn[]; rows: Record<string, string | number>[] } {
   const columnKeys = [...new Set(items.map(columnKey))].sort((a, b) => a.localeCompare(b, 'de'));
   const byRow = new Map<string, Record<string, string | number>>();
   for (const item of items) {
@@ -30,7 +31,7 @@ export function pivot<T>(
     byRow.set(key, row);
   }
   return {
-    columns: [{ key: 'row', heading: rowHeading, kind: 'text' }, ...columnKeys.map((c) => ({ key: c, heading: c, kind: 'count' as const })), { key: 'sum', heading: 'Summe', kind: 'count' }],
+    columns: [{ key: 'row', heading: rowHeading, kind: 'text' }, ...columnKeys.map((c) => ({ key: c, heading: c, kind: 'count' as const })), { key: 'sum', heading: 'Summe', kind: 'count', total: true }],
     rows: [...byRow.values()].sort((a, b) => String(a['row']).localeCompare(String(b['row']), 'de')),
   };
 }

@@ -1,0 +1,74 @@
+import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
+import { OidcVerifier } from '../access/oidc-verifier.js';
+import { startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
+
+type Caller = 'nobody' | 'unknown token' | 'admin' | 'controlling' | 'planning';
+const CALLERS: readonly Caller[] = ['nobody', 'unknown token', 'admin', 'controlling', 'planning'];
+
+/** Which caller gets which status; every other combination is the point of the test. */
+const MATRIX: readonly [string, Readonly<Record<Caller, number>>][] = [
+  ['/api/v1/kpis/aids?period=2025', { nobody: 401, 'unknown token': 401, admin: 403, controlling: 200, planning: 403 }],
+  ['/api/v1/kpis/costs?period=2025', { nobody: 401, 'unknown token': 401, admin: 403, controlling: 200, planning: 403 }],
+  ['/api/v1/reports/annual/2025', { nobody: 401, 'unknown token': 401, admin: 403, controlling: 200, planning: 200 }],
+  ['/api/v1/teams', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 200, planning: 200 }],
+  ['/health', { nobody: 200, 'unknown token': 200, admin: 200, controlling: 200, planning: 200 }],
+];
+
+describe('access to the API by role, on real PostgreSQL', () => {
+  let api: ApiUnderTest;
+  beforeAll(async () => {
+    api = await startApiOnEmptyDatabase();
+    // An office with no import yet still has its projections built, empty.
+    const { catchUpAll } = await import('@jugendamt/projections');
+    await catchUpAll(api.database.db, 'default');
+  });
+  afterAll(() => api?.close());
+
+  const tokenOf = (caller: Caller) => (caller === 'nobody' ? undefined : caller === 'unknown token' ? 'jat_not-a-token' : api.tokens[caller]);
+
+  it.each(MATRIX)('%s answers each caller as its roles allow', async (path, expected) => {
+    const statuses = Object.fromEntries(await Promise.all(CALLERS.map(async (caller) => [caller, (await api.get(path, tokenOf(caller))).status])));
+    expect(statuses).toEqual(expected);
+  });
+
+  it('says why, and asks for a bearer token on 401', async () => {
+    const response = await api.get('/api/v1/kpis/aids?period=2025');
+    expect(response.headers.get('www-authenticate') ?? '').toBe('');
+    expect((await response.json()).message).toMatch(/bearer token is required/);
+    expect((await (await api.get('/api/v1/kpis/aids?period=2025', api.tokens.planning)).json()).message).toBe(
+      'role planning may not use this endpoint; allowed: controlling',
+    );
+  });
+
+  it('sets security headers and keeps tokens out of the database', async () => {
+    const response = await api.get('/health');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const stored = await api.database.db.selectFrom('api_tokens').select('token_hash').execute();
+    expect(stored).toHaveLength(3);
+    for (const token of Object.values(api.tokens)) expect(stored.map((s) => s.token_hash)).not.toContain(token);
+  });
+
+  it('serves the OpenAPI document and Prometheus metrics without a token', async () => {
+    const document = await (await api.get('/docs-json')).json();
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/kpis/aids', '/api/v1/reports/annual/{year}', '/health']));
+    expect(document.paths['/api/v1/kpis/aids'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'period', 'by', 'team', 'asOf']));
+    const metrics = await (await api.get('/metrics')).text();
+    expect(metrics).toMatch(/jugendamt_projection_lag_events\{tenant="default",projection="aid-history"\} 0/);
+  });
+});
+
+describe('single sign-on tokens', () => {
+  it('accepts a JWT of the issuer and audience whose role claim names a role, and nothing else', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
+    const settings = { issuer: 'https://sso.example', audience: 'controlling-api', jwksUrl: 'unused', roleClaim: 'roles', tenantId: 'default' };
+    const verifier = new OidcVerifier(settings, jwks);
+    const sign = (claims: Record<string, unknown>, audience = 'controlling-api') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience(audience).setSubject('u-17').setExpirationTime('5m').sign(privateKey);
+
+    expect(await verifier.principalOf(await sign({ roles: ['staff', 'controlling'] }))).toEqual({ tenantId: 'default', role: 'controlling', subject: 'oidc:u-17' });
+    expect(await verifier.principalOf(await sign({ roles: ['staff'] }))).toBe('no-role');
+    expect(await verifier.principalOf(await sign({ roles: ['admin'] }, 'another-api'))).toBeUndefined();
+  });
+});
