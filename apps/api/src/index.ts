@@ -1,1 +1,2 @@
 export { createApi } from './create-api.js';
+export { issueToken } from './access/token-store.js';

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
 import { OidcVerifier } from '../access/oidc-verifier.js';
-import { startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
+import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
 type Caller = 'nobody' | 'unknown token' | 'admin' | 'controlling' | 'planning';
 const CALLERS: readonly Caller[] = ['nobody', 'unknown token', 'admin', 'controlling', 'planning'];
@@ -34,8 +34,8 @@ describe('access to the API by role, on real PostgreSQL', () => {
   it('says why, and asks for a bearer token on 401', async () => {
     const response = await api.get('/api/v1/kpis/aids?period=2025');
     expect(response.headers.get('www-authenticate') ?? '').toBe('');
-    expect((await response.json()).message).toMatch(/bearer token is required/);
-    expect((await (await api.get('/api/v1/kpis/aids?period=2025', api.tokens.planning)).json()).message).toBe(
+    expect((await bodyOf(response)).message).toMatch(/bearer token is required/);
+    expect((await bodyOf(await api.get('/api/v1/kpis/aids?period=2025', api.tokens.planning))).message).toBe(
       'role planning may not use this endpoint; allowed: controlling',
     );
   });
@@ -50,7 +50,7 @@ describe('access to the API by role, on real PostgreSQL', () => {
   });
 
   it('serves the OpenAPI document and Prometheus metrics without a token', async () => {
-    const document = await (await api.get('/docs-json')).json();
+    const document = await bodyOf(await api.get('/docs-json'));
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/kpis/aids', '/api/v1/reports/annual/{year}', '/health']));
     expect(document.paths['/api/v1/kpis/aids'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'period', 'by', 'team', 'asOf']));
     const metrics = await (await api.get('/metrics')).text();

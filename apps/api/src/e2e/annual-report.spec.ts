@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
+import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';
 
 function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
@@ -48,7 +48,7 @@ describe('the annual report (Gesamtbericht) on real PostgreSQL', () => {
 
   it('suppresses counts of 1 and 2, and the next-smallest cell of their row, when public', async () => {
     const response = await api.get('/api/v1/reports/annual/2025?public=true', api.tokens.planning);
-    const report = await response.json();
+    const report = await bodyOf(response);
     expect(report.suppression).toBe('all');
     const table = report.tables.find((t: { id: string }) => t.id === 'hilfen_leistungsform');
     expect(table.rows).toEqual([
@@ -63,7 +63,7 @@ describe('the annual report (Gesamtbericht) on real PostgreSQL', () => {
   });
 
   it('gives planners team tables only suppressed, office tables as they are', async () => {
-    const report = await (await api.get('/api/v1/reports/annual/2025', api.tokens.planning)).json();
+    const report = await bodyOf(await api.get('/api/v1/reports/annual/2025', api.tokens.planning));
     expect(report.suppression).toBe('team-tables');
     const office = report.tables.find((t: { id: string }) => t.id === 'hilfen_leistungsform');
     expect(office.rows[0]).toEqual({ row: 'ambulant', stock: 1, running: 2, begun: 2, ended: 1 });

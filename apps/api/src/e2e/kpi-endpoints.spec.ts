@@ -1,5 +1,5 @@
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';
-import { startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
+import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
   let api: ApiUnderTest;
   const get = async (path: string) => {
     const response = await api.get(path, api.tokens.controlling);
-    const body = await response.json();
+    const body = await bodyOf(response);
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;
   };
@@ -93,7 +93,7 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     ];
     for (const [path, field, message] of cases) {
       const response = await api.get(path, api.tokens.controlling);
-      const body = await response.json();
+      const body = await bodyOf(response);
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
       expect(body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
     }

@@ -57,3 +57,9 @@ async function startApi(database: TestDatabase, closeDatabase: () => Promise<voi
     },
   };
 }
+
+/** A response's JSON body, for tests that walk it freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function bodyOf(response: Response): Promise<any> {
+  return response.json();
+}

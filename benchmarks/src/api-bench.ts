@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:api`: the read API over a generated large-city set on real PostgreSQL,
+ * driven by 50 concurrent clients (autocannon) per endpoint, next to `/health` measured in
+ * the same run; then the annual report in each format, median of several requests.
+ */
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { createTestDatabase } from '@jugendamt/db/testing';
+import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
+import { catchUpAll } from '@jugendamt/projections';
+import { createApi, issueToken } from '@jugendamt/api';
+import { generatedSet } from './ingest/generated-set.js';
+import { median } from './support/measure.js';
+import { markdownTable, ratio } from './support/table.js';
+
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 50);
+const SEED = Number(process.env['BENCH_SEED'] ?? 1);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const REPORT_RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function endpoints(year: number): Record<string, string> {
+  const period = `period=${year}`;
+  return {
+    '/health (baseline)': '/health',
+    'sub-process counts by team × code × month': `/api/v1/kpis/sub-process-counts?${period}&by=team,subProcess`,
+    '14plus counts by quarter': `/api/v1/kpis/chronicle-counts?${period}&granularity=quarter`,
+    'aids by setting × paragraph': `/api/v1/kpis/aids?${period}&by=setting,paragraph`,
+    'aid stock on 31.12. by team': `/api/v1/kpis/aids/stock?on=${year}-12-31&by=team`,
+    'return rate by paragraph': `/api/v1/kpis/return-rate?${period}&by=paragraph`,
+    'staff fluctuation': `/api/v1/kpis/staff-fluctuation?${period}`,
+    'caseload on 31.12.': `/api/v1/kpis/caseload?on=${year}-12-31`,
+    'staffing requirement': `/api/v1/kpis/staffing-requirement?${period}`,
+    'costs by paragraph × month': `/api/v1/kpis/costs?${period}&by=paragraph`,
+    'endings by paragraph': `/api/v1/kpis/endings?${period}&by=paragraph`,
+    'aids by setting, as of a year back': `/api/v1/kpis/aids?${period}&by=setting&asOf=${year}-06-30`,
+  };
+}
+
+async function main(): Promise<void> {
+  const folder = process.env['BENCH_FOLDER'] ?? generatedSet(root, SCALE, SEED);
+  const database = await createTestDatabase('postgres', { poolSize: 20 });
+  try {
+    console.error('importing the set and catching up the projections …');
+    const summaries = await importFiles(database.db, importSettings({}, { ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }), await collectExportFiles([folder]));
+    await catchUpAll(database.db, DEFAULT_TENANT_ID);
+    await sql`ANALYZE`.execute(database.db);
+    const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
+    const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+    const app = await createApi(database, { LOG_LEVEL: 'silent', PROJECTION_CATCH_UP_MS: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
+    await app.listen(0, '127.0.0.1');
+    const url = await app.getUrl();
+    const headers = { authorization: `Bearer ${token}` };
+
+    const rows: (string | number)[][] = [];
+    let healthP99 = 0;
+    for (const [label, path] of Object.entries(endpoints(year))) {
+      const result = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
+      const failed = result.non2xx + result.errors;
+      if (label.startsWith('/health')) healthP99 = result.latency.p99;
+      rows.push([label, result.latency.p50, result.latency.p99, Math.round(result.requests.average), ratio(result.latency.p99, healthP99 || result.latency.p99), failed]);
+      console.error(`${label}: p99 ${result.latency.p99} ms`);
+    }
+    console.log(`\nRead API at ${CONNECTIONS} concurrent clients, ${SECONDS} s per endpoint (${process.env['BENCH_FOLDER'] ?? `scale ${SCALE}`}), year ${year}\n`);
+    console.log(markdownTable(['endpoint', 'p50 ms', 'p99 ms', 'requests/s', 'p99 vs /health', 'failed'], rows));
+
+    const reportRows: (string | number)[][] = [];
+    for (const format of ['json', 'csv', 'xlsx']) {
+      const times: number[] = [];
+      for (let run = 0; run < REPORT_RUNS; run++) {
+        const started = performance.now();
+        const response = await fetch(`${url}/api/v1/reports/annual/${year}?format=${format}`, { headers });
+        const bytes = (await response.arrayBuffer()).byteLength;
+        if (response.status !== 200) throw new Error(`annual report ${format}: ${response.status}`);
+        times.push(performance.now() - started);
+        if (run === 0) console.error(`annual report ${format}: ${bytes} bytes`);
+      }
+      reportRows.push([`annual report ${year}, ${format}`, Math.round(median(times))]);
+    }
+    console.log(`\nAnnual report, median of ${REPORT_RUNS} requests\n`);
+    console.log(markdownTable(['request', 'median ms'], reportRows));
+    await app.close();
+  } finally {
+    await database.close().catch(() => undefined);
+  }
+}
+
+await main();
