@@ -14,20 +14,36 @@ export interface HealthReport {
 @PublicRoute()
 @Controller('health')
 export class HealthController {
+  /** Migrations never un-run: once all have run, the check is not repeated. */
+  private migrated = false;
+  /** Probes come often and from many sides: one answer serves them for a second. */
+  private recent: { at: number; answer: Promise<HealthReport> } | undefined;
+
   constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
 
   /** Ready only when the database answers, every migration has run and every projection has caught up. */
   @Get()
   @ApiOperation({ summary: 'Readiness: database reachable, migrations applied, projections caught up' })
-  async health(): Promise<HealthReport> {
+  health(): Promise<HealthReport> {
+    if (!this.recent || performance.now() - this.recent.at > 1_000) this.recent = { at: performance.now(), answer: this.check() };
+    return this.recent.answer;
+  }
+
+  private async check(): Promise<HealthReport> {
     let pending: string[];
     try {
-      pending = await pendingMigrations(this.database.db);
+      pending = this.migrated ? [] : await pendingMigrations(this.database.db);
     } catch (error) {
       throw unavailable(`database unreachable: ${(error as Error).message}`);
     }
     if (pending.length) throw unavailable(`migrations pending: ${pending.join(', ')}`);
-    const behind = await this.projectionsBehind();
+    this.migrated = true;
+    let behind;
+    try {
+      behind = await this.projectionsBehind();
+    } catch (error) {
+      throw unavailable(`database unreachable: ${(error as Error).message}`);
+    }
     if (behind.length) {
       throw unavailable(`projections catching up: ${behind.map((lag) => `${lag.tenantId}/${lag.projection} ${lag.eventsBehind} events behind`).join(', ')}`);
     }
