@@ -27,3 +27,4 @@ export * from './kpis/staff-facts.js';
 export * from './kpis/staff-kpis.js';
 export * from './kpis/staffing-requirement.js';
 export * from './kpis/endings.js';
+export * from './kpis/cost-per-aid.js';

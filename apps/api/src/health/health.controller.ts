@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pendingMigrations, type DatabaseHandle } from '@jugendamt/db';
-import { projectionLags, type ProjectionLag } from '@jugendamt/projections';
+import { projectionLagsOfAllOffices } from '@jugendamt/projections';
 import { PublicRoute } from '../access/allow.decorator.js';
 import { DATABASE } from '../database/database.module.js';
 
@@ -40,7 +40,7 @@ export class HealthController {
     this.migrated = true;
     let behind;
     try {
-      behind = await this.projectionsBehind();
+      behind = (await projectionLagsOfAllOffices(this.database.db)).filter((lag) => lag.eventsBehind > 0);
     } catch (error) {
       throw unavailable(`database unreachable: ${(error as Error).message}`);
     }
@@ -48,12 +48,6 @@ export class HealthController {
       throw unavailable(`projections catching up: ${behind.map((lag) => `${lag.tenantId}/${lag.projection} ${lag.eventsBehind} events behind`).join(', ')}`);
     }
     return { status: 'ok', database: this.database.backend };
-  }
-
-  private async projectionsBehind(): Promise<(ProjectionLag & { tenantId: string })[]> {
-    const tenants = await this.database.db.selectFrom('tenants').select('tenant_id').execute();
-    const lags = await Promise.all(tenants.map(async ({ tenant_id }) => (await projectionLags(this.database.db, tenant_id)).map((lag) => ({ ...lag, tenantId: tenant_id }))));
-    return lags.flat().filter((lag) => lag.eventsBehind > 0);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '@jugendamt/db';
-import { projectionLags } from '@jugendamt/projections';
+import { projectionLagsOfAllOffices } from '@jugendamt/projections';
 
 interface ImportFigures {
   tenant_id: string;
@@ -31,10 +31,7 @@ export function registerImportMetrics(registry: Registry, database: DatabaseHand
   const observed = gauge('jugendamt_import_last_observed_timestamp_seconds', 'Observation time of the newest applied export', ['tenant', 'source']);
   const lag = gauge('jugendamt_projection_lag_events', 'Events not yet applied by the serving projection', ['tenant', 'projection'], async () => {
     lag.reset();
-    const tenants = await database.db.selectFrom('tenants').select('tenant_id').execute();
-    for (const { tenant_id } of tenants) {
-      for (const l of await projectionLags(database.db, tenant_id)) lag.set({ tenant: tenant_id, projection: l.projection }, l.eventsBehind);
-    }
+    for (const l of await projectionLagsOfAllOffices(database.db)) lag.set({ tenant: l.tenantId, projection: l.projection }, l.eventsBehind);
   });
 
   async function collectImports(): Promise<void> {

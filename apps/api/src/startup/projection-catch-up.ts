@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { tenantIds, type DatabaseHandle } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
 import { DATABASE } from '../database/database.module.js';
 
@@ -33,8 +33,7 @@ export class ProjectionCatchUp implements OnApplicationBootstrap, OnApplicationS
 
   private async catchUp(): Promise<void> {
     try {
-      const tenants = await this.database.db.selectFrom('tenants').select('tenant_id').execute();
-      for (const { tenant_id } of tenants) await catchUpAll(this.database.db, tenant_id);
+      for (const tenantId of await tenantIds(this.database.db)) await catchUpAll(this.database.db, tenantId);
     } catch (error) {
       this.logger.error(`projection catch-up failed, retrying in ${this.interval} ms: ${(error as Error).message}`);
     }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '@jugendamt/db';
+import { tenantIds, type Database } from '@jugendamt/db';
 import { PROJECTIONS } from '../registry.js';
 import { activeGeneration, checkpointName, readCheckpoint } from './generations.js';
 
@@ -34,4 +34,10 @@ export async function projectionLags(db: Kysely<Database>, tenantId: string): Pr
       return { projection: projection.name, generation: active.generation, eventsBehind: rows[0]!.n };
     }),
   );
+}
+
+/** The lags of every office's projections, for health and metrics. */
+export async function projectionLagsOfAllOffices(db: Kysely<Database>): Promise<(ProjectionLag & { readonly tenantId: string })[]> {
+  const lags = await Promise.all((await tenantIds(db)).map(async (tenantId) => (await projectionLags(db, tenantId)).map((lag) => ({ ...lag, tenantId }))));
+  return lags.flat();
 }

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { aidCounts, COST_DIMENSIONS, costs, type CostRow } from '@jugendamt/projections';
+import { aidCounts, COST_DIMENSIONS, costPerAid, costs, type CostPerAid, type CostRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
@@ -8,15 +8,6 @@ import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeri
 
 export const costsFields = z.object({ ...periodParams, granularity: granularityParam, by: dimensionsParam(COST_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const costsParams = costsFields.transform(resolvePeriod);
-
-export interface CostPerAid {
-  readonly paragraph: string | null;
-  readonly grossCents: number;
-  /** HzE aids of the paragraph running in the period. */
-  readonly aids: number;
-  /** Gross expenditure ÷ aids, in whole cents; null without aids. */
-  readonly centsPerAid: number | null;
-}
 
 type Answer = KpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[] };
 
@@ -43,12 +34,7 @@ export class CostsHandler implements IQueryHandler<CostsQuery> {
       aidCounts(this.kpis.db, whole),
       this.kpis.basis(tenantId, query.asOf, { built: { 'chronicle-history': ['aid-types'], 'aid-history': ['aid-types'] } }),
     ]);
-    const running = new Map(ofTeam(aids, team).map((row) => [row.group.paragraph ?? null, row.running]));
-    const costPerAid = ofTeam(byParagraph, team).map((row) => {
-      const paragraph = row.group.paragraph ?? null;
-      const count = running.get(paragraph) ?? 0;
-      return { paragraph, grossCents: row.grossCents, aids: count, centsPerAid: count === 0 ? null : Math.round(row.grossCents / count) };
-    });
-    return { kpi: 'costs', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), costPerAid };
+    const perAid = costPerAid(ofTeam(byParagraph, team), ofTeam(aids, team));
+    return { kpi: 'costs', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), costPerAid: perAid };
   }
 }

@@ -1,5 +1,5 @@
-import { settingShares } from '@jugendamt/domain';
 import { aidCounts, casesOfYear, endings, returnRate, type AidCountsRow } from '@jugendamt/projections';
+import { settingSharesOf } from '../../kpis/queries/setting-shares-of.js';
 import type { ReportColumn, ReportTable } from '../report-table.js';
 import { NO_VALUE, pivot, type ReportScope } from './report-scope.js';
 
@@ -22,12 +22,12 @@ export async function aidTables(scope: ReportScope): Promise<ReportTable[]> {
   const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
   const lastDay = { ...query, from: scope.to };
   const year = Number(scope.from.slice(0, 4));
-  const [bySetting, stockBySetting, byParagraph, stockByParagraph, bySettingAndParagraph, byTeamSetting, byArea, cases, returns, returnsByTeam, ended] = await Promise.all([
+  const [bySetting, stockBySetting, byParagraph, stockByParagraph, shares, byTeamSetting, byArea, cases, returns, returnsByTeam, ended] = await Promise.all([
     aidCounts(scope.db, { ...query, by: ['setting'] }),
     aidCounts(scope.db, { ...lastDay, by: ['setting'] }),
     aidCounts(scope.db, { ...query, by: ['paragraph'] }),
     aidCounts(scope.db, { ...lastDay, by: ['paragraph'] }),
-    aidCounts(scope.db, { ...query, by: ['setting', 'paragraph'] }),
+    settingSharesOf(scope.db, { ...query, team: undefined, includeEducationalCounselling: false }),
     aidCounts(scope.db, { ...query, by: ['team', 'setting'] }),
     aidCounts(scope.db, { ...query, by: ['socialArea', 'setting'] }),
     casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year, by: ['paragraph'] }),
@@ -35,7 +35,6 @@ export async function aidTables(scope: ReportScope): Promise<ReportTable[]> {
     returnRate(scope.db, { ...query, by: ['team'] }),
     endings(scope.db, { ...query, by: ['paragraph'] }),
   ]);
-  const shares = settingShares(bySettingAndParagraph.map((r) => ({ setting: r.group.setting ?? null, paragraph: r.group.paragraph ?? null, count: r.running })));
   const settingOf = (r: AidCountsRow) => r.group.setting ?? NO_VALUE;
   const residences = new Map<string, number>();
   for (const r of returns) for (const [where, n] of Object.entries(r.residences)) residences.set(where, (residences.get(where) ?? 0) + n);

@@ -1,4 +1,4 @@
-import { aidCounts, caseloadPerFte, costs, staffFluctuation } from '@jugendamt/projections';
+import { aidCounts, caseloadPerFte, costPerAid, costs, staffFluctuation } from '@jugendamt/projections';
 import type { ReportTable } from '../report-table.js';
 import { OFFICE_TOTAL } from '../office-total.js';
 import { NO_VALUE, type ReportScope } from './report-scope.js';
@@ -13,7 +13,7 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
     aidCounts(scope.db, { ...query, by: ['paragraph'] }),
     costs(scope.db, { ...query, by: ['team'], granularity: 'total' }),
   ]);
-  const running = new Map(aidsByParagraph.map((r) => [r.group.paragraph ?? null, r.running]));
+  const perAid = costPerAid(costsByParagraph, aidsByParagraph);
   const euro = (cents: number) => cents / 100;
   return [
     {
@@ -67,9 +67,9 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
         { key: 'aids', heading: 'Laufende Hilfen', kind: 'count' },
         { key: 'perAid', heading: 'Ausgaben je Hilfe (€)', kind: 'euro', basedOn: ['aids'] },
       ],
-      rows: costsByParagraph.map((r) => {
-        const aids = running.get(r.group.paragraph ?? null) ?? 0;
-        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids, perAid: aids === 0 ? null : Math.round(r.grossCents / aids) / 100 };
+      rows: costsByParagraph.map((r, at) => {
+        const { aids, centsPerAid } = perAid[at]!;
+        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids, perAid: centsPerAid === null ? null : euro(centsPerAid) };
       }),
     },
     {
