@@ -4,6 +4,7 @@ import * as eventStore from './migrations/0001-event-store.js';
 import * as ingest from './migrations/0002-ingest.js';
 import * as projections from './migrations/0003-projections.js';
 import * as apiTokens from './migrations/0004-api-tokens.js';
+import * as importAdministration from './migrations/0005-import-administration.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-ingest': ingest,
   '0003-projections': projections,
   '0004-api-tokens': apiTokens,
+  '0005-import-administration': importAdministration,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

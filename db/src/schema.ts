@@ -18,6 +18,8 @@ export interface Database {
   sub_process_count_changes: SubProcessCountChangesTable;
   chronicle_sum_changes: ChronicleSumChangesTable;
   api_tokens: ApiTokensTable;
+  import_schedules: ImportSchedulesTable;
+  import_decisions: ImportDecisionsTable;
 }
 
 export interface TenantsTable {
@@ -217,4 +219,24 @@ export interface ApiTokensTable {
   label: string;
   created_at: Generated<Date>;
   revoked_at: Date | null;
+}
+
+export interface ImportSchedulesTable {
+  tenant_id: string;
+  /** The export source the schedule imports. */
+  source: string;
+  /** Cron expression (five fields, or six with seconds), read in `time_zone`. */
+  cron: string;
+  time_zone: string;
+  paused: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportDecisionsTable {
+  tenant_id: string;
+  import_id: string;
+  decision: 'confirmed' | 'rejected';
+  /** The token label or user who decided: the administrator answers for it. */
+  decided_by: string;
+  decided_at: Generated<Date>;
 }

@@ -77,3 +77,27 @@ async function insertFindings(db: Kysely<Database>, tenantId: string, importId: 
     SELECT ${tenantId}, ${importId}::uuid, x.n, x.s, x.c, x.l, x.f, x.col, x.m
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(n integer, s text, c text, l integer, f text, col text, m text)`.execute(db);
 }
+
+export interface RecordedImport extends PreviousImport {
+  readonly source: string | null;
+  readonly sha256: string;
+}
+
+export async function findImport(db: Kysely<Database>, tenantId: string, importId: string): Promise<RecordedImport | undefined> {
+  const row = await db
+    .selectFrom('imports')
+    .select(['import_id', 'file_name', 'status', 'observed_at', 'source', 'content_sha256'])
+    .where('tenant_id', '=', tenantId)
+    .where('import_id', '=', importId)
+    .executeTakeFirst();
+  return (
+    row && {
+      importId: row.import_id,
+      fileName: row.file_name,
+      status: row.status,
+      observedAt: row.observed_at,
+      source: row.source === 'unknown' ? null : row.source,
+      sha256: row.content_sha256,
+    }
+  );
+}

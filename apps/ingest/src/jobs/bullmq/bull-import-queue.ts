@@ -1,0 +1,100 @@
+import { Queue, type Job, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ImportSchedule } from '../../schedules/import-schedule.js';
+import { describeJob, jobIdOf, type ImportJob, type ImportJobResult } from '../import-job.js';
+import type { ImportJobView, ImportRunner, JobState, RetryPolicy } from '../import-runner.js';
+import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
+
+const SCHEDULER_PREFIX = 'schedule-';
+
+/** Finished jobs stay listed for a month; failed ones until someone looks (or a quarter passes). */
+function jobOptions(policy: RetryPolicy): JobsOptions {
+  return {
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.backoffMs },
+    removeOnComplete: { age: 30 * 86_400, count: 5_000 },
+    removeOnFail: { age: 90 * 86_400 },
+  };
+}
+
+/** The BullMQ side the admin API, the inbox watch and the schedules talk to. */
+export class BullImportQueue implements ImportRunner {
+  readonly kind = 'bullmq';
+  readonly queue: Queue<ImportJob, ImportJobResult>;
+
+  constructor(
+    connection: Redis,
+    tenantId: string,
+    private readonly policy: RetryPolicy,
+  ) {
+    this.queue = new Queue<ImportJob, ImportJobResult>(IMPORT_QUEUE, { connection, prefix: queuePrefix(tenantId), defaultJobOptions: jobOptions(policy) });
+  }
+
+  async submit(job: ImportJob): Promise<ImportJobView> {
+    // BullMQ returns the existing job when the id is taken: the dedup by content.
+    const added = await this.queue.add('import', job, { jobId: jobIdOf(job) });
+    return this.viewOf(added as Job<ImportJob, ImportJobResult>);
+  }
+
+  async list(limit: number): Promise<ImportJobView[]> {
+    const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'failed', 'completed'], 0, limit * 2);
+    const newest = (jobs as Job<ImportJob, ImportJobResult>[]).sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);
+    return Promise.all(newest.map((j) => this.viewOf(j)));
+  }
+
+  async get(id: string): Promise<ImportJobView | undefined> {
+    const job = (await this.queue.getJob(id)) as Job<ImportJob, ImportJobResult> | undefined;
+    return job && this.viewOf(job, true);
+  }
+
+  async retry(id: string): Promise<ImportJobView | undefined> {
+    const job = (await this.queue.getJob(id)) as Job<ImportJob, ImportJobResult> | undefined;
+    if (!job || (await job.getState()) !== 'failed') return undefined;
+    await job.log(`${new Date().toISOString()} re-run asked`);
+    await job.retry('failed', { resetAttemptsMade: true });
+    return this.get(id);
+  }
+
+  /** Called from one place (the admin API on a change, a worker at start under a lock), never from every replica at once. */
+  async applySchedules(schedules: readonly ImportSchedule[]): Promise<void> {
+    const active = schedules.filter((s) => !s.paused);
+    for (const schedule of active) {
+      await this.queue.upsertJobScheduler(
+        `${SCHEDULER_PREFIX}${schedule.source}`,
+        { pattern: schedule.cron, tz: schedule.timeZone },
+        { name: 'import', data: { kind: 'source', source: schedule.source }, opts: jobOptions(this.policy) },
+      );
+    }
+    const wanted = new Set(active.map((s) => `${SCHEDULER_PREFIX}${s.source}`));
+    for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
+      if (!wanted.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async viewOf(job: Job<ImportJob, ImportJobResult>, withLog = false): Promise<ImportJobView> {
+    const state = await job.getState();
+    const log = withLog && job.id ? (await this.queue.getJobLogs(job.id)).logs : [];
+    return {
+      id: job.id!,
+      job: job.data,
+      description: describeJob(job.data),
+      state: stateOf(state),
+      attemptsMade: job.attemptsMade,
+      attempts: job.opts.attempts ?? this.policy.attempts,
+      lastError: job.failedReason || null,
+      result: job.returnvalue ?? null,
+      enqueuedAt: new Date(job.timestamp).toISOString(),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      log,
+    };
+  }
+}
+
+function stateOf(state: string): JobState {
+  if (state === 'prioritized' || state === 'waiting-children' || state === 'unknown') return 'waiting';
+  return state as JobState;
+}

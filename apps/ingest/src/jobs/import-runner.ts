@@ -1,0 +1,61 @@
+import type { ImportSchedule } from '../schedules/import-schedule.js';
+import type { ImportJob, ImportJobResult } from './import-job.js';
+
+export type JobState = 'waiting' | 'active' | 'delayed' | 'completed' | 'failed';
+
+/** A job as the administrator sees it: what it is, how far it got, what went wrong. */
+export interface ImportJobView {
+  readonly id: string;
+  readonly job: ImportJob;
+  readonly description: string;
+  /** `delayed` after a transient fault: it waits for its next attempt. */
+  readonly state: JobState;
+  readonly attemptsMade: number;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly result: ImportJobResult | null;
+  readonly enqueuedAt: string;
+  readonly finishedAt: string | null;
+  /** What happened, one line per step or fault; no row content, no personal data. */
+  readonly log: readonly string[];
+}
+
+/**
+ * The import queue as the admin API, the inbox watch and the schedules use it. With Redis it
+ * is BullMQ; without, the embedded runner. Both run `runImportJob` with the same retry policy.
+ */
+export interface ImportRunner {
+  readonly kind: 'bullmq' | 'in-process';
+  /** Adds a job unless one with its id is known: the same file content makes one job. */
+  submit(job: ImportJob): Promise<ImportJobView>;
+  /** Newest first. */
+  list(limit: number): Promise<ImportJobView[]>;
+  get(id: string): Promise<ImportJobView | undefined>;
+  /** Runs a failed job again; undefined when there is no such failed job. */
+  retry(id: string): Promise<ImportJobView | undefined>;
+  /** Makes the active, unpaused schedules the ones that fire; the rest stop. */
+  applySchedules(schedules: readonly ImportSchedule[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly attempts: number;
+  /** Wait before the second attempt; it doubles with each further one. */
+  readonly backoffMs: number;
+}
+
+/** About three hours of doubling waits: a database back within the night still gets the file in. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 12, backoffMs: 5_000 };
+
+export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
+  const attempts = Number(env['IMPORT_JOB_ATTEMPTS'] || DEFAULT_RETRY_POLICY.attempts);
+  const backoffMs = Number(env['IMPORT_JOB_BACKOFF_MS'] || DEFAULT_RETRY_POLICY.backoffMs);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`IMPORT_JOB_ATTEMPTS must be a whole number from 1, not "${env['IMPORT_JOB_ATTEMPTS']}"`);
+  if (!Number.isFinite(backoffMs) || backoffMs < 0) throw new Error(`IMPORT_JOB_BACKOFF_MS must be milliseconds, not "${env['IMPORT_JOB_BACKOFF_MS']}"`);
+  return { attempts, backoffMs };
+}
+
+export function retryDelayMs(policy: RetryPolicy, attemptsMade: number): number {
+  return policy.backoffMs * 2 ** Math.max(0, attemptsMade - 1);
+}

@@ -1,0 +1,112 @@
+import type { DatabaseHandle } from '@jugendamt/db';
+import { importSettings } from '../import/import-session.js';
+import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
+import { Inbox } from '../inbox/inbox.js';
+import { listSchedules } from '../schedules/schedule-repository.js';
+import { BullImportQueue } from './bullmq/bull-import-queue.js';
+import { startBullImportWorker } from './bullmq/bull-import-worker.js';
+import { redisConnection } from './bullmq/redis-connection.js';
+import { exclusiveLock } from './exclusive-lock.js';
+import { importJobProcessor } from './import-job-processor.js';
+import { retryPolicyFromEnv, type ImportRunner } from './import-runner.js';
+import { InProcessImportRunner } from './in-process/in-process-import-runner.js';
+
+export interface ImportRuntime {
+  readonly runner: ImportRunner;
+  readonly inbox: Inbox;
+  readonly tenantId: string;
+  /** Makes the stored schedules the ones that fire (after a change, and at start). */
+  syncSchedules(): Promise<void>;
+  /** Stops watching and taking jobs; waits for the running import at most `graceMs`. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface ImportRuntimeOptions {
+  /** Take jobs in this process. Always so on the embedded runner; with Redis, only in workers. */
+  readonly work: boolean;
+  /** Watch the inbox and submit what arrives (INBOX_WATCH=off turns it off). */
+  readonly watch: boolean;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * The import machinery of one process: BullMQ when REDIS_URL is set, the embedded runner
+ * otherwise, both running the same processor over the same inbox. The API starts it to
+ * submit jobs (and, embedded, to run them); `npm run worker` starts it to run them.
+ */
+export async function startImportRuntime(database: DatabaseHandle, options: ImportRuntimeOptions, env: NodeJS.ProcessEnv = process.env): Promise<ImportRuntime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = importSettings({}, env);
+  const inbox = Inbox.fromEnv(env);
+  await inbox.ensure();
+  const exclusively = exclusiveLock(database);
+  const processor = importJobProcessor({ database, settings, inbox, exclusively });
+  const policy = retryPolicyFromEnv(env);
+  const redisUrl = env['REDIS_URL'];
+
+  let runner: ImportRunner;
+  const closers: Array<(graceMs: number) => Promise<unknown>> = [];
+  if (redisUrl) {
+    const connection = redisConnection(redisUrl);
+    const queue = new BullImportQueue(connection, settings.tenantId, policy);
+    runner = queue;
+    if (options.work) {
+      const workerConnection = redisConnection(redisUrl);
+      const worker = startBullImportWorker(workerConnection, settings.tenantId, processor, {
+        lockDurationMs: numberFrom(env['IMPORT_JOB_LOCK_MS']),
+        stalledIntervalMs: numberFrom(env['IMPORT_JOB_STALLED_CHECK_MS']),
+        log,
+      });
+      closers.push(async (graceMs) => {
+        await untilOrAfter(worker.close(), graceMs);
+        workerConnection.disconnect();
+      });
+    }
+    closers.push(async () => {
+      await queue.close();
+      connection.disconnect();
+    });
+  } else {
+    const inProcess = new InProcessImportRunner(processor, policy, (view) =>
+      log(`import job ${view.id} (${view.description}) ${view.state}: ${view.result?.imports.map((i) => `${i.status} ${i.file}`).join(', ') || view.result?.note || view.lastError}`),
+    );
+    runner = inProcess;
+    closers.push((graceMs) => untilOrAfter(inProcess.close(), graceMs));
+  }
+
+  const syncSchedules = () => exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await listSchedules(database.db, settings.tenantId)));
+  await syncSchedules();
+
+  let watch: InboxWatch | undefined;
+  if (options.watch && env['INBOX_WATCH'] !== 'off') {
+    watch = watchInbox(inbox, (job) => runner.submit(job), { polling: env['INBOX_POLLING'] === 'on', settleMs: numberFrom(env['INBOX_SETTLE_MS']), log });
+  }
+  const keepDays = numberFrom(env['INBOX_KEEP_DAYS']) ?? 30;
+  const forget = () => inbox.forgetDone(keepDays).catch(() => 0);
+  await forget();
+  const forgetter = setInterval(forget, 86_400_000);
+  forgetter.unref();
+
+  return {
+    runner,
+    inbox,
+    tenantId: settings.tenantId,
+    syncSchedules,
+    async close(graceMs = 60_000) {
+      clearInterval(forgetter);
+      await watch?.close();
+      for (const close of closers) await close(graceMs);
+    },
+  };
+}
+
+function numberFrom(text: string | undefined): number | undefined {
+  return text ? Number(text) : undefined;
+}
+
+/** Resolves when the promise does or the grace time is over, whichever comes first. */
+async function untilOrAfter(done: Promise<unknown>, graceMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
+import { catchUpAll } from '@jugendamt/projections';
+import type { ImportSummary } from '../import/finding.js';
+import { importFile } from '../import/import-file.js';
+import { findImportOfContent, findImport } from '../import/import-repository.js';
+import type { ImportProgress, ImportSettings } from '../import/import-settings.js';
+import type { Inbox } from '../inbox/inbox.js';
+import type { ExclusiveLock } from './exclusive-lock.js';
+import type { ImportJob, ImportJobResult, JobImport } from './import-job.js';
+
+export interface ImportJobDeps {
+  readonly database: DatabaseHandle;
+  readonly settings: ImportSettings;
+  readonly inbox: Inbox;
+  readonly exclusively: ExclusiveLock;
+}
+
+/** A job that cannot succeed however often it runs: no retry, straight to the failed list. */
+export class HopelessJob extends Error {}
+
+/**
+ * What every import job does, whether BullMQ or the embedded runner runs it. Files of one
+ * source are imported under one lock, oldest first: a job for a file first imports what
+ * waits of its source from before it, so files apply in observation order whichever worker
+ * picks which job. A job whose file another job already took is done without a second import.
+ */
+export async function runImportJob(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+  const result = await importsOf(deps, job, onProgress);
+  // The KPIs answer from the projections: they follow every applied file at once.
+  if (result.imports.some((i) => i.status === 'applied')) await catchUpAll(deps.database.db, deps.settings.tenantId);
+  return result;
+}
+
+async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+  switch (job.kind) {
+    case 'source':
+      return importWaiting(deps, job.source, undefined, onProgress);
+    case 'confirm':
+      return applyConfirmed(deps, job.importId, onProgress);
+    case 'file': {
+      const name = parseExportFileName(job.file);
+      if (name.ok) {
+        const result = await importWaiting(deps, name.value.source, name.value.observedAt, onProgress);
+        if (result.imports.some((i) => i.file === job.file)) return result;
+        const earlier = await findImportOfContent(deps.database.db, deps.settings.tenantId, job.sha256);
+        const note = earlier ? `${job.file} was imported before (import ${earlier.importId}, ${earlier.status})` : `${job.file} is no longer in the inbox`;
+        return { ...result, note };
+      }
+      // A name that says neither source nor night: its import is the rejection that says so.
+      const path = deps.inbox.pathOf(job.file);
+      if (!existsSync(path)) return { imports: [], note: `${job.file} is no longer in the inbox` };
+      return { imports: [await importAndShelve(deps, path, deps.settings, onProgress)] };
+    }
+  }
+}
+
+async function importWaiting(deps: ImportJobDeps, source: ExportSource, upTo: Date | undefined, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+  return deps.exclusively(`import-job:${deps.settings.tenantId}:${source}`, async () => {
+    const waiting = (await deps.inbox.waiting(source)).filter((file) => !upTo || file.observedAt.getTime() <= upTo.getTime());
+    const imports: JobImport[] = [];
+    for (const file of waiting) imports.push(await importAndShelve(deps, file.path, deps.settings, onProgress));
+    return waiting.length ? { imports } : { imports, note: `no ${source} file waits in the inbox` };
+  });
+}
+
+async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
+  if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
+  return deps.exclusively(`import-job:${deps.settings.tenantId}:${held.source}`, async () => {
+    const path = deps.inbox.pathOf(held.fileName, 'held');
+    if (!existsSync(path)) {
+      const applied = await findImportOfContent(deps.database.db, deps.settings.tenantId, held.sha256);
+      if (applied?.status === 'applied') return { imports: [], note: `${held.fileName} was applied before (import ${applied.importId})` };
+      throw new HopelessJob(`${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}: drop it into the inbox again`);
+    }
+    return { imports: [await importAndShelve(deps, path, { ...deps.settings, confirmDeletions: true }, onProgress)] };
+  });
+}
+
+/**
+ * Imports one file and moves it to the shelf of its verdict. Should the worker die between
+ * the two, the file waits again; its next import finds the content applied and says so.
+ */
+async function importAndShelve(deps: ImportJobDeps, path: string, settings: ImportSettings, onProgress?: (progress: ImportProgress) => void): Promise<JobImport> {
+  const summary = await importFile(deps.database.db, settings, path, onProgress);
+  await deps.inbox.shelve(path, summary.status);
+  return jobImportOf(summary);
+}
+
+function jobImportOf(s: ImportSummary): JobImport {
+  return {
+    importId: s.importId,
+    file: s.file,
+    status: s.status,
+    rowsRead: s.rowsRead,
+    eventsAppended: s.eventsAppended,
+    rowsQuarantined: s.rowsQuarantined,
+    message: s.message,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './drop-file.js';
+export * from './job-test-env.js';
