@@ -52,6 +52,11 @@ function openPostgres(connectionString: string, max: number): DatabaseHandle {
     // A forgotten open transaction would hold back every event reader (see the reader's snapshot rule).
     options: '-c idle_in_transaction_session_timeout=60000',
   });
+  // A connection that breaks (database restarted, network away) emits an error event on the
+  // pool when idle and on its client when checked out; without listeners either would end the
+  // process. The pool drops the connection, and the query that needed it reports the outage.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }

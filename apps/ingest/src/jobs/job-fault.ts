@@ -20,7 +20,7 @@ const TRANSIENT_CODES = new Set([
   '40P01', // deadlock_detected
 ]);
 
-const TRANSIENT_MESSAGES = /connection terminated|connection timeout|terminating connection|Connection is closed|the database system is (starting up|shutting down)/i;
+const TRANSIENT_MESSAGES = /connection terminated|encountered a connection error|connection timeout|terminating connection|Connection is closed|the database system is (starting up|shutting down)/i;
 
 export function isTransientFault(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {

@@ -28,6 +28,8 @@ export class BullImportQueue implements ImportRunner {
     private readonly policy: RetryPolicy,
   ) {
     this.queue = new Queue<ImportJob, ImportJobResult>(IMPORT_QUEUE, { connection, prefix: queuePrefix(tenantId), defaultJobOptions: jobOptions(policy) });
+    // While Redis is away, calls fail (the API answers 503) or wait; the queue itself carries on.
+    this.queue.on('error', () => undefined);
   }
 
   async submit(job: ImportJob): Promise<ImportJobView> {

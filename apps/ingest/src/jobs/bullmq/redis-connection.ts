@@ -12,5 +12,8 @@ export function queuePrefix(tenantId: string): string {
  * (`maxRetriesPerRequest: null`): a Redis restart then costs a pause, not a job.
  */
 export function redisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; the queue and the worker report the outage once, as theirs.
+  redis.on('error', () => undefined);
+  return redis;
 }

@@ -1,2 +1,3 @@
 export * from './drop-file.js';
 export * from './job-test-env.js';
+export * from './tcp-cut.js';
