@@ -3,6 +3,9 @@
  * driven by 50 concurrent clients (autocannon) per endpoint, next to `/health` measured in
  * the same run; then the annual report in each format, median of several requests.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -50,7 +53,14 @@ async function main(): Promise<void> {
     await sql`ANALYZE`.execute(database.db);
     const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
     const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
-    const app = await createApi(database, { LOG_LEVEL: 'silent', PROJECTION_CATCH_UP_MS: '0', RATE_LIMIT_PER_MINUTE: '100000000' });
+    const app = await createApi(database, {
+      LOG_LEVEL: 'silent',
+      PROJECTION_CATCH_UP_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      PSEUDONYM_KEY: 'ab'.repeat(32),
+      INBOX_DIR: mkdtempSync(join(tmpdir(), 'bench-inbox-')),
+      INBOX_WATCH: 'off',
+    });
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
     const headers = { authorization: `Bearer ${token}` };

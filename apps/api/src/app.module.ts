@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AccessModule } from './access/access.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
         MetricsModule,
         KpisModule,
         ReportsModule,
+        AdminModule.forEnv(env),
       ],
       providers: [
         { provide: CATCH_UP_INTERVAL_MS, useValue: Number(env['PROJECTION_CATCH_UP_MS'] ?? 30_000) },

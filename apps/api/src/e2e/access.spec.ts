@@ -11,6 +11,11 @@ const MATRIX: readonly [string, Readonly<Record<Caller, number>>][] = [
   ['/api/v1/kpis/costs?period=2025', { nobody: 401, 'unknown token': 401, admin: 403, controlling: 200, planning: 403 }],
   ['/api/v1/reports/annual/2025', { nobody: 401, 'unknown token': 401, admin: 403, controlling: 200, planning: 200 }],
   ['/api/v1/teams', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 200, planning: 200 }],
+  ['/api/v1/admin/imports', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/schedules', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/sources', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/jobs', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/inbox', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
   ['/health', { nobody: 200, 'unknown token': 200, admin: 200, controlling: 200, planning: 200 }],
 ];
 

@@ -4,6 +4,7 @@ import { EventStore } from '@jugendamt/event-store';
 import { catchUpAll } from '@jugendamt/projections';
 import { createTestDatabase, TEST_BACKENDS } from '@jugendamt/db/testing';
 import { createApi } from '../create-api.js';
+import { apiTestEnv } from '../testing/api-under-test.js';
 
 async function getHealth(app: INestApplication): Promise<{ status: number; body: unknown }> {
   await app.listen(0, '127.0.0.1');
@@ -13,7 +14,7 @@ async function getHealth(app: INestApplication): Promise<{ status: number; body:
 
 describe.each(TEST_BACKENDS)('GET /health on %s', (backend) => {
   it('answers ok once the database is migrated', async () => {
-    const app = await createApi(await createTestDatabase(backend));
+    const app = await createApi(await createTestDatabase(backend), apiTestEnv());
     try {
       expect(await getHealth(app)).toEqual({ status: 200, body: { status: 'ok', database: backend } });
     } finally {
@@ -30,7 +31,7 @@ describe('GET /health while projections are behind', () => {
     await new EventStore(database.db).append(DEFAULT_TENANT_ID, [
       { streamId: 'staff-1', expectedVersion: 0, events: [{ type: 'StaffJoined', payload: {}, observedAt: new Date(), occurredOn: '2025-01-01', idempotencyKey: 'k1' }] },
     ]);
-    const app = await createApi(database, { LOG_LEVEL: 'silent', PROJECTION_CATCH_UP_MS: '0' });
+    const app = await createApi(database, apiTestEnv());
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);
@@ -43,11 +44,11 @@ describe('GET /health while projections are behind', () => {
 
 describe('GET /health before migrations', () => {
   it('answers 503 naming the pending migrations', async () => {
-    const app = await createApi(await openDatabase({ dataDir: 'memory://' }));
+    const app = await createApi(await openDatabase({ dataDir: 'memory://' }), apiTestEnv());
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);
-      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest, 0003-projections, 0004-api-tokens$/) });
+      expect(body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^migrations pending: 0001-event-store, 0002-ingest, 0003-projections, 0004-api-tokens, 0005-import-administration$/) });
     } finally {
       await app.close();
     }

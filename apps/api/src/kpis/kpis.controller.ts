@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { ApiQueryOf, ValidatedQuery } from '../http/validated-query.js';
+import { ApiQueryOf, Validated } from '../http/validated.js';
 import { AidStockQuery, aidStockFields } from './queries/aid-stock.query.js';
 import { AidsQuery, aidsFields, aidsParams } from './queries/aids.query.js';
 import { CaseloadQuery, caseloadFields } from './queries/caseload.query.js';
@@ -28,77 +28,77 @@ export class KpisController {
   @Get('sub-process-counts')
   @ApiOperation({ summary: 'Teilprozess-Häufigkeit (KPI 1): completed WebFM sub-processes' })
   @ApiQueryOf(subProcessCountsFields)
-  subProcessCounts(@Caller() caller: Principal, @QueryString(new ValidatedQuery(subProcessCountsParams)) params: SubProcessCountsQuery['params']) {
+  subProcessCounts(@Caller() caller: Principal, @QueryString(new Validated(subProcessCountsParams)) params: SubProcessCountsQuery['params']) {
     return this.queries.execute(new SubProcessCountsQuery(caller, params));
   }
 
   @Get('chronicle-counts')
   @ApiOperation({ summary: '14plus process counts (KPI 1): chronicle entries by Sachgebiet and Eintragsart' })
   @ApiQueryOf(chronicleCountsFields)
-  chronicleCounts(@Caller() caller: Principal, @QueryString(new ValidatedQuery(chronicleCountsParams)) params: ChronicleCountsQuery['params']) {
+  chronicleCounts(@Caller() caller: Principal, @QueryString(new Validated(chronicleCountsParams)) params: ChronicleCountsQuery['params']) {
     return this.queries.execute(new ChronicleCountsQuery(caller, params));
   }
 
   @Get('aids')
   @ApiOperation({ summary: 'Hilfen nach Leistungsform (KPI 2): aids running, begun and ended in a period, with shares' })
   @ApiQueryOf(aidsFields)
-  aids(@Caller() caller: Principal, @QueryString(new ValidatedQuery(aidsParams)) params: AidsQuery['params']) {
+  aids(@Caller() caller: Principal, @QueryString(new Validated(aidsParams)) params: AidsQuery['params']) {
     return this.queries.execute(new AidsQuery(caller, params));
   }
 
   @Get('aids/stock')
   @ApiOperation({ summary: 'Stock of aids on a reference date (KPI 2), with shares' })
   @ApiQueryOf(aidStockFields)
-  aidStock(@Caller() caller: Principal, @QueryString(new ValidatedQuery(aidStockFields)) params: AidStockQuery['params']) {
+  aidStock(@Caller() caller: Principal, @QueryString(new Validated(aidStockFields)) params: AidStockQuery['params']) {
     return this.queries.execute(new AidStockQuery(caller, params));
   }
 
   @Get('cases-of-year')
   @ApiOperation({ summary: 'Fallzahl of a year (KPI 2): stock on 31.12. plus aids ended in the year' })
   @ApiQueryOf(casesOfYearFields)
-  casesOfYear(@Caller() caller: Principal, @QueryString(new ValidatedQuery(casesOfYearFields)) params: CasesOfYearQuery['params']) {
+  casesOfYear(@Caller() caller: Principal, @QueryString(new Validated(casesOfYearFields)) params: CasesOfYearQuery['params']) {
     return this.queries.execute(new CasesOfYearQuery(caller, params));
   }
 
   @Get('return-rate')
   @ApiOperation({ summary: 'Rückführungsquote (KPI 3)' })
   @ApiQueryOf(returnRateFields)
-  returnRate(@Caller() caller: Principal, @QueryString(new ValidatedQuery(returnRateParams)) params: ReturnRateQuery['params']) {
+  returnRate(@Caller() caller: Principal, @QueryString(new Validated(returnRateParams)) params: ReturnRateQuery['params']) {
     return this.queries.execute(new ReturnRateQuery(caller, params));
   }
 
   @Get('staff-fluctuation')
   @ApiOperation({ summary: 'Fluktuation (KPI 4) of the office and each team' })
   @ApiQueryOf(staffFluctuationFields)
-  staffFluctuation(@Caller() caller: Principal, @QueryString(new ValidatedQuery(staffFluctuationParams)) params: StaffFluctuationQuery['params']) {
+  staffFluctuation(@Caller() caller: Principal, @QueryString(new Validated(staffFluctuationParams)) params: StaffFluctuationQuery['params']) {
     return this.queries.execute(new StaffFluctuationQuery(caller, params));
   }
 
   @Get('caseload')
   @ApiOperation({ summary: 'Fachkraft-Fall-Relation (KPI 5) per team on a reference date' })
   @ApiQueryOf(caseloadFields)
-  caseload(@Caller() caller: Principal, @QueryString(new ValidatedQuery(caseloadFields)) params: CaseloadQuery['params']) {
+  caseload(@Caller() caller: Principal, @QueryString(new Validated(caseloadFields)) params: CaseloadQuery['params']) {
     return this.queries.execute(new CaseloadQuery(caller, params));
   }
 
   @Get('staffing-requirement')
   @ApiOperation({ summary: 'Personalbedarf (KPI 6) per team, with coverage' })
   @ApiQueryOf(staffingRequirementFields)
-  staffingRequirement(@Caller() caller: Principal, @QueryString(new ValidatedQuery(staffingRequirementParams)) params: StaffingRequirementQuery['params']) {
+  staffingRequirement(@Caller() caller: Principal, @QueryString(new Validated(staffingRequirementParams)) params: StaffingRequirementQuery['params']) {
     return this.queries.execute(new StaffingRequirementQuery(caller, params));
   }
 
   @Get('costs')
   @ApiOperation({ summary: 'Kosten (KPI 7) from 14plus, and cost per aid' })
   @ApiQueryOf(costsFields)
-  costs(@Caller() caller: Principal, @QueryString(new ValidatedQuery(costsParams)) params: CostsQuery['params']) {
+  costs(@Caller() caller: Principal, @QueryString(new Validated(costsParams)) params: CostsQuery['params']) {
     return this.queries.execute(new CostsQuery(caller, params));
   }
 
   @Get('endings')
   @ApiOperation({ summary: 'Dauer und Beendigungen (KPI 8)' })
   @ApiQueryOf(endingsFields)
-  endings(@Caller() caller: Principal, @QueryString(new ValidatedQuery(endingsParams)) params: EndingsQuery['params']) {
+  endings(@Caller() caller: Principal, @QueryString(new Validated(endingsParams)) params: EndingsQuery['params']) {
     return this.queries.execute(new EndingsQuery(caller, params));
   }
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { ApiQueryOf, ValidatedQuery } from '../http/validated-query.js';
+import { ApiQueryOf, Validated } from '../http/validated.js';
 import { yearParam } from '../kpis/kpi-params.js';
 import { AnnualReportQuery, annualReportFields } from './annual-report.query.js';
 import { annualReportCsvArchive } from './csv-archive.js';
@@ -39,8 +39,8 @@ export class ReportsController {
   @ApiProduces('application/json', 'application/zip', XLSX)
   async annual(
     @Caller() caller: Principal,
-    @Param('year', new ValidatedQuery(yearParam)) year: number,
-    @QueryString(new ValidatedQuery(annualReportFields)) params: { format?: 'json' | 'csv' | 'xlsx'; public: boolean; asOf: Date | undefined },
+    @Param('year', new Validated(yearParam)) year: number,
+    @QueryString(new Validated(annualReportFields)) params: { format?: 'json' | 'csv' | 'xlsx'; public: boolean; asOf: Date | undefined },
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<AnnualReport | StreamableFile> {

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
 import { createTestDatabase, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
-import { ingestTestKit } from '@jugendamt/ingest/testing';
+import { ingestTestKit, TEST_PSEUDONYM_KEY } from '@jugendamt/ingest/testing';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';
@@ -11,7 +14,10 @@ export interface ApiUnderTest {
   readonly url: string;
   readonly database: TestDatabase;
   readonly tokens: Readonly<Record<Role, string>>;
+  /** The embedded runner's inbox (a fresh folder per API). */
+  readonly inboxDir: string;
   get(path: string, token?: string, headers?: Record<string, string>): Promise<Response>;
+  send(method: 'POST' | 'PUT' | 'DELETE', path: string, token: string | undefined, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -31,30 +37,55 @@ export async function startApiOn(files: readonly string[][]): Promise<ApiUnderTe
   return startApi(kit.database, async () => kit.close());
 }
 
-export async function startApiOnEmptyDatabase(): Promise<ApiUnderTest> {
+export async function startApiOnEmptyDatabase(env: NodeJS.ProcessEnv = {}): Promise<ApiUnderTest> {
   const database = await createTestDatabase('postgres');
   await ensureTenant(database.db, DEFAULT_TENANT_ID, 'Jugendamt');
-  return startApi(database, () => database.close());
+  return startApi(database, () => database.close(), env);
 }
 
-async function startApi(database: TestDatabase, closeDatabase: () => Promise<void>): Promise<ApiUnderTest> {
+async function startApi(database: TestDatabase, closeDatabase: () => Promise<void>, env: NodeJS.ProcessEnv = {}): Promise<ApiUnderTest> {
   const tokens = {
     admin: (await issueToken(database.db, DEFAULT_TENANT_ID, 'admin', 'test')).token,
     controlling: (await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'test')).token,
     planning: (await issueToken(database.db, DEFAULT_TENANT_ID, 'planning', 'test')).token,
   };
-  const app: INestApplication = await createApi(database, { LOG_LEVEL: 'silent', PROJECTION_CATCH_UP_MS: '0' });
+  const apiEnv = apiTestEnv(env);
+  const inboxDir = apiEnv['INBOX_DIR']!;
+  const app: INestApplication = await createApi(database, apiEnv);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
     url,
     database,
     tokens,
+    inboxDir,
     get: (path, token, headers = {}) => fetch(`${url}${path}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+    send: (method, path, token, body) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
     async close() {
       await app.close();
+      rmSync(inboxDir, { recursive: true, force: true });
       await closeDatabase().catch(() => undefined);
     },
+  };
+}
+
+/**
+ * The environment of an API in a test or benchmark: quiet, no catch-up timer, and the
+ * embedded import runner on a fresh inbox with the test key, so nothing lands in ./data.
+ */
+export function apiTestEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    LOG_LEVEL: 'silent',
+    PROJECTION_CATCH_UP_MS: '0',
+    INBOX_DIR: mkdtempSync(join(tmpdir(), 'api-inbox-')),
+    INBOX_SETTLE_MS: '200',
+    PSEUDONYM_KEY: TEST_PSEUDONYM_KEY.toString('hex'),
+    ...overrides,
   };
 }
 

@@ -75,7 +75,8 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
   }
 
   const syncSchedules = () => exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await listSchedules(database.db, settings.tenantId)));
-  await syncSchedules();
+  // A database not migrated yet (the API reports it on /health) has no schedules to apply.
+  await syncSchedules().catch((error) => log(`schedules not applied: ${(error as Error).message}`));
 
   let watch: InboxWatch | undefined;
   if (options.watch && env['INBOX_WATCH'] !== 'off') {

@@ -1,18 +1,18 @@
 import { applyDecorators, BadRequestException, type PipeTransform } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /**
- * One zod schema per endpoint is both the check of its query string and its OpenAPI
+ * One zod schema per endpoint is both the check of its query string (or body) and its OpenAPI
  * description, so the docs cannot drift from what is enforced.
  */
-export class ValidatedQuery<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+export class Validated<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value ?? {});
     if (parsed.success) return parsed.data;
-    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(query)', message: issue.message }));
+    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(input)', message: issue.message }));
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',
@@ -32,4 +32,9 @@ export function ApiQueryOf(schema: z.ZodObject): MethodDecorator {
       return ApiQuery({ name, required: required.has(name), description: description as string | undefined, schema: rest as object });
     }),
   );
+}
+
+/** A JSON body as OpenAPI sees it. */
+export function ApiBodyOf(schema: z.ZodType): MethodDecorator {
+  return ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object });
 }

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, DatabaseHandle } from '@jugendamt/db';
+import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
+import { sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { DATABASE } from '../database/database.module.js';
+import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
+import { findingsCsv } from './findings-csv.js';
+import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
+import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+
+const listFields = z.strictObject({
+  source: z.enum(EXPORT_SOURCES).optional(),
+  status: z.enum(['applied', 'rejected', 'held', 'duplicate', 'stale']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+const findingsFields = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+
+const startBody = z.union([
+  z.strictObject({ file: z.string().min(1).describe('Name of an export file waiting in the inbox') }),
+  z.strictObject({ source: z.enum(EXPORT_SOURCES).describe('Import every file of this source waiting in the inbox') }),
+]);
+
+interface Reply {
+  setHeader(name: string, value: string): void;
+}
+
+/** The import history, the data-quality reports, and the administrator's verdict on held imports. */
+@ApiTags('Administration: imports')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/imports')
+export class ImportsController {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    @Inject(DATABASE) database: DatabaseHandle,
+    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
+  ) {
+    this.db = database.db;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Imports, newest first: status, counts, duration, decision' })
+  @ApiQueryOf(listFields)
+  async list(@Caller() caller: Principal, @Query(new Validated(listFields)) query: z.output<typeof listFields>) {
+    return { imports: await listImports(this.db, caller.tenantId, query) };
+  }
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Import a file waiting in the inbox, or every waiting file of a source' })
+  @ApiBodyOf(startBody)
+  async start(@Caller() caller: Principal, @Body(new Validated(startBody)) body: z.output<typeof startBody>) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    if ('source' in body) return { job: await runtime.runner.submit({ kind: 'source', source: body.source }) };
+    const path = runtime.inbox.pathOf(body.file);
+    if (!parseExportFileName(body.file).ok || !existsSync(path)) throw new NotFoundException(`${body.file} is not waiting in the inbox ${runtime.inbox.dir}`);
+    return { job: await runtime.runner.submit({ kind: 'file', file: body.file, sha256: await sha256OfFile(path) }) };
+  }
+
+  @Get(':importId')
+  @ApiOperation({ summary: 'One import, with the number of its findings per severity' })
+  async one(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+    const record = await this.recordOf(caller, importId);
+    const findings = await findingsOf(this.db, caller.tenantId, importId);
+    const findingCounts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+    for (const f of findings) findingCounts[f.severity] = (findingCounts[f.severity] ?? 0) + 1;
+    return { ...record, findingCounts };
+  }
+
+  @Get(':importId/findings')
+  @ApiOperation({ summary: 'The data-quality report: every finding with file, line, column and reason (CSV for the teams)' })
+  @ApiQueryOf(findingsFields)
+  @ApiProduces('application/json', 'text/csv')
+  async findings(
+    @Caller() caller: Principal,
+    @Param('importId', ParseUUIDPipe) importId: string,
+    @Query(new Validated(findingsFields)) query: z.output<typeof findingsFields>,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const record = await this.recordOf(caller, importId);
+    const findings = await findingsOf(this.db, caller.tenantId, importId);
+    if (query.format === 'json') return { importId, file: record.file, status: record.status, findings };
+    reply.setHeader('content-type', 'text/csv; charset=utf-8');
+    reply.setHeader('content-disposition', `attachment; filename="Datenqualitaet_${record.file.replace(/\.csv$/i, '')}.csv"`);
+    return new StreamableFile(findingsCsv(record.file, findings));
+  }
+
+  @Post(':importId/confirm')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Confirm a held snapshot: it is applied, deletions included' })
+  async confirm(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    await this.heldUndecided(caller, importId);
+    // The decision and the job stand or fall together: no confirmation without its job.
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await recordDecision(trx, caller.tenantId, importId, 'confirmed', decidedBy(caller)))) throw new ConflictException(`import ${importId} was decided meanwhile`);
+      return { decision: 'confirmed', job: await runtime.runner.submit({ kind: 'confirm', importId }) };
+    });
+  }
+
+  @Post(':importId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a held snapshot: nothing of it is applied, the file goes to rejected/' })
+  async reject(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    const record = await this.heldUndecided(caller, importId);
+    if (!(await recordDecision(this.db, caller.tenantId, importId, 'rejected', decidedBy(caller)))) throw new ConflictException(`import ${importId} was decided meanwhile`);
+    const held = runtime.inbox.pathOf(record.file, 'held');
+    if (existsSync(held)) await runtime.inbox.shelve(held, 'rejected');
+    return { decision: 'rejected', import: await findImportRecord(this.db, caller.tenantId, importId) };
+  }
+
+  private async recordOf(caller: Principal, importId: string) {
+    const record = await findImportRecord(this.db, caller.tenantId, importId);
+    if (!record) throw new NotFoundException(`no import ${importId}`);
+    return record;
+  }
+
+  private async heldUndecided(caller: Principal, importId: string) {
+    const record = await this.recordOf(caller, importId);
+    if (record.status !== 'held') throw new ConflictException(`import ${importId} is ${record.status}, not held`);
+    if (record.decision) throw new ConflictException(`import ${importId} was ${record.decision.decision} by ${record.decision.decidedBy} at ${record.decision.decidedAt}`);
+    return record;
+  }
+}
+
+/** Who decided, as the log may name them: the role and the token id or sign-on subject. */
+function decidedBy(caller: Principal): string {
+  return `${caller.role}:${caller.subject}`;
+}

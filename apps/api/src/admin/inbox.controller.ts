@@ -1,0 +1,48 @@
+import { BadRequestException, ConflictException, Controller, Get, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
+import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
+import { basename } from 'node:path';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+
+/** The inbox: what waits to be imported, and uploads for offices without a shared folder. */
+@ApiTags('Administration: imports')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/inbox')
+export class InboxController {
+  constructor(@Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Export files waiting in the inbox, in observation order' })
+  async waiting(@Caller() caller: Principal) {
+    const { inbox } = runtimeOfOffice(this.runtime, caller.tenantId);
+    const files = await inbox.waiting();
+    return { dir: inbox.dir, files: files.map((f) => ({ name: f.name, source: f.source, observedAt: f.observedAt.toISOString(), bytes: f.bytes })) };
+  }
+
+  @Put(':fileName')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Upload an export file (the request body is the file, as exported) and import it' })
+  @ApiParam({ name: 'fileName', example: 'webfm_faelle_20261122_0215.csv' })
+  @ApiConsumes('application/octet-stream', 'text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: Readable) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    let path: string;
+    try {
+      path = await runtime.inbox.receive(fileName, request);
+    } catch (error) {
+      if (error instanceof InboxFileError) {
+        if (error.kind === 'exists') throw new ConflictException(error.message);
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, errors: [{ field: 'fileName', message: error.message }] });
+      }
+      throw error;
+    }
+    const job = await runtime.runner.submit({ kind: 'file', file: basename(path), sha256: await sha256OfFile(path) });
+    return { file: basename(path), job };
+  }
+}

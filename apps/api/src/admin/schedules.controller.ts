@@ -1,0 +1,92 @@
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { Database, DatabaseHandle } from '@jugendamt/db';
+import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, nextRuns, saveSchedule, scheduleProblem, type ImportRuntime, type ImportSchedule } from '@jugendamt/ingest';
+import type { Kysely } from 'kysely';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { DATABASE } from '../database/database.module.js';
+import { ApiBodyOf, Validated } from '../http/validated.js';
+import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+
+const scheduleBody = z.strictObject({
+  cron: z.string().min(1).describe('Cron expression: five fields (minute hour day month weekday), or six with seconds first. Example: "30 5 * * *" = every day at 05:30'),
+  timeZone: z.string().default(DEFAULT_SCHEDULE_TIME_ZONE).describe('Time zone the expression is read in (default Europe/Berlin, summer time included)'),
+  paused: z.boolean().default(false),
+});
+
+function viewOf(schedule: ImportSchedule) {
+  return { ...schedule, nextRuns: schedule.paused ? [] : nextRuns(schedule, new Date(), 3).map((d) => d.toISOString()) };
+}
+
+/** When each source is imported: one schedule per source, kept in PostgreSQL, fired by the queue. */
+@ApiTags('Administration: imports')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/schedules')
+export class SchedulesController {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    @Inject(DATABASE) database: DatabaseHandle,
+    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
+  ) {
+    this.db = database.db;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every schedule with its next three runs' })
+  async list(@Caller() caller: Principal) {
+    runtimeOfOffice(this.runtime, caller.tenantId);
+    return { schedules: (await listSchedules(this.db, caller.tenantId)).map(viewOf) };
+  }
+
+  @Put(':source')
+  @ApiOperation({ summary: 'Create or change the schedule of a source' })
+  @ApiParam({ name: 'source', example: 'webfm_faelle' })
+  @ApiBodyOf(scheduleBody)
+  async put(@Caller() caller: Principal, @Param('source') source: string, @Body(new Validated(scheduleBody)) body: z.output<typeof scheduleBody>) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    const schedule = { source, ...body } as ImportSchedule;
+    const problem = scheduleProblem(schedule);
+    if (problem) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem, errors: [{ field: problem.startsWith('unknown source') ? 'source' : problem.startsWith('unknown time zone') ? 'timeZone' : 'cron', message: problem }] });
+    await saveSchedule(this.db, caller.tenantId, schedule);
+    await runtime.syncSchedules();
+    return viewOf(schedule);
+  }
+
+  @Post(':source/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a schedule (it stays stored, and fires again when resumed)' })
+  pause(@Caller() caller: Principal, @Param('source') source: string) {
+    return this.setPaused(caller, source, true);
+  }
+
+  @Post(':source/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused schedule' })
+  resume(@Caller() caller: Principal, @Param('source') source: string) {
+    return this.setPaused(caller, source, false);
+  }
+
+  @Delete(':source')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete the schedule of a source' })
+  async remove(@Caller() caller: Principal, @Param('source') source: string) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    if (!(await deleteSchedule(this.db, caller.tenantId, source))) throw new NotFoundException(`no schedule for ${source}`);
+    await runtime.syncSchedules();
+  }
+
+  private async setPaused(caller: Principal, source: string, paused: boolean) {
+    const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
+    const schedule = (await listSchedules(this.db, caller.tenantId)).find((s) => s.source === source);
+    if (!schedule) throw new NotFoundException(`no schedule for ${source}`);
+    const changed = { ...schedule, paused };
+    await saveSchedule(this.db, caller.tenantId, changed);
+    await runtime.syncSchedules();
+    return viewOf(changed);
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { EXPORT_SOURCES } from '@jugendamt/domain';
+import { listSchedules } from '@jugendamt/ingest';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { DATABASE } from '../database/database.module.js';
+import { latestImportsPerSource } from './import-history.js';
+import { API_ENV } from './import-runtime.provider.js';
+import { freshnessOf } from './source-freshness.js';
+
+/** The administrator's morning look: per source the last import, how old its data are, what is wrong. */
+@ApiTags('Administration: imports')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/sources')
+export class SourcesController {
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(API_ENV) private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Last import per source, the age of its data, and findings such as "the 14plus export is 3 days late"' })
+  async freshness(@Caller() caller: Principal) {
+    const now = new Date();
+    const [{ latest, latestApplied }, schedules] = await Promise.all([latestImportsPerSource(this.database.db, caller.tenantId), listSchedules(this.database.db, caller.tenantId)]);
+    const allowedAgeDays = Number(this.env['EXPORT_ALLOWED_AGE_DAYS'] || 1);
+    const sources = EXPORT_SOURCES.map((source) =>
+      freshnessOf(
+        source,
+        latest.find((i) => i.source === source),
+        latestApplied.find((i) => i.source === source),
+        schedules.find((s) => s.source === source),
+        now,
+        allowedAgeDays,
+      ),
+    );
+    return { asOf: now.toISOString(), findings: sources.flatMap((s) => s.findings), sources };
+  }
+}
