@@ -1,6 +1,8 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
+import type { ImportRuntime } from '@jugendamt/ingest';
 import { firstLoginTokens } from './access/first-login.js';
+import { IMPORT_RUNTIME } from './admin/import-runtime.provider.js';
 import { createApi } from './create-api.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
@@ -18,10 +20,12 @@ const tokens = await firstLoginTokens(database.db, DEFAULT_TENANT_ID);
 const app = await createApi(database);
 await app.listen(port, host);
 
-const where = database.backend === 'pglite' ? 'embedded PGlite under ./data' : 'PostgreSQL';
+const where = database.backend === 'pglite' ? `embedded PGlite under ${process.env['DATA_DIR'] || './data'}` : 'PostgreSQL';
+const imports = app.get<ImportRuntime>(IMPORT_RUNTIME);
 const url = `http://${host}:${port}`;
 console.log(`database: ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
 console.log(`API listening on ${url}: docs ${url}/docs, health ${url}/health, metrics ${url}/metrics`);
+console.log(`imports: ${imports.runner.kind === 'bullmq' ? 'BullMQ on REDIS_URL, run by `npm run worker`' : 'run in this process'}; inbox ${imports.inbox.dir}`);
 if (tokens.length) {
   console.log('first login: bearer tokens, shown only now (more with npm run token -- --role <admin|controlling|planning>):');
   for (const { role, token } of tokens) console.log(`  ${role.padEnd(11)} ${token}`);
