@@ -57,7 +57,7 @@ export function freshnessOf(
     if (lastImport.status === 'rejected') {
       findings.push({ severity: 'warning', code: 'last-import-rejected', message: `the last ${source} import (${lastImport.file}) was rejected: ${lastImport.message}` });
     } else if (lastImport.status === 'held') {
-      findings.push({ severity: 'warning', code: 'held-for-confirmation', message: `${lastImport.file} waits for confirmation: ${lastImport.message}` });
+      findings.push({ severity: 'warning', code: 'held-for-confirmation', message: `${lastImport.file} waits for a decision; ${lastImport.message}` });
     }
   }
   return { source, schedule: schedule ?? null, lastImport: lastImport ?? null, lastApplied: lastApplied ?? null, dataAgeDays, findings };
