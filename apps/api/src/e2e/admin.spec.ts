@@ -1,18 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultRows, exportFileBytes } from '@jugendamt/ingest/testing';
+import { defaultRows, exportFileBytes, until } from '@jugendamt/ingest/testing';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
-
-/** Polls an admin endpoint until the check holds. */
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A night's date in file-name form, `daysAgo` days before today (Berlin). */
 function nightOf(daysAgo: number): string {
@@ -32,7 +21,7 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
   const upload = (name: string, body: Buffer) =>
     fetch(`${api.url}/api/v1/admin/inbox/${name}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body });
   const importOf = async (file: string) => (await bodyOf(await api.get('/api/v1/admin/imports?limit=100', admin))).imports.find((i: { file: string }) => i.file === file);
-  const untilImported = (file: string) => until(`the import of ${file}`, () => importOf(file), (i) => i !== undefined);
+  const untilImported = (file: string) => until(`the import of ${file}`, () => importOf(file), (i) => i !== undefined, 30_000);
 
   it('imports an uploaded file and lists it with counts and duration; its job says what it did', async () => {
     const name = `webfm_faelle_${nightOf(4)}_0215.csv`;
@@ -46,7 +35,7 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(record.durationMs).toBeGreaterThanOrEqual(0);
     expect(existsSync(join(api.inboxDir, 'done', name))).toBe(true);
 
-    const finished = await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed');
+    const finished = await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
     expect(finished.result.imports).toEqual([expect.objectContaining({ importId: record.importId, status: 'applied', eventsAppended: 12 })]);
     expect((await api.send('POST', '/api/v1/admin/imports', admin, { file: name })).status).toBe(404);
   });
@@ -96,7 +85,7 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     const confirm = await api.send('POST', `/api/v1/admin/imports/${held.importId}/confirm`, admin);
     expect(confirm.status).toBe(202);
     const { job } = await bodyOf(confirm);
-    const done = await until('the confirmation', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed');
+    const done = await until('the confirmation', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
     expect(done.result.imports).toEqual([expect.objectContaining({ file: truncated, status: 'applied' })]);
     expect((await bodyOf(await api.get(`/api/v1/admin/imports/${held.importId}`, admin))).decision).toMatchObject({ decision: 'confirmed', decidedBy: expect.stringMatching(/^admin:/) });
     expect((await api.send('POST', `/api/v1/admin/imports/${held.importId}/confirm`, admin)).status).toBe(409);

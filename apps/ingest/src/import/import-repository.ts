@@ -2,24 +2,23 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { Finding, ImportSummary } from './finding.js';
 
-export interface PreviousImport {
+export interface RecordedImport {
   readonly importId: string;
   readonly fileName: string;
   readonly status: string;
   readonly observedAt: Date;
+  readonly source: string | null;
+  readonly sha256: string;
 }
 
 /** An import that applied the same bytes before, or one holding them for confirmation. */
-export async function findImportOfContent(db: Kysely<Database>, tenantId: string, sha256: string): Promise<PreviousImport | undefined> {
-  const row = await db
-    .selectFrom('imports')
-    .select(['import_id', 'file_name', 'status', 'observed_at'])
-    .where('tenant_id', '=', tenantId)
+export async function findImportOfContent(db: Kysely<Database>, tenantId: string, sha256: string): Promise<RecordedImport | undefined> {
+  const row = await selectRecordedImports(db, tenantId)
     .where('content_sha256', '=', sha256)
     .where('status', 'in', ['applied', 'held'])
     .orderBy('started_at', 'desc')
     .executeTakeFirst();
-  return row && { importId: row.import_id, fileName: row.file_name, status: row.status, observedAt: row.observed_at };
+  return row && recordedImportOf(row);
 }
 
 /** The newest observation applied for a source: an older file of that source is stale. */
@@ -78,26 +77,22 @@ async function insertFindings(db: Kysely<Database>, tenantId: string, importId: 
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(n integer, s text, c text, l integer, f text, col text, m text)`.execute(db);
 }
 
-export interface RecordedImport extends PreviousImport {
-  readonly source: string | null;
-  readonly sha256: string;
+export async function findImport(db: Kysely<Database>, tenantId: string, importId: string): Promise<RecordedImport | undefined> {
+  const row = await selectRecordedImports(db, tenantId).where('import_id', '=', importId).executeTakeFirst();
+  return row && recordedImportOf(row);
 }
 
-export async function findImport(db: Kysely<Database>, tenantId: string, importId: string): Promise<RecordedImport | undefined> {
-  const row = await db
-    .selectFrom('imports')
-    .select(['import_id', 'file_name', 'status', 'observed_at', 'source', 'content_sha256'])
-    .where('tenant_id', '=', tenantId)
-    .where('import_id', '=', importId)
-    .executeTakeFirst();
-  return (
-    row && {
-      importId: row.import_id,
-      fileName: row.file_name,
-      status: row.status,
-      observedAt: row.observed_at,
-      source: row.source === 'unknown' ? null : row.source,
-      sha256: row.content_sha256,
-    }
-  );
+function selectRecordedImports(db: Kysely<Database>, tenantId: string) {
+  return db.selectFrom('imports').select(['import_id', 'file_name', 'status', 'observed_at', 'source', 'content_sha256']).where('tenant_id', '=', tenantId);
+}
+
+function recordedImportOf(row: { import_id: string; file_name: string; status: string; observed_at: Date; source: string; content_sha256: string }): RecordedImport {
+  return {
+    importId: row.import_id,
+    fileName: row.file_name,
+    status: row.status,
+    observedAt: row.observed_at,
+    source: row.source === 'unknown' ? null : row.source,
+    sha256: row.content_sha256,
+  };
 }

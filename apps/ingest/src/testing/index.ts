@@ -1,2 +1,3 @@
 export * from './export-files.js';
 export * from './ingest-test-kit.js';
+export * from './until.js';

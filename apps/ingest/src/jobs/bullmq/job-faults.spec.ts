@@ -1,32 +1,20 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from 'bullmq';
 import { openDatabase } from '@jugendamt/db';
 import { defaultRows } from '../../testing/export-files.js';
-import { ingestTestKit, storedEvents } from '../../testing/ingest-test-kit.js';
+import { storedEvents } from '../../testing/ingest-test-kit.js';
 import { startImportRuntime } from '../import-runtime.js';
-import { cuttableLink, dropIntoInbox, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
+import { cleanEventsOf, cuttableLink, dropIntoInbox, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
 import type { BullImportQueue } from './bull-import-queue.js';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 const importsOf = (office: JobTestOffice) => office.database.db.selectFrom('imports').select(['file_name', 'status']).orderBy('finished_at').execute();
-
-/** The events a clean, uninterrupted import of the same files gives. */
-async function cleanEventsOf(files: ReadonlyArray<{ name: string; source: Parameters<typeof dropIntoInbox>[2]; rows: Parameters<typeof dropIntoInbox>[3] }>) {
-  const clean = await ingestTestKit('postgres');
-  try {
-    for (const f of files) await dropIntoInbox(clean.dir, f.name, f.source, f.rows);
-    await clean.importFiles(files.map((f) => join(clean.dir, f.name)));
-    return await storedEvents(clean.db);
-  } finally {
-    await clean.close();
-  }
-}
 
 const bigFile = { name: 'webfm_teilprozesse_20240101_0215.csv', source: 'webfm_teilprozesse' as const, rows: defaultRows('webfm_teilprozesse', 60_000) };
 
@@ -172,8 +160,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function canConnect(port: number): Promise<boolean> {
-  const { connect } = await import('node:net');
+function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {

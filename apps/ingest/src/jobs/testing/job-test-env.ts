@@ -57,15 +57,3 @@ export async function jobTestOffice(backend: 'postgres' | 'pglite', overrides: N
     },
   };
 }
-
-/** Polls until the check holds; fails with the last value seen. */
-export async function until<T>(what: string, check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await check();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await check();
-  }
-  return last;
-}
