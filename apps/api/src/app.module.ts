@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { numberSetting } from '@jugendamt/domain';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AccessModule } from './access/access.module.js';
 import { AdminModule } from './admin/admin.module.js';
@@ -26,7 +27,7 @@ export class AppModule {
         AdminModule.forEnv(env),
       ],
       providers: [
-        { provide: CATCH_UP_INTERVAL_MS, useValue: Number(env['PROJECTION_CATCH_UP_MS'] ?? 30_000) },
+        { provide: CATCH_UP_INTERVAL_MS, useValue: numberSetting(env, 'PROJECTION_CATCH_UP_MS', 30_000) },
         ProjectionCatchUp,
       ],
     };

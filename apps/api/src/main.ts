@@ -1,4 +1,5 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { numberSetting } from '@jugendamt/domain';
 import { catchUpAll } from '@jugendamt/projections';
 import type { ImportRuntime } from '@jugendamt/ingest';
 import { firstLoginTokens } from './access/first-login.js';
@@ -6,7 +7,7 @@ import { IMPORT_RUNTIME } from './admin/import-runtime.provider.js';
 import { createApi } from './create-api.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
-const port = Number(process.env['PORT'] ?? 3000);
+const port = numberSetting(process.env, 'PORT', 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 
 const database = await openDatabase(databaseConfigFromEnv());

@@ -1,4 +1,5 @@
 import { ensureTenant, migrateToLatest, openDatabase } from '@jugendamt/db';
+import { numberSetting } from '@jugendamt/domain';
 import { startImportRuntime } from './jobs/import-runtime.js';
 
 /**
@@ -18,7 +19,7 @@ await ensureTenant(database.db, tenantId, tenantId);
 const runtime = await startImportRuntime(database, { work: true, watch: true, log });
 log(`import worker for office "${tenantId}" watching ${runtime.inbox.dir}`);
 
-const graceMs = Number(process.env['SHUTDOWN_GRACE_MS'] || 60_000);
+const graceMs = numberSetting(process.env, 'SHUTDOWN_GRACE_MS', 60_000);
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException, type BeforeApplicationShutdown, type Provider } from '@nestjs/common';
 import { pino } from 'pino';
+import { numberSetting } from '@jugendamt/domain';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { startImportRuntime, type ImportRuntime } from '@jugendamt/ingest';
 import { DATABASE } from '../database/database.module.js';
@@ -29,7 +30,7 @@ export class ImportRuntimeShutdown implements BeforeApplicationShutdown {
 
   // Before the database closes: the running import needs it to finish.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runtime.close(Number(process.env['SHUTDOWN_GRACE_MS'] || 60_000));
+    await this.runtime.close(numberSetting(process.env, 'SHUTDOWN_GRACE_MS', 60_000));
   }
 }
 

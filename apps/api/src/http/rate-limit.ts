@@ -1,4 +1,5 @@
 import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { numberSetting } from '@jugendamt/domain';
 
 /**
  * Requests per client address and minute (RATE_LIMIT_PER_MINUTE, default 1200), before any
@@ -8,7 +9,7 @@ import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 export function rateLimitPerClient(env: NodeJS.ProcessEnv): RateLimitRequestHandler {
   return rateLimit({
     windowMs: 60_000,
-    limit: Number(env['RATE_LIMIT_PER_MINUTE'] ?? 1200),
+    limit: numberSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: (req) => req.path === '/health' || req.path === '/metrics',

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { numberSetting } from '@jugendamt/domain';
 import type { ImportProgress } from '../import/import-settings.js';
 
 export interface ProgressDisplay {
@@ -14,9 +15,7 @@ export interface ProgressDisplay {
  */
 export function importProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): ProgressDisplay {
   if (stream.isTTY) return terminalBar(stream);
-  const everyMs = Number(env['PROGRESS_INTERVAL_MS'] ?? 10_000);
-  if (!Number.isFinite(everyMs) || everyMs < 0) throw new Error(`PROGRESS_INTERVAL_MS must be a number of milliseconds, not "${env['PROGRESS_INTERVAL_MS']}"`);
-  return plainLines(stream, everyMs);
+  return plainLines(stream, numberSetting(env, 'PROGRESS_INTERVAL_MS', 10_000));
 }
 
 function terminalBar(stream: NodeJS.WriteStream): ProgressDisplay {

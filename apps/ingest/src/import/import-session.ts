@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@jugendamt/db';
-import { DEFAULT_EXPORT_PROFILE, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
+import { DEFAULT_EXPORT_PROFILE, numberSetting, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
 import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
@@ -23,8 +23,8 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
     profile: options.profile ?? profileFrom(options.profilePath ?? env['EXPORT_PROFILE']),
     pseudonymizer: new Pseudonymizer(loadPseudonymKey(env).key),
-    deletionThreshold: options.deletionThreshold ?? numberFrom(env['DELETION_THRESHOLD'], 'DELETION_THRESHOLD') ?? DEFAULT_THRESHOLDS.deletionThreshold,
-    quarantineThreshold: options.quarantineThreshold ?? numberFrom(env['QUARANTINE_THRESHOLD'], 'QUARANTINE_THRESHOLD') ?? DEFAULT_THRESHOLDS.quarantineThreshold,
+    deletionThreshold: options.deletionThreshold ?? shareSetting(env, 'DELETION_THRESHOLD', DEFAULT_THRESHOLDS.deletionThreshold),
+    quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
     confirmDeletions: options.confirmDeletions ?? false,
   };
 }
@@ -56,10 +56,7 @@ function profileFrom(path: string | undefined): ExportProfile {
   return path ? loadExportProfile(path) : DEFAULT_EXPORT_PROFILE;
 }
 
-/** A share between 0 and 1 from the environment; a typo must stop the import, not disable a guard. */
-function numberFrom(text: string | undefined, name: string): number | undefined {
-  if (!text) return undefined;
-  const share = Number(text);
-  if (!Number.isFinite(share) || share < 0 || share > 1) throw new Error(`${name} must be a share between 0 and 1 (e.g. 0.1), not "${text}"`);
-  return share;
+/** A typo in a threshold must stop the import, not disable a guard. */
+function shareSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return numberSetting(env, name, fallback, { whole: false, max: 1 });
 }

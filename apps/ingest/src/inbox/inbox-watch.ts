@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import { sha256OfFile } from '../reading/hash-file.js';
@@ -22,9 +23,9 @@ export interface InboxWatch {
 /**
  * Submits every export file that arrives in the inbox as an import job, once it is written
  * completely. Every worker may watch the same shared inbox: the job id is the file's content
- * hash, so a file seen by several makes one job.
+ * hash, so a file seen by several (or seen twice) makes one job. Resolves once the watch is on.
  */
-export function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unknown>, options: InboxWatchOptions = {}): InboxWatch {
+export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unknown>, options: InboxWatchOptions = {}): Promise<InboxWatch> {
   const settleMs = options.settleMs ?? 2_000;
   const log = options.log ?? (() => undefined);
   const offer = async (path: string) => {
@@ -36,6 +37,12 @@ export function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unk
       if ((error as { code?: string }).code !== 'ENOENT') log(`inbox: ${basename(path)} not submitted yet: ${(error as Error).message}`);
     }
   };
+  const sweep = async () => {
+    const files = await inbox.waiting().catch(() => []);
+    const settled = await Promise.all(files.map((file) => isSettled(file.path, settleMs)));
+    for (const [i, file] of files.entries()) if (settled[i]) await offer(file.path);
+  };
+
   const watcher = watch(inbox.dir, {
     depth: 0,
     ignoreInitial: false,
@@ -46,14 +53,11 @@ export function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unk
   });
   watcher.on('add', (path) => void offer(path));
   watcher.on('error', (error) => log(`inbox watch: ${(error as Error).message}`));
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  // chokidar lists the folder before it watches it: a file that arrived in between raises no event.
+  void sweep();
 
-  const rescan = setInterval(async () => {
-    const settledBefore = Date.now() - Math.max(settleMs, 60_000);
-    for (const file of await inbox.waiting().catch(() => [])) {
-      const mtime = await stat(file.path).then((s) => s.mtimeMs, () => Infinity);
-      if (mtime < settledBefore) await offer(file.path);
-    }
-  }, options.rescanMs ?? 300_000);
+  const rescan = setInterval(() => void sweep(), options.rescanMs ?? 300_000);
   rescan.unref();
 
   return {
@@ -62,4 +66,12 @@ export function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unk
       await watcher.close();
     },
   };
+}
+
+/** Whether a file's size and time stamp stay the same for `settleMs`: no export is writing it. */
+async function isSettled(path: string, settleMs: number): Promise<boolean> {
+  const before = await stat(path).catch(() => undefined);
+  await sleep(settleMs);
+  const after = await stat(path).catch(() => undefined);
+  return !!before && !!after && before.size === after.size && before.mtimeMs === after.mtimeMs;
 }

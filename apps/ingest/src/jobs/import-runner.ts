@@ -1,3 +1,4 @@
+import { numberSetting } from '@jugendamt/domain';
 import type { ImportSchedule } from '../schedules/import-schedule.js';
 import type { ImportJob, ImportJobResult } from './import-job.js';
 
@@ -49,11 +50,10 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 12, backoffMs: 5_000 };
 
 export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
-  const attempts = Number(env['IMPORT_JOB_ATTEMPTS'] || DEFAULT_RETRY_POLICY.attempts);
-  const backoffMs = Number(env['IMPORT_JOB_BACKOFF_MS'] || DEFAULT_RETRY_POLICY.backoffMs);
-  if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`IMPORT_JOB_ATTEMPTS must be a whole number from 1, not "${env['IMPORT_JOB_ATTEMPTS']}"`);
-  if (!Number.isFinite(backoffMs) || backoffMs < 0) throw new Error(`IMPORT_JOB_BACKOFF_MS must be milliseconds, not "${env['IMPORT_JOB_BACKOFF_MS']}"`);
-  return { attempts, backoffMs };
+  return {
+    attempts: numberSetting(env, 'IMPORT_JOB_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts, { min: 1 }),
+    backoffMs: numberSetting(env, 'IMPORT_JOB_BACKOFF_MS', DEFAULT_RETRY_POLICY.backoffMs),
+  };
 }
 
 export function retryDelayMs(policy: RetryPolicy, attemptsMade: number): number {

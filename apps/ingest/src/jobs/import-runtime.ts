@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '@jugendamt/db';
+import { numberSetting } from '@jugendamt/domain';
 import { importSettings } from '../import/import-session.js';
 import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
 import { Inbox } from '../inbox/inbox.js';
@@ -53,8 +54,8 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     if (options.work) {
       const workerConnection = redisConnection(redisUrl);
       const worker = startBullImportWorker(workerConnection, settings.tenantId, processor, {
-        lockDurationMs: numberFrom(env['IMPORT_JOB_LOCK_MS']),
-        stalledIntervalMs: numberFrom(env['IMPORT_JOB_STALLED_CHECK_MS']),
+        lockDurationMs: numberSetting(env, 'IMPORT_JOB_LOCK_MS', undefined, { min: 1 }),
+        stalledIntervalMs: numberSetting(env, 'IMPORT_JOB_STALLED_CHECK_MS', undefined, { min: 1 }),
         log,
       });
       closers.push(async (graceMs) => {
@@ -80,9 +81,9 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
 
   let watch: InboxWatch | undefined;
   if (options.watch && env['INBOX_WATCH'] !== 'off') {
-    watch = watchInbox(inbox, (job) => runner.submit(job), { polling: env['INBOX_POLLING'] === 'on', settleMs: numberFrom(env['INBOX_SETTLE_MS']), log });
+    watch = await watchInbox(inbox, (job) => runner.submit(job), { polling: env['INBOX_POLLING'] === 'on', settleMs: numberSetting(env, 'INBOX_SETTLE_MS', undefined), log });
   }
-  const keepDays = numberFrom(env['INBOX_KEEP_DAYS']) ?? 30;
+  const keepDays = numberSetting(env, 'INBOX_KEEP_DAYS', 30, { min: 1 });
   const forget = () => inbox.forgetDone(keepDays).catch(() => 0);
   await forget();
   const forgetter = setInterval(forget, 86_400_000);
@@ -99,10 +100,6 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
       for (const close of closers) await close(graceMs);
     },
   };
-}
-
-function numberFrom(text: string | undefined): number | undefined {
-  return text ? Number(text) : undefined;
 }
 
 /** Resolves when the promise does or the grace time is over, whichever comes first. */

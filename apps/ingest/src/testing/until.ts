@@ -1,5 +1,5 @@
-/** Polls until the check holds; fails with the last value seen. */
-export async function until<T>(what: string, check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+/** Polls until the check holds; fails with the last value seen (before Jest's 60 s test timeout would hide it). */
+export async function until<T>(what: string, check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await check();
   while (!ok(last)) {
