@@ -9,6 +9,7 @@ export * from './registry.js';
 // Catalogues: data an office edits; a change takes effect by a rebuild.
 export * from './catalogues/default-catalogues.js';
 export * from './catalogues/catalogue-store.js';
+export * from './catalogues/catalogue-schemas.js';
 
 // The facts, as known over time.
 export * from './facts/aid-history.js';

@@ -16,6 +16,11 @@ export function projectionNamed(name: string): Projection {
   return projection;
 }
 
+/** The projections whose tables a catalogue shapes: an edit of it takes effect by their rebuild. */
+export function projectionsUsing(catalogue: string): Projection[] {
+  return PROJECTIONS.filter((p) => p.catalogues.includes(catalogue));
+}
+
 /** Brings every projection up to date: after each import and when a process starts. */
 export async function catchUpAll(db: Kysely<Database>, tenantId: string, onProgress?: (progress: CatchUpProgress) => void): Promise<number> {
   let applied = 0;

@@ -1,18 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CataloguesController } from './catalogues.controller.js';
 import { API_ENV, ImportRuntimeShutdown, importRuntimeProvider } from './import-runtime.provider.js';
 import { ImportsController } from './imports.controller.js';
 import { InboxController } from './inbox.controller.js';
 import { JobsController } from './jobs.controller.js';
+import { ProjectionsController } from './projections.controller.js';
 import { SchedulesController } from './schedules.controller.js';
 import { SourcesController } from './sources.controller.js';
 
-/** The specialist administrator's API: schedules, inbox, imports and their reports, jobs. */
+/** The specialist administrator's API: schedules, inbox, imports and their reports, jobs, catalogues. */
 @Module({})
 export class AdminModule {
   static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AdminModule,
-      controllers: [SchedulesController, InboxController, ImportsController, JobsController, SourcesController],
+      controllers: [SchedulesController, InboxController, ImportsController, JobsController, SourcesController, CataloguesController, ProjectionsController],
       providers: [{ provide: API_ENV, useValue: env }, importRuntimeProvider, ImportRuntimeShutdown],
     };
   }

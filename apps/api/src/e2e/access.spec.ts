@@ -16,6 +16,8 @@ const MATRIX: readonly [string, Readonly<Record<Caller, number>>][] = [
   ['/api/v1/admin/sources', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
   ['/api/v1/admin/jobs', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
   ['/api/v1/admin/inbox', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/catalogues', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
+  ['/api/v1/admin/projections', { nobody: 401, 'unknown token': 401, admin: 200, controlling: 403, planning: 403 }],
   ['/health', { nobody: 200, 'unknown token': 200, admin: 200, controlling: 200, planning: 200 }],
 ];
 

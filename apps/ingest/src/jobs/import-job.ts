@@ -11,7 +11,9 @@ export type ImportJob =
   /** A schedule fired (or the administrator asked): import what waits for this source. */
   | { readonly kind: 'source'; readonly source: ExportSource }
   /** The administrator confirmed a held snapshot: apply it despite its deletions. */
-  | { readonly kind: 'confirm'; readonly importId: string };
+  | { readonly kind: 'confirm'; readonly importId: string }
+  /** A catalogue changed: rebuild these projections beside the serving ones, then switch. */
+  | { readonly kind: 'rebuild'; readonly projections: readonly string[] };
 
 /** One import a job made, as the job list shows it; the findings stay in the database. */
 export interface JobImport {
@@ -26,6 +28,8 @@ export interface JobImport {
 
 export interface ImportJobResult {
   readonly imports: readonly JobImport[];
+  /** What a rebuild job built. */
+  readonly rebuilt?: readonly { readonly projection: string; readonly eventsApplied: number }[];
   /** Why a job imported nothing (its file was imported by another job, nothing waited). */
   readonly note?: string;
 }
@@ -43,7 +47,15 @@ export function jobIdOf(job: ImportJob, now: Date = new Date()): string {
       return `confirm-${job.importId}`;
     case 'source':
       return `source-${job.source}-${now.getTime()}`;
+    case 'rebuild':
+      return `rebuild-${now.getTime()}`;
   }
+}
+
+/** A job's outcome in one log line. */
+export function summaryOf(result: ImportJobResult): string {
+  const parts = [...result.imports.map((i) => `${i.status} ${i.file}`), ...(result.rebuilt ?? []).map((r) => `rebuilt ${r.projection} from ${r.eventsApplied} events`)];
+  return parts.join(', ') || result.note || 'nothing to do';
 }
 
 export function describeJob(job: ImportJob): string {
@@ -54,5 +66,7 @@ export function describeJob(job: ImportJob): string {
       return `confirmation of import ${job.importId}`;
     case 'source':
       return `waiting ${job.source} files`;
+    case 'rebuild':
+      return `rebuild of ${job.projections.join(', ')}`;
   }
 }

@@ -8,6 +8,7 @@ import { BullImportQueue } from './bullmq/bull-import-queue.js';
 import { startBullImportWorker } from './bullmq/bull-import-worker.js';
 import { redisConnection } from './bullmq/redis-connection.js';
 import { exclusiveLock } from './exclusive-lock.js';
+import { summaryOf } from './import-job.js';
 import { importJobProcessor } from './import-job-processor.js';
 import { retryPolicyFromEnv, type ImportRunner } from './import-runner.js';
 import { InProcessImportRunner } from './in-process/in-process-import-runner.js';
@@ -69,7 +70,7 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     });
   } else {
     const inProcess = new InProcessImportRunner(processor, policy, (view) =>
-      log(`import job ${view.id} (${view.description}) ${view.state}: ${view.result?.imports.map((i) => `${i.status} ${i.file}`).join(', ') || view.result?.note || view.lastError}`),
+      log(`import job ${view.id} (${view.description}) ${view.state}: ${view.result ? summaryOf(view.result) : view.lastError}`),
     );
     runner = inProcess;
     closers.push((graceMs) => untilOrAfter(inProcess.close(), graceMs));

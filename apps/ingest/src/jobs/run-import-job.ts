@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
-import { catchUpAll } from '@jugendamt/projections';
+import { catchUpAll, projectionNamed, rebuild, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
 import { findImportOfContent, findImport } from '../import/import-repository.js';
@@ -39,6 +39,8 @@ async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (prog
       return importWaiting(deps, job.source, undefined, onProgress);
     case 'confirm':
       return applyConfirmed(deps, job.importId, onProgress);
+    case 'rebuild':
+      return rebuildProjections(deps, job.projections);
     case 'file': {
       const name = parseExportFileName(job.file);
       if (name.ok) {
@@ -76,6 +78,22 @@ async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?
       throw new HopelessJob(`${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}: drop it into the inbox again`);
     }
     return { imports: [await importAndShelve(deps, path, { ...deps.settings, confirmDeletions: true }, onProgress)] };
+  });
+}
+
+/** One rebuild at a time per office: two would build generations only to retire each other. */
+async function rebuildProjections(deps: ImportJobDeps, names: readonly string[]): Promise<ImportJobResult> {
+  const { database, settings } = deps;
+  let projections: Projection[];
+  try {
+    projections = names.map(projectionNamed);
+  } catch (error) {
+    throw new HopelessJob((error as Error).message);
+  }
+  return deps.exclusively(`projections-rebuild:${settings.tenantId}`, async () => {
+    const rebuilt = [];
+    for (const projection of projections) rebuilt.push({ projection: projection.name, eventsApplied: await rebuild(database.db, settings.tenantId, projection) });
+    return { imports: [], rebuilt };
   });
 }
 

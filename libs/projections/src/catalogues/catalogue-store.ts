@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { DEFAULT_CATALOGUES, type CatalogueName, type Catalogues } from './default-catalogues.js';
 
@@ -24,11 +24,20 @@ export async function catalogueVersions(db: Kysely<Database>, tenantId: string, 
   return versions;
 }
 
+/** Every stored version of a catalogue, newest first (version 0, the default, is implied). */
+export async function catalogueHistory(db: Kysely<Database>, tenantId: string, name: CatalogueName): Promise<{ version: number; createdAt: Date }[]> {
+  const rows = await db.selectFrom('catalogues').select(['version', 'created_at']).where('tenant_id', '=', tenantId).where('name', '=', name).orderBy('version', 'desc').execute();
+  return rows.map((row) => ({ version: row.version, createdAt: row.created_at }));
+}
+
 /** Stores an edited catalogue as the next version. */
 export async function saveCatalogue<N extends CatalogueName>(db: Kysely<Database>, tenantId: string, name: N, content: Catalogues[N]): Promise<number> {
-  const { version } = await loadCatalogue(db, tenantId, name);
-  await db.insertInto('catalogues').values({ tenant_id: tenantId, name, version: version + 1, content: JSON.stringify(content) }).execute();
-  return version + 1;
+  // One statement: two edits at once get two versions, or the second fails on the key, never one lost.
+  const { rows } = await sql<{ version: number }>`
+    INSERT INTO catalogues (tenant_id, name, version, content)
+    SELECT ${tenantId}, ${name}, coalesce(max(version), 0) + 1, ${JSON.stringify(content)}::jsonb FROM catalogues WHERE tenant_id = ${tenantId} AND name = ${name}
+    RETURNING version`.execute(db);
+  return rows[0]!.version;
 }
 
 /** The version a generation was built with: an edit must not change half a projection's tables. */

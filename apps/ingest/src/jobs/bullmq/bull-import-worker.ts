@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { describeJob, type ImportJob, type ImportJobResult } from '../import-job.js';
+import { describeJob, summaryOf, type ImportJob, type ImportJobResult } from '../import-job.js';
 import { JobAttemptFailed, type ImportJobProcessor } from '../import-job-processor.js';
 import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
 
@@ -51,7 +51,7 @@ export function startBullImportWorker(connection: Redis, tenantId: string, proce
       maxStalledCount: 2,
     },
   );
-  worker.on('completed', (job) => log(`import job ${job.id} (${describeJob(job.data)}) done: ${(job.returnvalue?.imports ?? []).map((i) => `${i.status} ${i.file}`).join(', ') || job.returnvalue?.note}`));
+  worker.on('completed', (job) => log(`import job ${job.id} (${describeJob(job.data)}) done: ${summaryOf(job.returnvalue)}`));
   worker.on('failed', (job, error) => log(`import job ${job?.id} (${job && describeJob(job.data)}) failed: ${error.message}`));
   worker.on('error', (error) => log(`import worker: ${error.message}`));
   return worker;

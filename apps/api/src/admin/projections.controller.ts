@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { Database, DatabaseHandle } from '@jugendamt/db';
+import type { ImportRuntime } from '@jugendamt/ingest';
+import { activeGeneration, loadCatalogue, PROJECTIONS, projectionLags, type CatalogueName } from '@jugendamt/projections';
+import type { Kysely } from 'kysely';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { DATABASE } from '../database/database.module.js';
+import { ApiBodyOf, Validated } from '../http/validated.js';
+import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+
+const projectionNames = PROJECTIONS.map((p) => p.name) as [string, ...string[]];
+
+const rebuildBody = z.strictObject({
+  projections: z.array(z.enum(projectionNames)).min(1).optional().describe('Which to rebuild; all when left out'),
+});
+
+/** The KPI tables: which generation serves, built with which catalogues, how far behind the log. */
+@ApiTags('Administration: catalogues')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/projections')
+export class ProjectionsController {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    @Inject(DATABASE) database: DatabaseHandle,
+    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
+  ) {
+    this.db = database.db;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Each projection: serving generation, catalogue versions it was built with, events behind, catalogues changed since' })
+  async list(@Caller() caller: Principal) {
+    const lags = await projectionLags(this.db, caller.tenantId);
+    const projections = await Promise.all(
+      PROJECTIONS.map(async (projection) => {
+        const active = await activeGeneration(this.db, caller.tenantId, projection.name);
+        const catalogueVersions = active?.catalogueVersions ?? {};
+        const changed = [];
+        for (const name of projection.catalogues) if ((await loadCatalogue(this.db, caller.tenantId, name as CatalogueName)).version !== catalogueVersions[name]) changed.push(name);
+        return { projection: projection.name, generation: active?.generation ?? null, catalogueVersions, eventsBehind: lags.find((l) => l.projection === projection.name)!.eventsBehind, cataloguesChangedSince: active ? changed : [] };
+      }),
+    );
+    return { projections };
+  }
+
+  @Post('rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuild projections from the first event beside the serving ones, then switch (an import job)' })
+  @ApiBodyOf(rebuildBody)
+  rebuild(@Caller() caller: Principal, @Body(new Validated(rebuildBody)) body: z.output<typeof rebuildBody>) {
+    const { runner } = runtimeOfOffice(this.runtime, caller.tenantId);
+    return runner.submit({ kind: 'rebuild', projections: body.projections ?? projectionNames });
+  }
+}

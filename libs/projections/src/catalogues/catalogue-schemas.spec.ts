@@ -1,0 +1,27 @@
+import { CATALOGUE_NAMES, CATALOGUE_SCHEMAS } from './catalogue-schemas.js';
+import { DEFAULT_CATALOGUES } from './default-catalogues.js';
+
+const problemsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => i.path.join('.')) ?? [];
+
+describe('what an office may store as a catalogue', () => {
+  it.each(CATALOGUE_NAMES)('accepts the shipped %s catalogue', (name) => {
+    expect(CATALOGUE_SCHEMAS[name].safeParse(DEFAULT_CATALOGUES[name]).success).toBe(true);
+  });
+
+  it('refuses aid-type entries with a paragraph not written as KPIS.md reads it, an unknown setting, or neither', () => {
+    const result = CATALOGUE_SCHEMAS['aid-types'].safeParse({
+      entries: { SPFH: { paragraph: '§31' }, Tagesgruppe: { setting: 'halbstationär' }, Leer: {} },
+      settingByParagraph: { '§ 35a': 'ambulant' },
+    });
+    expect(problemsOf(result).sort()).toEqual(['entries.Leer', 'entries.SPFH.paragraph', 'entries.Tagesgruppe.setting']);
+  });
+
+  it('refuses a system time share of 100 % or more, fractional working minutes and a sub-process code without its dot', () => {
+    expect(problemsOf(CATALOGUE_SCHEMAS.staffing.safeParse({ ...DEFAULT_CATALOGUES.staffing, systemTimeShare: 1, netAnnualWorkingMinutes: 96_000.5 })).sort()).toEqual(['netAnnualWorkingMinutes', 'systemTimeShare']);
+    expect(problemsOf(CATALOGUE_SCHEMAS['process-times'].safeParse({ minutes: { '0403': 90, '04.04': 0 } })).sort()).toEqual(['minutes.04.04', 'minutes.0403']);
+  });
+
+  it('refuses unknown fields and a type counted twice', () => {
+    expect(problemsOf(CATALOGUE_SCHEMAS['chronicle-types'].safeParse({ counted: ['ANTRAG', 'ANTRAG'], extra: true }))).toEqual(expect.arrayContaining(['counted', '']));
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { SETTINGS } from '@jugendamt/domain';
+import type { CatalogueName, Catalogues } from './default-catalogues.js';
+
+const paragraph = z.string().regex(/^§ \d+[a-z]?$/, 'a paragraph as "§ 34" or "§ 35a" (one blank after §)');
+const setting = z.enum(SETTINGS);
+const distinct = (items: readonly string[]) => new Set(items).size === items.length;
+
+const aidTypes = z.strictObject({
+  entries: z
+    .record(
+      z.string().trim().min(1),
+      z.strictObject({ paragraph: paragraph.optional(), setting: setting.optional() }).refine((entry) => entry.paragraph || entry.setting, 'an entry names a paragraph, a setting or both'),
+    )
+    .describe('Hilfeart (as the export writes it) → paragraph and/or setting'),
+  settingByParagraph: z.record(paragraph, setting).describe('Setting of the aid types no entry names, by paragraph'),
+});
+
+const chronicleTypes = z.strictObject({
+  counted: z.array(z.string().trim().min(1)).min(1).refine(distinct, 'each type once').describe('14plus entry types that count as process steps'),
+});
+
+const staffing = z.strictObject({
+  fluctuationRoles: z.array(z.string().trim().min(1)).min(1).refine(distinct, 'each role once').describe('Roles whose comings and goings are the fluctuation'),
+  caseWorkerRole: z.string().trim().min(1).describe('The role whose FTE carries cases and processes'),
+  systemTimeShare: z.number().min(0).lt(1).describe('Surcharge for time outside the counted processes, e.g. 0.25'),
+  netAnnualWorkingMinutes: z.number().int().positive().describe('Net working minutes of a full-time post in a year, e.g. 96000'),
+});
+
+const processTimes = z.strictObject({
+  minutes: z.record(z.string().regex(/^\d{2}\.\d{2}$/, 'a sub-process code as "04.03"'), z.number().positive()).describe('Minutes per sub-process code'),
+});
+
+/**
+ * What an office may store as each catalogue: the check of an edit before it becomes a
+ * version, so a typo is refused with the field it is in instead of skewing a KPI.
+ */
+export const CATALOGUE_SCHEMAS = {
+  'aid-types': aidTypes,
+  'chronicle-types': chronicleTypes,
+  staffing,
+  'process-times': processTimes,
+} satisfies { readonly [N in CatalogueName]: z.ZodType<Catalogues[N]> };
+
+export const CATALOGUE_NAMES = Object.keys(CATALOGUE_SCHEMAS) as CatalogueName[];
+
+export function isCatalogueName(name: string): name is CatalogueName {
+  return (CATALOGUE_NAMES as string[]).includes(name);
+}
