@@ -62,9 +62,14 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
   });
 
   it('stores a query-time catalogue without a rebuild: it takes effect at once', async () => {
+    const requirement = async () => bodyOf(await api.get('/api/v1/kpis/staffing-requirement?period=2025', api.tokens.controlling));
+    const before = await requirement();
     const saved = await bodyOf(await admin('PUT', '/api/v1/admin/catalogues/staffing', { ...DEFAULT_CATALOGUES.staffing, netAnnualWorkingMinutes: 93_600 }));
     expect(saved).toMatchObject({ version: 1, takesEffect: 'at once', builtWith: [], rebuildPending: [] });
     expect(saved.rebuildJob).toBeUndefined();
+    const after = await requirement();
+    expect(after.basis.catalogues).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'staffing', version: 1 })]));
+    expect(after.rows).not.toEqual(before.rows);
   });
 
   it('rebuilds on request and refuses an unknown projection', async () => {

@@ -1,10 +1,11 @@
-import { Controller, Get, Query as QueryString } from '@nestjs/common';
+import { Controller, Get, Query as QueryString, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
+import { AnswerCacheInterceptor } from './answer-cache/answer-cache.interceptor.js';
 import { AidStockQuery, aidStockFields } from './queries/aid-stock.query.js';
 import { AidsQuery, aidsFields, aidsParams } from './queries/aids.query.js';
 import { CaseloadQuery, caseloadFields } from './queries/caseload.query.js';
@@ -21,6 +22,7 @@ import { SubProcessCountsQuery, subProcessCountsFields, subProcessCountsParams }
 @ApiTags('KPIs')
 @ApiBearerAuth()
 @Allow('controlling')
+@UseInterceptors(AnswerCacheInterceptor)
 @Controller('api/v1/kpis')
 export class KpisController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AnswerCacheInterceptor } from './answer-cache/answer-cache.interceptor.js';
+import { KnowledgeStampReader } from './answer-cache/knowledge-stamp.js';
 import { KnowledgeBasisReader } from './knowledge-basis.js';
 import { KpiContext } from './kpi-context.js';
 import { KpisController } from './kpis.controller.js';
@@ -32,7 +34,7 @@ export const KPI_HANDLERS = [
 
 @Module({
   controllers: [KpisController, TeamsController],
-  providers: [KnowledgeBasisReader, TeamDirectory, KpiContext, ...KPI_HANDLERS],
-  exports: [KpiContext, TeamDirectory],
+  providers: [KnowledgeBasisReader, TeamDirectory, KpiContext, KnowledgeStampReader, AnswerCacheInterceptor, ...KPI_HANDLERS],
+  exports: [KpiContext, TeamDirectory, KnowledgeStampReader, AnswerCacheInterceptor],
 })
 export class KpisModule {}
