@@ -19,7 +19,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         DatabaseModule.forHandle(handle),
-        AccessModule,
+        AccessModule.forEnv(env),
         HealthModule,
         MetricsModule,
         KpisModule,

@@ -1,13 +1,12 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { DatabaseHandle } from '@jugendamt/db';
-import { DATABASE } from '../database/database.module.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator.js';
 import { OidcVerifier } from './oidc-verifier.js';
 import type { Principal, Role } from './role.js';
-import { principalOfToken } from './token-store.js';
+import type { TokenPrincipals } from './token-principals.js';
 
 export const OIDC_VERIFIER = Symbol('OIDC_VERIFIER');
+export const TOKEN_PRINCIPALS = Symbol('TOKEN_PRINCIPALS');
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -22,7 +21,7 @@ export interface AuthenticatedRequest {
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(TOKEN_PRINCIPALS) private readonly tokens: TokenPrincipals,
     @Inject(OIDC_VERIFIER) private readonly oidc: OidcVerifier | null,
   ) {}
 
@@ -49,7 +48,7 @@ export class AccessGuard implements CanActivate {
       if (principal === 'no-role') throw new ForbiddenException('the single sign-on token names no role of this service');
       if (principal) return principal;
     } else {
-      const principal = await principalOfToken(this.database.db, token);
+      const principal = await this.tokens.principalOf(token);
       if (principal) return principal;
     }
     throw new UnauthorizedException('the bearer token is unknown, revoked or expired');

@@ -1,19 +1,33 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, OIDC_VERIFIER } from './access.guard.js';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { numberSetting } from '@jugendamt/domain';
+import { DATABASE } from '../database/database.module.js';
+import { AccessGuard, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
 import { OidcVerifier, oidcSettingsFromEnv } from './oidc-verifier.js';
+import { TokenPrincipals } from './token-principals.js';
 
 @Global()
-@Module({
-  providers: [
-    {
-      provide: OIDC_VERIFIER,
-      useFactory: () => {
-        const settings = oidcSettingsFromEnv();
-        return settings ? new OidcVerifier(settings) : null;
-      },
-    },
-    { provide: APP_GUARD, useClass: AccessGuard },
-  ],
-})
-export class AccessModule {}
+@Module({})
+export class AccessModule {
+  static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
+    return {
+      module: AccessModule,
+      providers: [
+        {
+          provide: OIDC_VERIFIER,
+          useFactory: () => {
+            const settings = oidcSettingsFromEnv(env);
+            return settings ? new OidcVerifier(settings) : null;
+          },
+        },
+        {
+          provide: TOKEN_PRINCIPALS,
+          inject: [DATABASE],
+          useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.db, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+        },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+    };
+  }
+}

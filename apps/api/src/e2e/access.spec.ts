@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
+import { until } from '@jugendamt/ingest/testing';
 import { OidcVerifier } from '../access/oidc-verifier.js';
+import { issueToken, revokeToken } from '../access/token-store.js';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
 type Caller = 'nobody' | 'unknown token' | 'admin' | 'controlling' | 'planning';
@@ -24,7 +27,7 @@ const MATRIX: readonly [string, Readonly<Record<Caller, number>>][] = [
 describe('access to the API by role, on real PostgreSQL', () => {
   let api: ApiUnderTest;
   beforeAll(async () => {
-    api = await startApiOnEmptyDatabase();
+    api = await startApiOnEmptyDatabase({ TOKEN_CACHE_MS: '300' });
     // An office with no import yet still has its projections built, empty.
     const { catchUpAll } = await import('@jugendamt/projections');
     await catchUpAll(api.database.db, 'default');
@@ -36,6 +39,15 @@ describe('access to the API by role, on real PostgreSQL', () => {
   it.each(MATRIX)('%s answers each caller as its roles allow', async (path, expected) => {
     const statuses = Object.fromEntries(await Promise.all(CALLERS.map(async (caller) => [caller, (await api.get(path, tokenOf(caller))).status])));
     expect(statuses).toEqual(expected);
+  });
+
+  it('refuses a revoked token once its remembered owner expires (TOKEN_CACHE_MS)', async () => {
+    const { token, tokenId } = await issueToken(api.database.db, 'default', 'controlling', 'leaves the office');
+    expect((await api.get('/api/v1/teams', token)).status).toBe(200);
+    await revokeToken(api.database.db, 'default', tokenId);
+    const started = Date.now();
+    await until('the refusal', async () => (await api.get('/api/v1/teams', token)).status, (status) => status === 401, 5_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('says why, and asks for a bearer token on 401', async () => {
@@ -52,8 +64,11 @@ describe('access to the API by role, on real PostgreSQL', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     const stored = await api.database.db.selectFrom('api_tokens').select('token_hash').execute();
-    expect(stored).toHaveLength(3);
-    for (const token of Object.values(api.tokens)) expect(stored.map((s) => s.token_hash)).not.toContain(token);
+    const hashes = stored.map((s) => s.token_hash);
+    for (const token of Object.values(api.tokens)) {
+      expect(hashes).not.toContain(token);
+      expect(hashes).toContain(createHash('sha256').update(token).digest('hex'));
+    }
   });
 
   it('serves the OpenAPI document and Prometheus metrics without a token', async () => {

@@ -12,6 +12,8 @@ interface Reply {
   setHeader(name: string, value: string): void;
 }
 
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+
 /** Room for the answers of a busy day; a cached answer is kept as the JSON text it is sent as. */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -44,7 +46,7 @@ export class AnswerCacheInterceptor implements NestInterceptor {
   private async answer(tenantId: string, role: string, url: string, response: Reply, compute: () => Promise<unknown>): Promise<string> {
     const stamp = await this.stamps.stamp(tenantId);
     // Today's date too: a period left open ends today.
-    const key = `${tenantId}\n${role}\n${url}\n${stamp}\n${new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin' })}`;
+    const key = `${tenantId}\n${role}\n${url}\n${stamp}\n${berlinDay.format(new Date())}`;
     const json = await this.answers.fetch(key, { context: compute });
     response.setHeader('content-type', 'application/json; charset=utf-8');
     return json!;
