@@ -39,6 +39,28 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     tenantId = `tenant-${randomUUID()}`;
   });
 
+  it('moves a reader of some event types past the events of other types, and no further than a full page', async () => {
+    await store.append(tenantId, [{ streamId: 'staff-1', expectedVersion: 0, events: [event('s0', {}, 'StaffJoined'), event('s1', {}, 'StaffLeft')] }]);
+    await store.append(tenantId, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('a0'), event('a1'), event('a2')] }]);
+    const all = await readEverything(database, store, tenantId);
+    const staffTypes = ['StaffJoined', 'StaffLeft'];
+
+    const fullPage = await store.readAll(tenantId, { limit: 2, eventTypes: staffTypes });
+    expect(fullPage.events.map((e) => e.idempotencyKey)).toEqual(['s0', 's1']);
+    expect(fullPage.next).toEqual(all[1]!.position);
+
+    const shortPage = await store.readAll(tenantId, { limit: 10, eventTypes: staffTypes });
+    expect(shortPage.events).toHaveLength(2);
+    expect(shortPage.next).toEqual(all.at(-1)!.position);
+    const nothingNew = await store.readAll(tenantId, { after: shortPage.next, limit: 10, eventTypes: staffTypes });
+    expect(nothingNew).toEqual({ events: [], next: shortPage.next });
+
+    await store.append(tenantId, [{ streamId: 'staff-1', expectedVersion: 2, events: [event('s2', {}, 'StaffJoined')] }]);
+    await untilEventsReadable(database.db);
+    const later = await store.readAll(tenantId, { after: shortPage.next, limit: 10, eventTypes: staffTypes });
+    expect(later.events.map((e) => e.idempotencyKey)).toEqual(['s2']);
+  });
+
   it('appends to streams and reads them back with versions and envelope', async () => {
     const result = await store.append(tenantId, [
       { streamId: 'aid-1', expectedVersion: 0, events: [event('a1'), event('a2', { x: 1 }, 'AidEnded')] },

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, NotFoundException, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
 import type { ImportRuntime } from '@jugendamt/ingest';
 import { CATALOGUE_NAMES, CATALOGUE_SCHEMAS, catalogueAt, catalogueHistory, isCatalogueName, saveCatalogue, type CatalogueName } from '@jugendamt/projections';
 import type { Kysely } from 'kysely';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
 import { catalogueView } from './catalogue-views.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 const versionFields = z.strictObject({
@@ -32,10 +32,7 @@ function catalogueNamed(name: string): CatalogueName {
  * The office's rules behind the KPIs (KPIS.md): aid types, counted 14plus entry types,
  * staffing figures, process times. Every edit is a new version; none is ever overwritten.
  */
-@ApiTags('Administration: catalogues')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/catalogues')
+@AdminController('catalogues', 'catalogues')
 export class CataloguesController {
   private readonly db: Kysely<Database>;
 

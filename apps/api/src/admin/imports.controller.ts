@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
-import { Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, ConflictException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
 import { sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
 import { findingsCsv } from './findings-csv.js';
 import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 const listFields = z.strictObject({
@@ -33,10 +33,7 @@ interface Reply {
 }
 
 /** The import history, the data-quality reports, and the administrator's verdict on held imports. */
-@ApiTags('Administration: imports')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/imports')
+@AdminController('imports', 'imports')
 export class ImportsController {
   private readonly db: Kysely<Database>;
 
@@ -109,14 +106,13 @@ export class ImportsController {
 
   @Post(':importId/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reject a held snapshot: nothing of it is applied, the file goes to rejected/' })
+  @ApiOperation({ summary: 'Reject a held snapshot: nothing of it is applied, and a job moves the file to rejected/' })
   async reject(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     const record = await this.heldUndecided(caller, importId);
     if (!(await recordDecision(this.db, caller.tenantId, importId, 'rejected', decidedBy(caller)))) throw new ConflictException(`import ${importId} was decided meanwhile`);
-    const held = runtime.inbox.pathOf(record.file, 'held');
-    if (existsSync(held)) await runtime.inbox.shelve(held, 'rejected');
-    return { decision: 'rejected', import: await findImportRecord(this.db, caller.tenantId, importId) };
+    const job = await runtime.runner.submit({ kind: 'reject', importId: record.importId });
+    return { decision: 'rejected', import: await findImportRecord(this.db, caller.tenantId, importId), job };
   }
 
   private async recordOf(caller: Principal, importId: string) {

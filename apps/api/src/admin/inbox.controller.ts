@@ -1,18 +1,15 @@
-import { BadRequestException, ConflictException, Controller, Get, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, ConflictException, Get, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
 import { basename } from 'node:path';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 /** The inbox: what waits to be imported, and uploads for offices without a shared folder. */
-@ApiTags('Administration: imports')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/inbox')
+@AdminController('inbox', 'imports')
 export class InboxController {
   constructor(@Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime) {}
 

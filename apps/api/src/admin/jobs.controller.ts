@@ -1,11 +1,11 @@
-import { ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConflictException, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { ImportRuntime } from '@jugendamt/ingest';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 const listFields = z.strictObject({
@@ -14,10 +14,7 @@ const listFields = z.strictObject({
 });
 
 /** The import queue: what waits, runs, retries after a fault, or failed for good. */
-@ApiTags('Administration: imports')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/jobs')
+@AdminController('jobs', 'imports')
 export class JobsController {
   constructor(@Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime) {}
 

@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
 import type { ImportRuntime } from '@jugendamt/ingest';
 import { activeGeneration, loadCatalogue, PROJECTIONS, projectionLags, type CatalogueName } from '@jugendamt/projections';
 import type { Kysely } from 'kysely';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, Validated } from '../http/validated.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 const projectionNames = PROJECTIONS.map((p) => p.name) as [string, ...string[]];
@@ -19,10 +19,7 @@ const rebuildBody = z.strictObject({
 });
 
 /** The KPI tables: which generation serves, built with which catalogues, how far behind the log. */
-@ApiTags('Administration: catalogues')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/projections')
+@AdminController('projections', 'catalogues')
 export class ProjectionsController {
   private readonly db: Kysely<Database>;
 

@@ -1,14 +1,14 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
 import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, nextRuns, saveSchedule, scheduleProblem, type ImportRuntime, type ImportSchedule } from '@jugendamt/ingest';
 import type { Kysely } from 'kysely';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, Validated } from '../http/validated.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
 
 const scheduleBody = z.strictObject({
@@ -22,10 +22,7 @@ function viewOf(schedule: ImportSchedule) {
 }
 
 /** When each source is imported: one schedule per source, kept in PostgreSQL, fired by the queue. */
-@ApiTags('Administration: imports')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/schedules')
+@AdminController('schedules', 'imports')
 export class SchedulesController {
   private readonly db: Kysely<Database>;
 

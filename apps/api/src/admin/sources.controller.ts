@@ -1,21 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Inject } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
 import { listSchedules } from '@jugendamt/ingest';
-import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { latestImportsPerSource } from './import-history.js';
 import { API_ENV } from './import-runtime.provider.js';
 import { freshnessOf } from './source-freshness.js';
+import { AdminController } from './admin-controller.decorator.js';
 
 /** The administrator's morning look: per source the last import, how old its data are, what is wrong. */
-@ApiTags('Administration: imports')
-@ApiBearerAuth()
-@Allow('admin')
-@Controller('api/v1/admin/sources')
+@AdminController('sources', 'imports')
 export class SourcesController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,

@@ -30,12 +30,12 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     const { job } = await bodyOf(response);
     expect(job).toMatchObject({ id: expect.stringMatching(/^file-[0-9a-f]{64}$/), description: name });
 
-    const record = await untilImported(name);
+    // The import is recorded before its file is shelved: the job's end is when both are done.
+    const finished = await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    const record = await importOf(name);
     expect(record).toMatchObject({ source: 'webfm_faelle', status: 'applied', rowsRead: 12, eventsAppended: 12, rowsQuarantined: 0, decision: null });
     expect(record.durationMs).toBeGreaterThanOrEqual(0);
     expect(existsSync(join(api.inboxDir, 'done', name))).toBe(true);
-
-    const finished = await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
     expect(finished.result.imports).toEqual([expect.objectContaining({ importId: record.importId, status: 'applied', eventsAppended: 12 })]);
     expect((await api.send('POST', '/api/v1/admin/imports', admin, { file: name })).status).toBe(404);
   });
@@ -96,6 +96,7 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(heldAgain.status).toBe('held');
     const rejected = await bodyOf(await api.send('POST', `/api/v1/admin/imports/${heldAgain.importId}/reject`, admin));
     expect(rejected).toMatchObject({ decision: 'rejected', import: { status: 'held', decision: { decision: 'rejected' } } });
+    await until('the rejection', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${rejected.job.id}`, admin)), (j) => j.state === 'completed', 30_000);
     expect(existsSync(join(api.inboxDir, 'rejected', again))).toBe(true);
   });
 

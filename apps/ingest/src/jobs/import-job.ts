@@ -12,6 +12,8 @@ export type ImportJob =
   | { readonly kind: 'source'; readonly source: ExportSource }
   /** The administrator confirmed a held snapshot: apply it despite its deletions. */
   | { readonly kind: 'confirm'; readonly importId: string }
+  /** The administrator rejected a held snapshot: move its file to `rejected/`. */
+  | { readonly kind: 'reject'; readonly importId: string }
   /** A catalogue changed: rebuild these projections beside the serving ones, then switch. */
   | { readonly kind: 'rebuild'; readonly projections: readonly string[] };
 
@@ -45,6 +47,8 @@ export function jobIdOf(job: ImportJob, now: Date = new Date()): string {
       return `file-${job.sha256}`;
     case 'confirm':
       return `confirm-${job.importId}`;
+    case 'reject':
+      return `reject-${job.importId}`;
     case 'source':
       return `source-${job.source}-${now.getTime()}`;
     case 'rebuild':
@@ -64,6 +68,8 @@ export function describeJob(job: ImportJob): string {
       return job.file;
     case 'confirm':
       return `confirmation of import ${job.importId}`;
+    case 'reject':
+      return `rejection of import ${job.importId}`;
     case 'source':
       return `waiting ${job.source} files`;
     case 'rebuild':

@@ -39,6 +39,8 @@ async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (prog
       return importWaiting(deps, job.source, undefined, onProgress);
     case 'confirm':
       return applyConfirmed(deps, job.importId, onProgress);
+    case 'reject':
+      return shelveRejected(deps, job.importId);
     case 'rebuild':
       return rebuildProjections(deps, job.projections);
     case 'file': {
@@ -78,6 +80,21 @@ async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?
       throw new HopelessJob(`${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}: drop it into the inbox again`);
     }
     return { imports: [await importAndShelve(deps, path, { ...deps.settings, confirmDeletions: true }, onProgress)] };
+  });
+}
+
+/**
+ * The decision is recorded by whoever rejected; the file moves here, under the source's lock,
+ * so it cannot slip between the import that holds it and its shelving in `held/`.
+ */
+async function shelveRejected(deps: ImportJobDeps, importId: string): Promise<ImportJobResult> {
+  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
+  if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
+  return deps.exclusively(`import-job:${deps.settings.tenantId}:${held.source}`, async () => {
+    const path = deps.inbox.pathOf(held.fileName, 'held');
+    if (!existsSync(path)) return { imports: [], note: `${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}` };
+    await deps.inbox.shelve(path, 'rejected');
+    return { imports: [], note: `${held.fileName} moved to ${deps.inbox.pathOf('', 'rejected')}` };
   });
 }
 

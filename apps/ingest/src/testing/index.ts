@@ -1,3 +1,4 @@
 export * from './export-files.js';
 export * from './ingest-test-kit.js';
 export * from './until.js';
+export * from './free-port.js';

@@ -37,8 +37,9 @@ export async function catchUpGeneration(
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${tenantId + '/' + name}, 0))`.execute(trx);
       const after = await readCheckpoint(trx, tenantId, name);
       const page = await readAll(trx, tenantId, upcasters, { after, limit: PAGE, eventTypes: projection.eventTypes });
-      if (page.events.length === 0) return true;
-      await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
+      // No event of its types may still have moved the checkpoint past those of other types.
+      if (page.next.transactionId === after.transactionId && page.next.globalPosition === after.globalPosition) return true;
+      if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
       await writeCheckpoint(trx, tenantId, name, page.next);
       applied += page.events.length;
       return page.events.length < PAGE;

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { openDatabase } from '@jugendamt/db';
 import { defaultRows } from '../../testing/export-files.js';
 import { storedEvents } from '../../testing/ingest-test-kit.js';
 import { startImportRuntime } from '../import-runtime.js';
-import { cleanEventsOf, cuttableLink, dropIntoInbox, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
+import { cleanEventsOf, cuttableLink, dropIntoInbox, freePort, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
 import type { BullImportQueue } from './bull-import-queue.js';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -148,17 +148,6 @@ describe('a PostgreSQL outage in the middle of a file', () => {
     }
   }, 240_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
