@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { comparePositions, START, type Position, type StoredEvent } from './event.js';
 import type { UpcasterRegistry } from './upcasting.js';
@@ -50,67 +50,44 @@ export async function readAll(
 ): Promise<ReadAllResult> {
   const after = options.after ?? START;
   const limit = options.limit ?? 1000;
-  const columns = sql`global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
-           event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at`;
-  const afterCursor = sql`tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)`;
-  const page = (executor: Kysely<Database>) =>
-    options.eventTypes
-      ? readTypesPage(executor, tenantId, columns, afterCursor, options.eventTypes, limit)
-      : sql<EventRow>`
-    SELECT ${columns}
-    FROM events
-    WHERE ${afterCursor} AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY transaction_id, global_position
-    LIMIT ${limit}`
-          .execute(executor)
-          .then(({ rows }) => ({ rows, seen: undefined }));
+  const read = async (executor: Kysely<Database>) => {
+    // Every transaction below the horizon has ended: what it wrote can no longer appear or
+    // change, even for the later statements that use this horizon.
+    const { rows: horizon } = await sql<{ xmin: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(executor);
+    const below = sql`transaction_id < ${horizon[0]!.xmin}::xid8`;
+    const typeFilter = options.eventTypes ? sql`AND event_type = ANY(${[...options.eventTypes]}::text[])` : sql``;
+    const { rows } = await sql<EventRow>`
+      SELECT global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
+             event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
+      FROM events
+      WHERE tenant_id = ${tenantId}
+        AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
+        AND ${below}
+        ${typeFilter}
+      ORDER BY transaction_id, global_position
+      LIMIT ${limit}`.execute(executor);
+    if (rows.length === limit || !options.eventTypes) return { rows, seen: undefined };
+    // A short page of some types has passed every event below the horizon, of any type: a
+    // reader of few types (staff changes, say) moves past the many others instead of walking
+    // them again on every read.
+    const { rows: last } = await sql<{ transaction_id_text: string; global_position: string }>`
+      SELECT transaction_id::text AS transaction_id_text, global_position FROM events
+      WHERE tenant_id = ${tenantId} AND ${below}
+      ORDER BY transaction_id DESC, global_position DESC
+      LIMIT 1`.execute(executor);
+    return { rows, seen: last[0] && { transactionId: last[0].transaction_id_text, globalPosition: String(last[0].global_position) } };
+  };
   // Right after a large import the statistics are stale and the planner would fetch and sort
   // every remaining row for each page; walking the commit-order index is always the right plan.
   const { rows, seen } = db.isTransaction
-    ? await page(db)
+    ? await read(db)
     : await db.transaction().execute(async (trx) => {
         await sql`SET LOCAL enable_sort = off`.execute(trx);
-        return page(trx);
+        return read(trx);
       });
   const events = rows.map((row) => toStoredEvent(row, upcasters));
   const last = events.at(-1)?.position ?? after;
-  // A page short of the limit has passed every event up to the horizon, of any type.
-  return { events, next: events.length < limit && seen && comparePositions(seen, last) > 0 ? seen : last };
-}
-
-/**
- * A page of some event types, and the last event of any type below the same horizon: a
- * reader of few types (staff changes, say) then moves past the many events of other types
- * instead of walking them again on every read. One statement, so both see one snapshot.
- */
-async function readTypesPage(
-  db: Kysely<Database>,
-  tenantId: string,
-  columns: RawBuilder<unknown>,
-  after: RawBuilder<unknown>,
-  eventTypes: readonly string[],
-  limit: number,
-): Promise<{ rows: EventRow[]; seen: Position | undefined }> {
-  const { rows } = await sql<EventRow & { seen_transaction: string; seen_position: string }>`
-    WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-    seen AS (
-      SELECT transaction_id::text AS seen_transaction, global_position AS seen_position
-      FROM events
-      WHERE tenant_id = ${tenantId} AND transaction_id < (SELECT xmin FROM horizon)
-      ORDER BY transaction_id DESC, global_position DESC
-      LIMIT 1),
-    page AS (
-      SELECT ${columns}, transaction_id AS commit_order
-      FROM events
-      WHERE ${after} AND transaction_id < (SELECT xmin FROM horizon) AND event_type = ANY(${[...eventTypes]}::text[])
-      ORDER BY transaction_id, global_position
-      LIMIT ${limit})
-    SELECT page.*, seen.seen_transaction, seen.seen_position
-    FROM seen LEFT JOIN page ON true
-    ORDER BY page.commit_order, page.global_position`.execute(db);
-  const seen = rows[0] && { transactionId: rows[0].seen_transaction, globalPosition: String(rows[0].seen_position) };
-  // With no event of these types the one row carries only what was seen.
-  return { rows: rows.filter((row) => row.event_id !== null), seen };
+  return { events, next: seen && comparePositions(seen, last) > 0 ? seen : last };
 }
 
 export async function readStream(

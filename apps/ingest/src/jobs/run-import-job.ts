@@ -70,8 +70,7 @@ async function importWaiting(deps: ImportJobDeps, source: ExportSource, upTo: Da
 }
 
 async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
-  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
-  if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
+  const held = await heldImport(deps, importId);
   return deps.exclusively(`import-job:${deps.settings.tenantId}:${held.source}`, async () => {
     const path = deps.inbox.pathOf(held.fileName, 'held');
     if (!existsSync(path)) {
@@ -83,13 +82,18 @@ async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?
   });
 }
 
+async function heldImport(deps: ImportJobDeps, importId: string) {
+  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
+  if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
+  return { ...held, source: held.source };
+}
+
 /**
  * The decision is recorded by whoever rejected; the file moves here, under the source's lock,
  * so it cannot slip between the import that holds it and its shelving in `held/`.
  */
 async function shelveRejected(deps: ImportJobDeps, importId: string): Promise<ImportJobResult> {
-  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
-  if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
+  const held = await heldImport(deps, importId);
   return deps.exclusively(`import-job:${deps.settings.tenantId}:${held.source}`, async () => {
     const path = deps.inbox.pathOf(held.fileName, 'held');
     if (!existsSync(path)) return { imports: [], note: `${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}` };
