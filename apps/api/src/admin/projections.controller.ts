@@ -3,7 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
 import type { ImportRuntime } from '@jugendamt/ingest';
-import { activeGeneration, loadCatalogue, PROJECTIONS, projectionLags, type CatalogueName } from '@jugendamt/projections';
+import { activeGeneration, catalogueVersions, PROJECTIONS, projectionLags } from '@jugendamt/projections';
 import type { Kysely } from 'kysely';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
@@ -37,10 +37,10 @@ export class ProjectionsController {
     const projections = await Promise.all(
       PROJECTIONS.map(async (projection) => {
         const active = await activeGeneration(this.db, caller.tenantId, projection.name);
-        const catalogueVersions = active?.catalogueVersions ?? {};
-        const changed = [];
-        for (const name of projection.catalogues) if ((await loadCatalogue(this.db, caller.tenantId, name as CatalogueName)).version !== catalogueVersions[name]) changed.push(name);
-        return { projection: projection.name, generation: active?.generation ?? null, catalogueVersions, eventsBehind: lags.find((l) => l.projection === projection.name)!.eventsBehind, cataloguesChangedSince: active ? changed : [] };
+        const builtWith = active?.catalogueVersions ?? {};
+        const current = await catalogueVersions(this.db, caller.tenantId, projection.catalogues);
+        const changed = projection.catalogues.filter((name) => current[name] !== builtWith[name]);
+        return { projection: projection.name, generation: active?.generation ?? null, catalogueVersions: builtWith, eventsBehind: lags.find((l) => l.projection === projection.name)!.eventsBehind, cataloguesChangedSince: active ? changed : [] };
       }),
     );
     return { projections };

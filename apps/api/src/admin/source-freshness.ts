@@ -1,3 +1,4 @@
+import { berlinDayOf } from '@jugendamt/domain';
 import type { ImportSchedule } from '@jugendamt/ingest';
 import type { ImportRecord } from './import-history.js';
 
@@ -18,10 +19,8 @@ export interface SourceFreshness {
   readonly findings: readonly FreshnessFinding[];
 }
 
-const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 function calendarDaysBetween(from: Date, to: Date): number {
-  return Math.round((Date.parse(berlinDate.format(to)) - Date.parse(berlinDate.format(from))) / 86_400_000);
+  return Math.round((Date.parse(berlinDayOf(to)) - Date.parse(berlinDayOf(from))) / 86_400_000);
 }
 
 function germanDate(date: Date): string {

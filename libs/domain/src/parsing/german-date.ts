@@ -42,6 +42,13 @@ export function berlinTimeToUtc(localIso: string): Date {
 
 const HOUR = 3_600_000;
 
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The office's calendar day of an instant, as `2026-01-05` (Berlin time, summer time included). */
+export function berlinDayOf(instant: Date): string {
+  return berlinDay.format(instant);
+}
+
 const berlinParts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Europe/Berlin',
   hourCycle: 'h23',

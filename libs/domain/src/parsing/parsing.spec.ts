@@ -1,7 +1,7 @@
 import { normalizeAktenzeichen } from './aktenzeichen.js';
 import { matchCodeList, REASONS_OF_ENDING } from './code-lists.js';
 import { parseExportFileName } from './export-file-name.js';
-import { berlinTimeToUtc, parseGermanDate, parseGermanTimestamp } from './german-date.js';
+import { berlinDayOf, berlinTimeToUtc, parseGermanDate, parseGermanTimestamp } from './german-date.js';
 import { dateParser, DEFAULT_DATE_FORMATS, DEFAULT_TIMESTAMP_FORMATS, patternProblem } from './date-patterns.js';
 import { parseEuroCents, parseGermanDecimal, parseInteger } from './german-number.js';
 
@@ -32,6 +32,15 @@ describe('German dates and timestamps', () => {
     expect(berlinTimeToUtc('2024-03-31T02:30:00').toISOString()).toBe('2024-03-31T01:30:00.000Z');
     // 27.10.2024 02:30 happens twice: the first (summer time) is taken.
     expect(berlinTimeToUtc('2024-10-27T02:30:00').toISOString()).toBe('2024-10-27T00:30:00.000Z');
+  });
+});
+
+describe('the office calendar day of an instant', () => {
+  it('turns at Berlin midnight, an hour before UTC in winter and two in summer', () => {
+    expect(berlinDayOf(new Date('2026-01-04T22:59:00Z'))).toBe('2026-01-04');
+    expect(berlinDayOf(new Date('2026-01-04T23:00:00Z'))).toBe('2026-01-05');
+    expect(berlinDayOf(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(berlinDayOf(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
 });
 

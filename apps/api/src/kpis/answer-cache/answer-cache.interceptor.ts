@@ -1,5 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { berlinDayOf } from '@jugendamt/domain';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../access/access.guard.js';
 import { KnowledgeStampReader } from './knowledge-stamp.js';
@@ -11,8 +12,6 @@ interface CachedRequest extends AuthenticatedRequest {
 interface Reply {
   setHeader(name: string, value: string): void;
 }
-
-const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
 
 /** Room for the answers of a busy day; a cached answer is kept as the JSON text it is sent as. */
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -46,7 +45,7 @@ export class AnswerCacheInterceptor implements NestInterceptor {
   private async answer(tenantId: string, role: string, url: string, response: Reply, compute: () => Promise<unknown>): Promise<string> {
     const stamp = await this.stamps.stamp(tenantId);
     // Today's date too: a period left open ends today.
-    const key = `${tenantId}\n${role}\n${url}\n${stamp}\n${berlinDay.format(new Date())}`;
+    const key = `${tenantId}\n${role}\n${url}\n${stamp}\n${berlinDayOf(new Date())}`;
     const json = await this.answers.fetch(key, { context: compute });
     response.setHeader('content-type', 'application/json; charset=utf-8');
     return json!;
