@@ -5,6 +5,7 @@ import * as ingest from './migrations/0002-ingest.js';
 import * as projections from './migrations/0003-projections.js';
 import * as apiTokens from './migrations/0004-api-tokens.js';
 import * as importAdministration from './migrations/0005-import-administration.js';
+import * as costsByTeam from './migrations/0006-costs-by-team.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-projections': projections,
   '0004-api-tokens': apiTokens,
   '0005-import-administration': importAdministration,
+  '0006-costs-by-team': costsByTeam,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

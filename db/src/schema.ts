@@ -17,6 +17,8 @@ export interface Database {
   chronicle_entry_versions: ChronicleEntryVersionsTable;
   sub_process_count_changes: SubProcessCountChangesTable;
   chronicle_sum_changes: ChronicleSumChangesTable;
+  chronicle_case_links: ChronicleCaseLinksTable;
+  team_cost_changes: TeamCostChangesTable;
   api_tokens: ApiTokensTable;
   import_schedules: ImportSchedulesTable;
   import_decisions: ImportDecisionsTable;
@@ -239,4 +241,27 @@ export interface ImportDecisionsTable {
   /** The token label or user who decided: the administrator answers for it. */
   decided_by: string;
   decided_at: Generated<Date>;
+}
+
+/** Which case carries which Aktenzeichen in which team, as the chronicle projection knows it. */
+export interface ChronicleCaseLinksTable extends VersionedFact {
+  case_id: string;
+  file_reference: string;
+  team: string;
+}
+
+/** Costs per team of the linked case; empty text in `team` stands for "no case known". */
+export interface TeamCostChangesTable {
+  tenant_id: string;
+  generation: number;
+  team: string;
+  entry_type: string;
+  aid_type: string;
+  paragraph: string;
+  setting: string;
+  month: string;
+  known_from: Date;
+  entries: number;
+  cents: string;
+  abs_cents: string;
 }

@@ -18,7 +18,7 @@ import { collectExportFiles } from '../import/collect-export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
-const FACT_TABLES = ['aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes', 'chronicle_sum_changes'];
+const FACT_TABLES = ['aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes', 'chronicle_sum_changes', 'chronicle_case_links', 'team_cost_changes'];
 
 /** Every fact table's rows of the serving generations, without the generation number. */
 async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {
@@ -66,7 +66,7 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     }
   });
 
-  it('counts and sums 14plus entries the same from the monthly sums as from the entries, at every observation', async () => {
+  it('counts and sums 14plus entries the same from the monthly sums as from the entries, per team too, at every observation', async () => {
     const observations = await kit.db.selectFrom('imports').select('observed_at').where('status', '=', 'applied').distinct().execute();
     const { generation } = (await activeGeneration(kit.db, 'default', 'chronicle-history'))!;
     for (const asOf of [undefined, ...observations.map((o) => o.observed_at)]) {
@@ -77,6 +77,10 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
       expect(fromSums).toEqual(await chronicleCountsFromFacts(kit.db, counted, generation));
       const byParagraph = { ...period, granularity: 'month' as const, by: ['paragraph', 'setting'] as const };
       expect(await costsFromSums(kit.db, byParagraph, generation)).toEqual(await costsFromFacts(kit.db, byParagraph, generation));
+      const byTeam = { ...period, granularity: 'month' as const, by: ['team', 'aidType'] as const };
+      const perTeam = await costsFromSums(kit.db, byTeam, generation);
+      if (!asOf) expect(new Set(perTeam.map((row) => row.group.team)).size).toBeGreaterThan(2);
+      expect(perTeam).toEqual(await costsFromFacts(kit.db, byTeam, generation));
     }
   });
 });

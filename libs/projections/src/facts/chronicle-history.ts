@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
-import { CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type ChronicleEntryRecord } from '@jugendamt/domain';
+import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
-import { writeChronicleSums, type ChronicleFact } from './chronicle-sum-changes.js';
-import { dropGeneration, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { writeChronicleSums } from './chronicle-sum-changes.js';
+import { currentEntryFacts, type ChronicleFact } from './entry-sums.js';
+import { CASE_LINKS, linkCases, type CaseLinkFact } from './team-cost-changes.js';
+import { dropGeneration, factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
   table: 'chronicle_entry_versions',
@@ -22,6 +24,8 @@ const ENTRIES: VersionedTable<ChronicleFact> = {
     cancelled: 'boolean',
   },
 };
+
+const CASE_EVENT_TYPES: readonly string[] = CASE_EVENTS;
 
 function factOf(entry: ChronicleEntryRecord, catalogue: AidTypeCatalogue, cancelled: boolean): ChronicleFact {
   const basis = entry.aidType ? legalBasisOf(entry.aidType) : { paragraph: null, referenced: null };
@@ -51,39 +55,37 @@ async function cancelledAlready(ctx: ProjectionContext, entryNos: readonly strin
   return new Set(rows.map((r) => r.cancels_entry_no));
 }
 
-/** The current facts of entries, to mark them cancelled. */
-async function currentFacts(ctx: ProjectionContext, entryNos: readonly string[]): Promise<Map<string, ChronicleFact>> {
-  if (entryNos.length === 0) return new Map();
-  const { rows } = await sql<ChronicleFact & { entry_no: string; amount_cents: string | null }>`
-    SELECT entry_no, file_reference, entry_date, unit, entry_type, aid_type, paragraph, setting, amount_cents, cancelling, cancels_entry_no, cancelled
-    FROM chronicle_entry_versions
-    WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND known_to IS NULL AND entry_no = ANY(${[...entryNos]}::text[])`.execute(ctx.trx);
-  return new Map(rows.map(({ entry_no, ...fact }) => [entry_no, { ...fact, amount_cents: fact.amount_cents === null ? null : Number(fact.amount_cents) }]));
-}
-
 /**
  * 14plus chronicle entries as known over time. A cancellation is an entry of its own and
  * makes the entry it names cancelled from its observation on; a cancellation seen before
  * the entry it names (files of one night arrive in any order) cancels it on arrival.
+ * Cases are read for their Aktenzeichen and team only: costs by team follow them.
  */
 export const chronicleHistory: Projection = {
   name: 'chronicle-history',
-  eventTypes: CHRONICLE_EVENTS,
+  eventTypes: [...CHRONICLE_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
-    const entries = events.map((event) => ({ event, entry: (event.payload as { state: ChronicleEntryRecord }).state }));
+    const caseEvents = events.filter((event) => CASE_EVENT_TYPES.includes(event.type));
+    await linkCases(
+      ctx,
+      caseEvents.map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team }))),
+    );
+    const entries = events
+      .filter((event) => !CASE_EVENT_TYPES.includes(event.type))
+      .map((event) => ({ event, entry: (event.payload as { state: ChronicleEntryRecord }).state }));
+    // Cancelled on arrival: by a cancellation already known, or by one earlier in this page.
     const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));
-    const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => ({
-      id: String(entry.entryNo),
-      observedAt: event.observedAt,
-      row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))),
-    }));
+    const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => {
+      if (entry.cancelling && entry.cancelledEntryNo !== null) cancelled.add(String(entry.cancelledEntryNo));
+      return { id: String(entry.entryNo), observedAt: event.observedAt, row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))) };
+    });
     await writeChronicleSums(ctx, recorded);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, recorded);
 
     const cancellations = entries.filter(({ entry }) => entry.cancelling && entry.cancelledEntryNo !== null);
-    const targets = await currentFacts(ctx, cancellations.map(({ entry }) => String(entry.cancelledEntryNo)));
+    const targets = await currentEntryFacts(ctx, cancellations.map(({ entry }) => String(entry.cancelledEntryNo)));
     const marked: FactChange<ChronicleFact>[] = [];
     for (const { event, entry } of cancellations) {
       const id = String(entry.cancelledEntryNo);
@@ -94,7 +96,9 @@ export const chronicleHistory: Projection = {
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, marked);
   },
   async drop(db, tenantId, generation) {
-    await dropGeneration(db, tenantId, generation, [ENTRIES]);
-    await sql`DELETE FROM chronicle_sum_changes WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
+    await dropGeneration(db, tenantId, generation, [ENTRIES, CASE_LINKS]);
+    for (const sums of ['chronicle_sum_changes', 'team_cost_changes']) {
+      await sql`DELETE FROM ${sql.table(sums)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
+    }
   },
 };

@@ -10,7 +10,7 @@ export interface FactChange<Row> {
 }
 
 export interface VersionedTable<Row> {
-  readonly table: 'aid_versions' | 'case_versions' | 'staff_versions' | 'sub_process_versions' | 'chronicle_entry_versions';
+  readonly table: 'aid_versions' | 'case_versions' | 'staff_versions' | 'sub_process_versions' | 'chronicle_entry_versions' | 'chronicle_case_links';
   readonly idColumn: string;
   /** Column → SQL type, for the rows' JSON. */
   readonly columns: Readonly<Record<keyof Row & string, string>>;

@@ -70,22 +70,23 @@ export interface CostRow {
  */
 export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<CostRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
-  return wholeMonths(query) && !query.by.includes('team') ? costsFromSums(db, query, generation) : costsFromFacts(db, query, generation);
+  return wholeMonths(query) ? costsFromSums(db, query, generation) : costsFromFacts(db, query, generation);
 }
 
-/** Any period and the team: from the entries themselves. Both paths agree on whole months (tested). */
+/** Any period: from the entries themselves. Both paths agree on whole months (tested). */
 export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
   const aidGeneration = query.by.includes('team') ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
   const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team' };
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
   const dimensions = query.by.map((d) => sql`${sql.raw(column[d])} AS ${sql.ref(d)}`);
   // One case per Aktenzeichen, should an office have given one twice: costs must not double.
+  // The smallest case id in byte order decides, as in the sums kept per team.
   // The cases are picked once and hash-joined, not looked up entry by entry.
   const linkCase = query.by.includes('team')
     ? sql`LEFT JOIN (
         SELECT DISTINCT ON (c.file_reference) c.file_reference, c.team FROM case_versions c
         WHERE c.tenant_id = ${query.tenantId} AND c.generation = ${aidGeneration} AND ${knownAt('c', query.asOf)}
-        ORDER BY c.file_reference, c.case_id) c ON c.file_reference = e.file_reference`
+        ORDER BY c.file_reference, c.case_id COLLATE "C") c ON c.file_reference = e.file_reference`
     : sql``;
   const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
     SELECT ${sql.join([
@@ -108,10 +109,11 @@ export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, ge
   });
 }
 
-/** Costs of whole months without the team: the monthly sums answer them. */
+/** Costs of whole months: the monthly sums answer them, per team from the sums kept per team. */
 export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
-  const column: Record<Exclude<CostDimension, 'team'>, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type' };
-  const by = query.by as readonly Exclude<CostDimension, 'team'>[];
+  const column: Record<CostDimension, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type', team: 's.team' };
+  const by = query.by;
+  const sums = sql.table(by.includes('team') ? 'team_cost_changes' : 'chronicle_sum_changes');
   const dimensions = by.map((d) => sql`NULLIF(${sql.raw(column[d])}, '') AS ${sql.ref(d)}`);
   const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
     SELECT ${sql.join([
@@ -120,12 +122,12 @@ export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, gen
       sql`coalesce(sum(s.cents) FILTER (WHERE s.entry_type = 'ZAHLUNG'), 0) AS gross`,
       sql`coalesce(sum(s.abs_cents) FILTER (WHERE s.entry_type IN ('KOSTENBEITRAG', 'ERSTATTUNG')), 0) AS income`,
     ])}
-    FROM chronicle_sum_changes s
+    FROM ${sums} s
     WHERE s.tenant_id = ${query.tenantId} AND s.generation = ${generation} AND ${knownBy('s', query.asOf)}
       AND s.entry_type IN ('ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG') AND s.month BETWEEN ${query.from}::date AND ${query.to}::date
     GROUP BY ${sql.join([...by.map((d) => sql.raw(column[d])), sql`period`])}
     HAVING sum(s.entries) <> 0
-    ORDER BY ${sql.join([sql`period`, ...by.map((d) => sql.raw(column[d]))])}`.execute(db);
+    ORDER BY ${sql.join([sql`period`, ...by.map((d) => sql`NULLIF(${sql.raw(column[d])}, '')`)])}`.execute(db);
   return rows.map((r) => {
     const grossCents = Number(r.gross);
     const incomeCents = Number(r.income);

@@ -44,7 +44,7 @@ function entry(entryNo: number, fileReference: string, date: string, unit: strin
  * then cancelled in night 2, S4 completed in night 2 and reopened in night 3, S5 completed in 2023.
  * Chronicle: E1, E2 payments and E3 a contribution, E6 a refund for a § 34 aid of case C1 (team
  * Nord); E4 a § 33 payment without a case, cancelled by E5 in night 2; E7 a note; E9 cancels
- * E8 one night before E8 itself arrives.
+ * E8 one night before E8 itself arrives. Case C1 is handed over to team Süd in night 3.
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
@@ -71,6 +71,7 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   await recorded(NIGHT_2, entry(8, 'R1', '2024-03-18', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 7_000));
 
   await append(NIGHT_3, 'SubProcessReopened', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'offen', null));
+  await append(NIGHT_3, 'CaseHandedOver', 'case-C1', { ...kase, team: 'ASD Team Süd', changedAt: '2024-08-30T09:00:00' });
 }
 
 describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) => {
@@ -120,6 +121,12 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
       ['WJH Hilfen', 'ZAHLUNG', 2], // E1, E2; E4 cancelled by E5, E8 by E9
       ['WJH Kostenbeitrag', 'KOSTENBEITRAG', 1], // E3
     ]);
+    const inMay = await chronicleCounts(database.db, { tenantId: T, ...YEAR_2024, asOf: new Date('2024-05-01T00:00:00Z'), granularity: 'total', countedTypes: COUNTED });
+    expect(inMay.map((r) => [r.group.unit, r.group.entryType, r.count])).toEqual([
+      ['WJH Hilfen', 'ERSTATTUNG', 1], // E6
+      ['WJH Hilfen', 'ZAHLUNG', 3], // E1, E2, E4 not yet cancelled; E8, cancelled before it arrived, not yet known
+      ['WJH Kostenbeitrag', 'KOSTENBEITRAG', 1], // E3
+    ]);
   });
 
   it('sums costs by paragraph and by the linked case\'s team, as known at any time', async () => {
@@ -133,6 +140,13 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
       ['§ 33', null, 30_000, 0],
       ['§ 34', 'ASD Team Nord', 150_000, 25_000],
     ]);
+    // Night 3 hands C1 over: its entries' costs go with it, the earlier answer stays as it was.
+    const now = await costs(database.db, { tenantId: T, ...YEAR_2024, by: ['team'], granularity: 'total' });
+    expect(now.map((r) => [r.group.team, r.grossCents, r.incomeCents])).toEqual([['ASD Team Süd', 150_000, 25_000]]);
+    const inJuly = await costs(database.db, { tenantId: T, ...YEAR_2024, asOf: new Date('2024-07-01T00:00:00Z'), by: ['team'], granularity: 'total' });
+    expect(inJuly.map((r) => [r.group.team, r.grossCents, r.incomeCents])).toEqual([['ASD Team Nord', 150_000, 25_000]]);
+    const partOfMarch = await costs(database.db, { tenantId: T, from: '2024-03-01', to: '2024-03-19', by: ['team'], granularity: 'total' });
+    expect(partOfMarch.map((r) => [r.group.team, r.grossCents, r.incomeCents])).toEqual([['ASD Team Süd', 0, 5_000]]); // E6 only
   });
 
   it('splits costs by month of Datum', async () => {

@@ -35,18 +35,18 @@ export class BullImportQueue implements ImportRunner {
   async submit(job: ImportJob): Promise<ImportJobView> {
     // BullMQ returns the existing job when the id is taken: the dedup by content.
     const added = await this.queue.add('import', job, { jobId: jobIdOf(job) });
-    return this.viewOf(added as Job<ImportJob, ImportJobResult>);
+    return (await this.view(added.id!))!;
   }
 
   async list(limit: number): Promise<ImportJobView[]> {
     const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'failed', 'completed'], 0, limit * 2);
     const newest = (jobs as Job<ImportJob, ImportJobResult>[]).sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);
-    return Promise.all(newest.map((j) => this.viewOf(j)));
+    const views = await Promise.all(newest.map((j) => this.view(j.id!)));
+    return views.filter((v): v is ImportJobView => v !== undefined);
   }
 
-  async get(id: string): Promise<ImportJobView | undefined> {
-    const job = (await this.queue.getJob(id)) as Job<ImportJob, ImportJobResult> | undefined;
-    return job && this.viewOf(job, true);
+  get(id: string): Promise<ImportJobView | undefined> {
+    return this.view(id, true);
   }
 
   async retry(id: string): Promise<ImportJobView | undefined> {
@@ -77,9 +77,16 @@ export class BullImportQueue implements ImportRunner {
     await this.queue.close();
   }
 
-  private async viewOf(job: Job<ImportJob, ImportJobResult>, withLog = false): Promise<ImportJobView> {
-    const state = await job.getState();
-    const log = withLog && job.id ? (await this.queue.getJobLogs(job.id)).logs : [];
+  /**
+   * The state is read before the data: a job seen finished or retrying then has its result or
+   * error in the data (read the other way round, a job finishing in between looks finished
+   * without either).
+   */
+  private async view(id: string, withLog = false): Promise<ImportJobView | undefined> {
+    const state = await this.queue.getJobState(id);
+    const job = (await this.queue.getJob(id)) as Job<ImportJob, ImportJobResult> | undefined;
+    if (!job) return undefined;
+    const log = withLog ? (await this.queue.getJobLogs(id)).logs : [];
     return {
       id: job.id!,
       job: job.data,
