@@ -2,6 +2,7 @@ import { isEducationalAid, legalBasisOf } from './paragraph.js';
 import { percent, ratio, round } from './rounding.js';
 import { DEFAULT_AID_TYPE_CATALOGUE, settingOf } from './setting.js';
 import { suppressRate, suppressRow } from './suppression.js';
+import { teamOn, type StaffMemberFacts } from './staff-over-time.js';
 
 describe('legal basis of an aid', () => {
   it.each([
@@ -75,5 +76,27 @@ describe('small-number suppression', () => {
     expect(suppressRate(0, 0, 2)).toBe('.');
     expect(suppressRate(37.5, 3, 8)).toBe(37.5);
     expect(suppressRate(null, 0, 0)).toBeNull();
+  });
+});
+
+describe('team of a staff member on a day', () => {
+  const member = (assignments: StaffMemberFacts['assignments']): StaffMemberFacts => ({ staffId: 'M1', role: 'Fachkraft', fte: 1, joined: '2020-01-01', left: null, assignments });
+
+  it('is the assignment with the latest start up to that day, in whatever order they were observed', () => {
+    const moved = member([
+      { team: 'ASD Süd', since: '2025-07-01' },
+      { team: 'ASD Nord', since: '2020-01-01' },
+    ]);
+    expect(teamOn(moved, '2025-06-30')).toBe('ASD Nord');
+    expect(teamOn(moved, '2025-07-01')).toBe('ASD Süd');
+  });
+
+  it('is the first listed before any assignment starts, and the later listed of two starting the same day', () => {
+    expect(teamOn(member([{ team: 'ASD Ost', since: '2021-03-01' }]), '2020-06-01')).toBe('ASD Ost');
+    const twice = member([
+      { team: 'ASD Nord', since: '2024-01-01' },
+      { team: 'ASD West', since: '2024-01-01' },
+    ]);
+    expect(teamOn(twice, '2024-05-01')).toBe('ASD West');
   });
 });

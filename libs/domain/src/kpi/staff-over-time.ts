@@ -14,13 +14,17 @@ export function isEmployedOn(member: StaffMemberFacts, day: string): boolean {
   return member.joined <= day && (member.left === null || member.left >= day);
 }
 
-/** The team a member was in on a day, by the assignment history. */
+/**
+ * The team a member was in on a day: the assignment with the latest `since` up to that day (of
+ * two with the same `since`, the later one listed). Before the first, the first listed. Called
+ * per member, day and team by the staff KPIs, so it scans once and sorts nothing.
+ */
 export function teamOn(member: StaffMemberFacts, day: string): string | null {
-  let team: string | null = null;
-  for (const assignment of [...member.assignments].sort((a, b) => a.since.localeCompare(b.since))) {
-    if (assignment.since <= day) team = assignment.team;
+  let current: StaffMemberFacts['assignments'][number] | undefined;
+  for (const assignment of member.assignments) {
+    if (assignment.since <= day && (current === undefined || assignment.since >= current.since)) current = assignment;
   }
-  return team ?? member.assignments[0]?.team ?? null;
+  return current?.team ?? member.assignments[0]?.team ?? null;
 }
 
 /** The period's first day and the last day of each month in it (a year: 13 days). */

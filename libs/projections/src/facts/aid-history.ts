@@ -2,7 +2,7 @@ import type { AidVersionsTable, CaseVersionsTable, FactContent } from '@jugendam
 import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection } from '../runtime/projection.js';
-import { dropGeneration, factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 type AidFact = FactContent<AidVersionsTable, 'aid_id'>;
 type CaseFact = FactContent<CaseVersionsTable, 'case_id'>;
@@ -42,6 +42,7 @@ export const aidHistory: Projection = {
   name: 'aid-history',
   eventTypes: [...AID_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
+  tables: ['aid_versions', 'case_versions'],
 
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
@@ -84,6 +85,4 @@ export const aidHistory: Projection = {
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, AIDS, aids);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, CASES, cases);
   },
-
-  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [AIDS, CASES]),
 };

@@ -5,7 +5,7 @@ import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
 import { currentEntryFacts, type ChronicleFact } from './entry-sums.js';
 import { CASE_LINKS, linkCases, type CaseLinkFact } from './team-cost-changes.js';
-import { dropGeneration, factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
   table: 'chronicle_entry_versions',
@@ -65,6 +65,7 @@ export const chronicleHistory: Projection = {
   name: 'chronicle-history',
   eventTypes: [...CHRONICLE_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
+  tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'team_cost_changes'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
     const caseEvents = events.filter((event) => CASE_EVENT_TYPES.includes(event.type));
@@ -94,11 +95,5 @@ export const chronicleHistory: Projection = {
     }
     await writeChronicleSums(ctx, marked);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, marked);
-  },
-  async drop(db, tenantId, generation) {
-    await dropGeneration(db, tenantId, generation, [ENTRIES, CASE_LINKS]);
-    for (const sums of ['chronicle_sum_changes', 'team_cost_changes']) {
-      await sql`DELETE FROM ${sql.table(sums)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
-    }
   },
 };

@@ -47,19 +47,23 @@ export class EntrySums {
     const keys = sql.raw(keyColumns.join(', '));
     const definitions = sql.raw(keyColumns.map((c) => `${c} text`).join(', '));
     const target = sql.table(table);
-    await sql`
-      INSERT INTO ${target} (tenant_id, generation, ${keys}, month, known_from, entries, cents, abs_cents)
-      SELECT ${ctx.tenantId}, ${ctx.generation}, ${keys}, d.month, d.at, d.entries, d.cents, d."absCents"
-      FROM json_to_recordset(${JSON.stringify(deltas)}::json)
-        AS d(${definitions}, month date, at timestamptz, entries integer, cents bigint, "absCents" bigint)
-      ON CONFLICT (tenant_id, generation, month, ${keys}, known_from)
-      DO UPDATE SET entries = ${target}.entries + excluded.entries, cents = ${target}.cents + excluded.cents,
-                    abs_cents = ${target}.abs_cents + excluded.abs_cents`.execute(ctx.trx);
+    const { rows: cancelledOut } = await sql<Record<string, string>>`
+      WITH written AS (
+        INSERT INTO ${target} (tenant_id, generation, ${keys}, month, known_from, entries, cents, abs_cents)
+        SELECT ${ctx.tenantId}, ${ctx.generation}, ${keys}, d.month, d.at, d.entries, d.cents, d."absCents"
+        FROM json_to_recordset(${JSON.stringify(deltas)}::json)
+          AS d(${definitions}, month date, at timestamptz, entries integer, cents bigint, "absCents" bigint)
+        ON CONFLICT (tenant_id, generation, month, ${keys}, known_from)
+        DO UPDATE SET entries = ${target}.entries + excluded.entries, cents = ${target}.cents + excluded.cents,
+                      abs_cents = ${target}.abs_cents + excluded.abs_cents
+        RETURNING ${keys}, month::text AS month, known_from::text AS at, entries, cents, abs_cents)
+      SELECT ${keys}, month, at FROM written WHERE entries = 0 AND cents = 0 AND abs_cents = 0`.execute(ctx.trx);
+    if (cancelledOut.length === 0) return;
     // Changes that cancelled out across pages leave nothing, as they would within one page.
+    const matching = sql.raw(keyColumns.map((c) => `t.${c} = z.${c}`).join(' AND '));
     await sql`
-      DELETE FROM ${target}
-      WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND entries = 0 AND cents = 0 AND abs_cents = 0
-        AND known_from = ANY(${[...new Set(deltas.map((d) => d.at))]}::timestamptz[])`.execute(ctx.trx);
+      DELETE FROM ${target} t USING json_to_recordset(${JSON.stringify(cancelledOut)}::json) AS z(${definitions}, month date, at timestamptz)
+      WHERE t.tenant_id = ${ctx.tenantId} AND t.generation = ${ctx.generation} AND ${matching} AND t.month = z.month AND t.known_from = z.at`.execute(ctx.trx);
   }
 }
 

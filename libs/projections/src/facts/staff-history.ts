@@ -1,6 +1,6 @@
 import { STAFF_EVENTS, type StaffRecord } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
-import { dropGeneration, factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
+import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
 interface StaffFact {
   team: string;
@@ -25,6 +25,7 @@ export const staffHistory: Projection = {
   name: 'staff-history',
   eventTypes: STAFF_EVENTS,
   catalogues: [],
+  tables: ['staff_versions'],
   async apply(ctx, events) {
     const changes = events.map((event) =>
       factChange<StaffRecord, StaffFact>(event, (s) => s.staffId, (s) => ({
@@ -38,5 +39,4 @@ export const staffHistory: Projection = {
     );
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, STAFF, changes);
   },
-  drop: (db, tenantId, generation) => dropGeneration(db, tenantId, generation, [STAFF]),
 };

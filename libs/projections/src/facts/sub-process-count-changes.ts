@@ -37,15 +37,19 @@ export async function writeCountChanges(ctx: ProjectionContext, changes: readonl
   }
   const deltas = [...sums.values()].filter((d) => d.delta !== 0);
   if (deltas.length === 0) return;
-  await sql`
-    INSERT INTO sub_process_count_changes (tenant_id, generation, team, core_process, sub_process_code, month, known_from, delta)
-    SELECT ${ctx.tenantId}, ${ctx.generation}, d.team, d.core, d.code, d.month, d.at, d.delta
-    FROM json_to_recordset(${JSON.stringify(deltas)}::json) AS d(team text, core text, code text, month date, at timestamptz, delta integer)
-    ON CONFLICT (tenant_id, generation, month, team, core_process, sub_process_code, known_from)
-    DO UPDATE SET delta = sub_process_count_changes.delta + excluded.delta`.execute(ctx.trx);
+  const { rows: cancelledOut } = await sql<{ team: string; core: string; code: string; month: string; at: string }>`
+    WITH written AS (
+      INSERT INTO sub_process_count_changes (tenant_id, generation, team, core_process, sub_process_code, month, known_from, delta)
+      SELECT ${ctx.tenantId}, ${ctx.generation}, d.team, d.core, d.code, d.month, d.at, d.delta
+      FROM json_to_recordset(${JSON.stringify(deltas)}::json) AS d(team text, core text, code text, month date, at timestamptz, delta integer)
+      ON CONFLICT (tenant_id, generation, month, team, core_process, sub_process_code, known_from)
+      DO UPDATE SET delta = sub_process_count_changes.delta + excluded.delta
+      RETURNING team, core_process AS core, sub_process_code AS code, month::text AS month, known_from::text AS at, delta)
+    SELECT team, core, code, month, at FROM written WHERE delta = 0`.execute(ctx.trx);
+  if (cancelledOut.length === 0) return;
   // Changes that cancelled out across pages leave nothing, as they would within one page.
   await sql`
-    DELETE FROM sub_process_count_changes
-    WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND delta = 0
-      AND known_from = ANY(${[...new Set(deltas.map((d) => d.at))]}::timestamptz[])`.execute(ctx.trx);
+    DELETE FROM sub_process_count_changes t USING json_to_recordset(${JSON.stringify(cancelledOut)}::json) AS z(team text, core text, code text, month date, at timestamptz)
+    WHERE t.tenant_id = ${ctx.tenantId} AND t.generation = ${ctx.generation}
+      AND t.team = z.team AND t.core_process = z.core AND t.sub_process_code = z.code AND t.month = z.month AND t.known_from = z.at`.execute(ctx.trx);
 }

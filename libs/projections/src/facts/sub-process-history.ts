@@ -1,9 +1,8 @@
 import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
-import { sql } from 'kysely';
 import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
 import { writeCountChanges } from './sub-process-count-changes.js';
-import { dropGeneration, factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
+import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
 type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
 
@@ -23,6 +22,7 @@ export const subProcessHistory: Projection = {
   name: 'sub-process-history',
   eventTypes: SUB_PROCESS_EVENTS,
   catalogues: [],
+  tables: ['sub_process_versions', 'sub_process_count_changes'],
   async apply(ctx, events) {
     const changes = events.map((event) =>
       factChange<SubProcessRecord, SubProcessFact>(event, (s) => s.subProcessId, (s) => ({
@@ -36,9 +36,5 @@ export const subProcessHistory: Projection = {
     // The counts read the versions the facts are about to replace: first counts, then facts.
     await writeCountChanges(ctx, changes);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, SUB_PROCESSES, changes);
-  },
-  async drop(db, tenantId, generation) {
-    await dropGeneration(db, tenantId, generation, [SUB_PROCESSES]);
-    await sql`DELETE FROM sub_process_count_changes WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
   },
 };

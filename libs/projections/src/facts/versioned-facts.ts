@@ -72,7 +72,3 @@ export function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string
   if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state) };
   return { id: payload.id, observedAt: event.observedAt, row: null };
 }
-
-export async function dropGeneration(db: Kysely<Database>, tenantId: string, generation: number, tables: readonly VersionedTable<never>[]): Promise<void> {
-  for (const { table } of tables) await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND generation = ${generation}`.execute(db);
-}

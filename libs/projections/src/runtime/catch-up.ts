@@ -4,6 +4,7 @@ import { readAll, UpcasterRegistry } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
+import { analyzeTables } from './projection-tables.js';
 
 export interface CatchUpProgress {
   readonly projection: string;
@@ -12,6 +13,8 @@ export interface CatchUpProgress {
 }
 
 const PAGE = 2_000;
+/** A catch-up that has applied this many events, and then twice as many each time, refreshes its tables' statistics. */
+const FIRST_ANALYZE = 20_000;
 
 /**
  * Applies every event after a generation's checkpoint, page by page; each page and its
@@ -28,6 +31,7 @@ export async function catchUpGeneration(
   const catalogueVersions = await generationCatalogues(db, tenantId, projection.name, generation);
   const upcasters = new UpcasterRegistry();
   let applied = 0;
+  let analyzeAt = FIRST_ANALYZE;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       // As for every reader of the log: walk the commit-order index, never sort what is left of it.
@@ -46,6 +50,10 @@ export async function catchUpGeneration(
     });
     onProgress?.({ projection: projection.name, generation, eventsApplied: applied });
     if (done) return applied;
+    if (applied >= analyzeAt) {
+      await analyzeTables(db, projection);
+      analyzeAt = applied * 2;
+    }
   }
 }
 

@@ -22,7 +22,24 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   /** The catalogues whose versions the tables depend on: a change takes effect by a rebuild. */
   readonly catalogues: readonly string[];
+  /**
+   * The tables it writes, every row tagged with tenant and generation: the runtime removes a
+   * retired or abandoned generation's rows from them, and keeps their statistics up while a
+   * generation grows.
+   */
+  readonly tables: readonly ProjectionTable[];
   apply(ctx: ProjectionContext, events: readonly StoredEvent[]): Promise<void>;
-  /** Removes a generation's rows (a retired or an abandoned one). */
-  drop(db: Kysely<Database>, tenantId: string, generation: number): Promise<void>;
 }
+
+export type ProjectionTable = Extract<
+  keyof Database,
+  | 'aid_versions'
+  | 'case_versions'
+  | 'staff_versions'
+  | 'sub_process_versions'
+  | 'chronicle_entry_versions'
+  | 'chronicle_case_links'
+  | 'sub_process_count_changes'
+  | 'chronicle_sum_changes'
+  | 'team_cost_changes'
+>;

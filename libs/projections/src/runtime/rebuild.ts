@@ -4,6 +4,7 @@ import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { catchUpGeneration, type CatchUpProgress } from './catch-up.js';
 import { activateGeneration, createGeneration } from './generations.js';
 import type { Projection } from './projection.js';
+import { dropGenerationRows } from './projection-tables.js';
 
 /**
  * Rebuilds a projection from position 0 into a new generation while the active one keeps
@@ -15,10 +16,10 @@ export async function rebuild(db: Kysely<Database>, tenantId: string, projection
   try {
     const applied = await catchUpGeneration(db, tenantId, projection, generation, onProgress);
     const retired = await db.transaction().execute((trx) => activateGeneration(trx, tenantId, projection.name, generation));
-    if (retired !== undefined) await projection.drop(db, tenantId, retired);
+    if (retired !== undefined) await dropGenerationRows(db, tenantId, projection, retired);
     return applied;
   } catch (error) {
-    await projection.drop(db, tenantId, generation);
+    await dropGenerationRows(db, tenantId, projection, generation);
     await db.deleteFrom('projection_generations').where('tenant_id', '=', tenantId).where('projection', '=', projection.name).where('generation', '=', generation).execute();
     throw error;
   }
