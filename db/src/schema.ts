@@ -196,11 +196,10 @@ export interface SubProcessCountChangesTable {
   delta: number;
 }
 
-/** Empty text stands for "none" in the key columns (aid type, paragraph, setting). */
-export interface ChronicleSumChangesTable {
+/** Monthly sums of 14plus entries as changes in knowledge. Empty text stands for "none" in the key columns (aid type, paragraph, setting). */
+interface EntrySumChanges {
   tenant_id: string;
   generation: number;
-  unit: string;
   entry_type: string;
   aid_type: string;
   paragraph: string;
@@ -210,6 +209,10 @@ export interface ChronicleSumChangesTable {
   entries: number;
   cents: string;
   abs_cents: string;
+}
+
+export interface ChronicleSumChangesTable extends EntrySumChanges {
+  unit: string;
 }
 
 export interface ApiTokensTable {
@@ -251,17 +254,6 @@ export interface ChronicleCaseLinksTable extends VersionedFact {
 }
 
 /** Costs per team of the linked case; empty text in `team` stands for "no case known". */
-export interface TeamCostChangesTable {
-  tenant_id: string;
-  generation: number;
+export interface TeamCostChangesTable extends EntrySumChanges {
   team: string;
-  entry_type: string;
-  aid_type: string;
-  paragraph: string;
-  setting: string;
-  month: string;
-  known_from: Date;
-  entries: number;
-  cents: string;
-  abs_cents: string;
 }

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
+import type { StoredEvent } from '@jugendamt/event-store';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
 import { currentEntryFacts, type ChronicleFact } from './entry-sums.js';
-import { CASE_LINKS, linkCases, type CaseLinkFact } from './team-cost-changes.js';
+import { linkCases, type CaseLinkFact } from './team-cost-changes.js';
 import { factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
@@ -68,13 +69,13 @@ export const chronicleHistory: Projection = {
   tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'team_cost_changes'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
-    const caseEvents = events.filter((event) => CASE_EVENT_TYPES.includes(event.type));
+    const isCaseEvent = (event: StoredEvent) => CASE_EVENT_TYPES.includes(event.type);
     await linkCases(
       ctx,
-      caseEvents.map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team }))),
+      events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team }))),
     );
     const entries = events
-      .filter((event) => !CASE_EVENT_TYPES.includes(event.type))
+      .filter((event) => !isCaseEvent(event))
       .map((event) => ({ event, entry: (event.payload as { state: ChronicleEntryRecord }).state }));
     // Cancelled on arrival: by a cancellation already known, or by one earlier in this page.
     const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));

@@ -6,7 +6,7 @@ import { writeFactChanges, type FactChange, type VersionedTable } from './versio
 
 export type CaseLinkFact = FactContent<ChronicleCaseLinksTable, 'case_id'>;
 
-export const CASE_LINKS: VersionedTable<CaseLinkFact> = {
+const CASE_LINKS: VersionedTable<CaseLinkFact> = {
   table: 'chronicle_case_links',
   idColumn: 'case_id',
   columns: { file_reference: 'text', team: 'text' },
@@ -59,7 +59,9 @@ async function teamSpans(ctx: ProjectionContext, fileReferences: readonly string
   const links = new Map<string, { caseId: string; team: string; from: number; to: number }[]>();
   for (const r of rows) {
     const link = { caseId: r.case_id, team: r.team, from: new Date(r.known_from).getTime(), to: r.known_to === null ? Infinity : new Date(r.known_to).getTime() };
-    links.set(r.file_reference, [...(links.get(r.file_reference) ?? []), link]);
+    const ofReference = links.get(r.file_reference);
+    if (ofReference) ofReference.push(link);
+    else links.set(r.file_reference, [link]);
   }
   const spans = new Map<string, TeamSpan[]>();
   for (const reference of fileReferences) {
