@@ -4,7 +4,7 @@ import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { catchUpGeneration, type CatchUpProgress } from './catch-up.js';
 import { activateGeneration, createGeneration } from './generations.js';
 import type { Projection } from './projection.js';
-import { dropGenerationRows } from './projection-tables.js';
+import { dropGenerationRows, vacuumTables } from './projection-tables.js';
 
 /**
  * Rebuilds a projection from position 0 into a new generation while the active one keeps
@@ -16,7 +16,10 @@ export async function rebuild(db: Kysely<Database>, tenantId: string, projection
   try {
     const applied = await catchUpGeneration(db, tenantId, projection, generation, onProgress);
     const retired = await db.transaction().execute((trx) => activateGeneration(trx, tenantId, projection.name, generation));
-    if (retired !== undefined) await dropGenerationRows(db, tenantId, projection, retired);
+    if (retired !== undefined) {
+      await dropGenerationRows(db, tenantId, projection, retired);
+      await vacuumTables(db, projection);
+    }
     return applied;
   } catch (error) {
     await dropGenerationRows(db, tenantId, projection, generation);
