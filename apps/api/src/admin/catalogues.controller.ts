@@ -1,17 +1,14 @@
-import { Body, Get, Inject, NotFoundException, Param, Put, Query } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Database, DatabaseHandle } from '@jugendamt/db';
-import type { ImportRuntime } from '@jugendamt/ingest';
 import { CATALOGUE_NAMES, CATALOGUE_SCHEMAS, catalogueAt, catalogueHistory, isCatalogueName, saveCatalogue, type CatalogueName } from '@jugendamt/projections';
-import type { Kysely } from 'kysely';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
 import { catalogueView } from './catalogue-views.js';
 import { AdminController } from './admin-controller.decorator.js';
-import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { runtimeOfOffice } from './import-runtime.provider.js';
+import { OfficeAdministration } from './office-administration.js';
 
 const versionFields = z.strictObject({
   version: z.coerce.number().int().min(0).optional().describe('A former version (0: the shipped default); without it, the current one'),
@@ -33,16 +30,7 @@ function catalogueNamed(name: string): CatalogueName {
  * staffing figures, process times. Every edit is a new version; none is ever overwritten.
  */
 @AdminController('catalogues', 'catalogues')
-export class CataloguesController {
-  private readonly db: Kysely<Database>;
-
-  constructor(
-    @Inject(DATABASE) database: DatabaseHandle,
-    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
-  ) {
-    this.db = database.db;
-  }
-
+export class CataloguesController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Every catalogue: current version, content, and whether the numbers follow it yet' })
   async list(@Caller() caller: Principal) {

@@ -1,19 +1,17 @@
 import { existsSync } from 'node:fs';
-import { Body, ConflictException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, ConflictException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database, DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
-import { sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
+import { sha256OfFile } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
 import { findingsCsv } from './findings-csv.js';
 import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
 import { AdminController } from './admin-controller.decorator.js';
-import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { runtimeOfOffice } from './import-runtime.provider.js';
+import { OfficeAdministration } from './office-administration.js';
 
 const listFields = z.strictObject({
   source: z.enum(EXPORT_SOURCES).optional(),
@@ -34,16 +32,7 @@ interface Reply {
 
 /** The import history, the data-quality reports, and the administrator's verdict on held imports. */
 @AdminController('imports', 'imports')
-export class ImportsController {
-  private readonly db: Kysely<Database>;
-
-  constructor(
-    @Inject(DATABASE) database: DatabaseHandle,
-    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
-  ) {
-    this.db = database.db;
-  }
-
+export class ImportsController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Imports, newest first: status, counts, duration, decision' })
   @ApiQueryOf(listFields)

@@ -1,16 +1,13 @@
-import { Body, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Database, DatabaseHandle } from '@jugendamt/db';
-import type { ImportRuntime } from '@jugendamt/ingest';
 import { activeGeneration, catalogueVersions, PROJECTIONS, projectionLags } from '@jugendamt/projections';
-import type { Kysely } from 'kysely';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, Validated } from '../http/validated.js';
 import { AdminController } from './admin-controller.decorator.js';
-import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { runtimeOfOffice } from './import-runtime.provider.js';
+import { OfficeAdministration } from './office-administration.js';
 
 const projectionNames = PROJECTIONS.map((p) => p.name) as [string, ...string[]];
 
@@ -20,16 +17,7 @@ const rebuildBody = z.strictObject({
 
 /** The KPI tables: which generation serves, built with which catalogues, how far behind the log. */
 @AdminController('projections', 'catalogues')
-export class ProjectionsController {
-  private readonly db: Kysely<Database>;
-
-  constructor(
-    @Inject(DATABASE) database: DatabaseHandle,
-    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
-  ) {
-    this.db = database.db;
-  }
-
+export class ProjectionsController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Each projection: serving generation, catalogue versions it was built with, events behind, catalogues changed since' })
   async list(@Caller() caller: Principal) {

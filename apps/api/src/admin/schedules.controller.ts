@@ -1,15 +1,13 @@
-import { BadRequestException, Body, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Database, DatabaseHandle } from '@jugendamt/db';
-import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, nextRuns, saveSchedule, scheduleProblem, type ImportRuntime, type ImportSchedule } from '@jugendamt/ingest';
-import type { Kysely } from 'kysely';
+import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, nextRuns, saveSchedule, scheduleProblem, type ImportSchedule } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
-import { DATABASE } from '../database/database.module.js';
 import { ApiBodyOf, Validated } from '../http/validated.js';
 import { AdminController } from './admin-controller.decorator.js';
-import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { runtimeOfOffice } from './import-runtime.provider.js';
+import { OfficeAdministration } from './office-administration.js';
 
 const scheduleBody = z.strictObject({
   cron: z.string().min(1).describe('Cron expression: five fields (minute hour day month weekday), or six with seconds first. Example: "30 5 * * *" = every day at 05:30'),
@@ -23,16 +21,7 @@ function viewOf(schedule: ImportSchedule) {
 
 /** When each source is imported: one schedule per source, kept in PostgreSQL, fired by the queue. */
 @AdminController('schedules', 'imports')
-export class SchedulesController {
-  private readonly db: Kysely<Database>;
-
-  constructor(
-    @Inject(DATABASE) database: DatabaseHandle,
-    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
-  ) {
-    this.db = database.db;
-  }
-
+export class SchedulesController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Every schedule with its next three runs' })
   async list(@Caller() caller: Principal) {
