@@ -12,6 +12,7 @@ import { findImportRecord, findingsOf, listImports, recordDecision } from './imp
 import { AdminController } from './admin-controller.decorator.js';
 import { runtimeOfOffice } from './import-runtime.provider.js';
 import { OfficeAdministration } from './office-administration.js';
+import type { FastifyReply } from 'fastify';
 
 const listFields = z.strictObject({
   source: z.enum(EXPORT_SOURCES).optional(),
@@ -25,10 +26,6 @@ const startBody = z.union([
   z.strictObject({ file: z.string().min(1).describe('Name of an export file waiting in the inbox') }),
   z.strictObject({ source: z.enum(EXPORT_SOURCES).describe('Import every file of this source waiting in the inbox') }),
 ]);
-
-interface Reply {
-  setHeader(name: string, value: string): void;
-}
 
 /** The import history, the data-quality reports, and the administrator's verdict on held imports. */
 @AdminController('imports', 'imports')
@@ -70,13 +67,13 @@ export class ImportsController extends OfficeAdministration {
     @Caller() caller: Principal,
     @Param('importId', ParseUUIDPipe) importId: string,
     @Query(new Validated(findingsFields)) query: z.output<typeof findingsFields>,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const record = await this.recordOf(caller, importId);
     const findings = await findingsOf(this.db, caller.tenantId, importId);
     if (query.format === 'json') return { importId, file: record.file, status: record.status, findings };
-    reply.setHeader('content-type', 'text/csv; charset=utf-8');
-    reply.setHeader('content-disposition', `attachment; filename="Datenqualitaet_${record.file.replace(/\.csv$/i, '')}.csv"`);
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="Datenqualitaet_${record.file.replace(/\.csv$/i, '')}.csv"`);
     return new StreamableFile(findingsCsv(record.file, findings));
   }
 

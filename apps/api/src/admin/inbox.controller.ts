@@ -27,11 +27,11 @@ export class InboxController {
   @ApiParam({ name: 'fileName', example: 'webfm_faelle_20261122_0215.csv' })
   @ApiConsumes('application/octet-stream', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: Readable) {
+  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: { raw: Readable }) {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     let path: string;
     try {
-      path = await runtime.inbox.receive(fileName, request);
+      path = await runtime.inbox.receive(fileName, request.raw);
     } catch (error) {
       if (error instanceof InboxFileError) {
         if (error.kind === 'exists') throw new ConflictException(error.message);

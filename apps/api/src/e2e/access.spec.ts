@@ -94,3 +94,22 @@ describe('single sign-on tokens', () => {
     expect(await verifier.principalOf(await sign({ roles: ['admin'] }, 'another-api'))).toBeUndefined();
   });
 });
+
+describe('rate limiting', () => {
+  let api: ApiUnderTest;
+  beforeAll(async () => {
+    api = await startApiOnEmptyDatabase({ RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => api?.close());
+
+  it('answers 429 past RATE_LIMIT_PER_MINUTE requests of one client, before any token is looked at, and never to probes', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await api.get('/api/v1/teams', i % 2 ? 'jat_guessed' : api.tokens.controlling)).status);
+    expect(statuses).toEqual([200, 401, 200, 429]);
+    const refused = await api.get('/api/v1/teams', api.tokens.controlling);
+    expect(refused.status).toBe(429);
+    expect(await bodyOf(refused)).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'rate limit reached: wait a minute' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (const probe of ['/health', '/metrics']) expect((await api.get(probe)).status).toBe(200);
+  });
+});

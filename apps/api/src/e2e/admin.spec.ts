@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultRows, exportFileBytes, until } from '@jugendamt/ingest/testing';
@@ -104,6 +105,19 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     const bad = await upload('faelle.csv', Buffer.from('x'));
     expect(bad.status).toBe(400);
     expect((await bodyOf(bad)).errors).toEqual([{ field: 'fileName', message: expect.stringContaining('faelle.csv') }]);
+  });
+
+  it.each([
+    ['application/x-www-form-urlencoded', 30],
+    ['text/plain', 31],
+    ['application/octet-stream', 32],
+  ])('receives an upload sent as %s byte for byte', async (contentType, daysAgo) => {
+    const body = exportFileBytes('webfm_mitarbeiter', defaultRows('webfm_mitarbeiter', 5));
+    const name = `webfm_mitarbeiter_${nightOf(daysAgo)}_0215.csv`;
+    const response = await fetch(`${api.url}/api/v1/admin/inbox/${name}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': contentType }, body });
+    expect(response.status).toBe(202);
+    // The job is named by the SHA-256 of the file as the inbox received it.
+    expect((await bodyOf(response)).job.id).toBe(`file-${createHash('sha256').update(body).digest('hex')}`);
   });
 
   it('keeps schedules: validates them, shows the next runs, pauses, resumes and deletes them', async () => {

@@ -35,4 +35,21 @@ describe('KPI answers served again until what they rest on changes', () => {
     expect(await aids()).toEqual(before);
     expect(await aids({ 'cache-control': 'no-cache' })).not.toEqual(before);
   });
+
+  it('sends an answer of a kilobyte or more gzipped to a client that accepts it, the same JSON as sent plain; a smaller one plain', async () => {
+    const path = '/api/v1/kpis/costs?period=2025&by=paragraph';
+    const plain = await api.get(path, api.tokens.controlling, { 'accept-encoding': 'identity' });
+    const compressed = await api.get(path, api.tokens.controlling, { 'accept-encoding': 'gzip, deflate' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(compressed.headers.get('vary')).toBe('accept-encoding');
+    const json = await plain.text();
+    expect(json.length).toBeGreaterThanOrEqual(1024);
+    // fetch unpacks the gzipped body.
+    expect(await compressed.text()).toBe(json);
+
+    const small = await api.get('/api/v1/kpis/sub-process-counts?period=2025&by=team,subProcess', api.tokens.controlling, { 'accept-encoding': 'gzip, deflate' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect((await small.text()).length).toBeLessThan(1024);
+  });
 });

@@ -1,18 +1,23 @@
-import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 import { numberSetting } from '@jugendamt/domain';
+
+const EXEMPT = new Set(['/health', '/metrics']);
 
 /**
  * Requests per client address and minute (RATE_LIMIT_PER_MINUTE, default 1200), before any
  * token is looked at, so guessing tokens is throttled too. Health and metrics are exempt:
  * probes must never lock themselves out.
  */
-export function rateLimitPerClient(env: NodeJS.ProcessEnv): RateLimitRequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: numberSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (req) => req.path === '/health' || req.path === '/metrics',
-    message: { statusCode: 429, error: 'Too Many Requests', message: 'rate limit reached: wait a minute' },
+export async function limitRequestsPerClient(server: FastifyInstance, env: NodeJS.ProcessEnv): Promise<void> {
+  await server.register(rateLimit, {
+    timeWindow: 60_000,
+    max: numberSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
+    hook: 'onRequest',
+    allowList: (request) => EXEMPT.has(request.url.split('?', 1)[0]!),
+    // Thrown as Nest's own exception, so the answer has the shape of every other refusal.
+    errorResponseBuilder: () =>
+      new HttpException({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: 'rate limit reached: wait a minute' }, HttpStatus.TOO_MANY_REQUESTS),
   });
 }

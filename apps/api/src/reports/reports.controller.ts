@@ -10,6 +10,7 @@ import { AnnualReportQuery, annualReportFields } from './annual-report.query.js'
 import { annualReportCsvArchive } from './csv-archive.js';
 import { annualReportWorkbook } from './excel-workbook.js';
 import type { AnnualReport } from './report-table.js';
+import type { FastifyReply } from 'fastify';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,10 +19,6 @@ function formatOf(asked: string | undefined, accept: string | undefined): 'json'
   if (accept?.includes(XLSX)) return 'xlsx';
   if (accept?.includes('application/zip') || accept?.includes('text/csv')) return 'csv';
   return 'json';
-}
-
-interface Reply {
-  setHeader(name: string, value: string): void;
 }
 
 /** The annual overall report for the planners (and controlling). */
@@ -42,7 +39,7 @@ export class ReportsController {
     @Param('year', new Validated(yearParam)) year: number,
     @QueryString(new Validated(annualReportFields)) params: { format?: 'json' | 'csv' | 'xlsx'; public: boolean; asOf: Date | undefined },
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AnnualReport | StreamableFile> {
     const report = await this.queries.execute(new AnnualReportQuery(caller, year, params));
     const format = formatOf(params.format, accept);
@@ -51,7 +48,7 @@ export class ReportsController {
     if (format === 'csv') {
       return new StreamableFile(annualReportCsvArchive(report), { type: 'application/zip', disposition: `attachment; filename="${name}_csv.zip"` });
     }
-    reply.setHeader('Cache-Control', 'no-store');
+    reply.header('Cache-Control', 'no-store');
     return new StreamableFile(await annualReportWorkbook(report), { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
   }
 }

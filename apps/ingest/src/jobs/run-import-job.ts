@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
+import { untilLogReadable } from '@jugendamt/event-store';
 import { catchUpAll, projectionNamed, rebuild, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
@@ -17,6 +18,8 @@ export interface ImportJobDeps {
   readonly exclusively: ExclusiveLock;
 }
 
+const LOG_READABLE_WAIT_MS = 10_000;
+
 /** A job that cannot succeed however often it runs: no retry, straight to the failed list. */
 export class HopelessJob extends Error {}
 
@@ -28,8 +31,13 @@ export class HopelessJob extends Error {}
  */
 export async function runImportJob(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
   const result = await importsOf(deps, job, onProgress);
-  // The KPIs answer from the projections: they follow every applied file at once.
-  if (result.imports.some((i) => i.status === 'applied')) await catchUpAll(deps.database.db, deps.settings.tenantId);
+  // The KPIs answer from the projections: they follow every applied file at once. Its events
+  // are hidden from readers while any older transaction runs (another office's import, say):
+  // the catch-up waits for that a while; what is still hidden then, the next one takes.
+  if (result.imports.some((i) => i.status === 'applied')) {
+    await untilLogReadable(deps.database.db, deps.settings.tenantId, LOG_READABLE_WAIT_MS);
+    await catchUpAll(deps.database.db, deps.settings.tenantId);
+  }
   return result;
 }
 
