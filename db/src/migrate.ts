@@ -6,6 +6,7 @@ import * as projections from './migrations/0003-projections.js';
 import * as apiTokens from './migrations/0004-api-tokens.js';
 import * as importAdministration from './migrations/0005-import-administration.js';
 import * as costsByTeam from './migrations/0006-costs-by-team.js';
+import * as aidsBySocialArea from './migrations/0007-aids-by-social-area.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-api-tokens': apiTokens,
   '0005-import-administration': importAdministration,
   '0006-costs-by-team': costsByTeam,
+  '0007-aids-by-social-area': aidsBySocialArea,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -12,6 +12,7 @@ export interface Database {
   catalogues: CataloguesTable;
   aid_versions: AidVersionsTable;
   case_versions: CaseVersionsTable;
+  aid_area_versions: AidAreaVersionsTable;
   staff_versions: StaffVersionsTable;
   sub_process_versions: SubProcessVersionsTable;
   chronicle_entry_versions: ChronicleEntryVersionsTable;
@@ -145,6 +146,19 @@ export interface CaseVersionsTable extends VersionedFact {
   team: string;
   begin_on: string;
   end_on: string | null;
+}
+
+/** An aid version split where its case's social area changed: what counting by social area reads. */
+export interface AidAreaVersionsTable extends VersionedFact {
+  aid_id: string;
+  paragraph: string | null;
+  setting: string | null;
+  educational_aid: boolean;
+  begin_on: string;
+  end_on: string | null;
+  team: string;
+  /** The case's, as known then; null while the case is not known. */
+  social_area: string | null;
 }
 
 export interface StaffVersionsTable extends VersionedFact {

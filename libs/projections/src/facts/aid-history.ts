@@ -1,6 +1,7 @@
 import type { AidVersionsTable, CaseVersionsTable, FactContent } from '@jugendamt/db';
 import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
+import { splitAidsBySocialArea } from './aid-area-versions.js';
 import type { Projection } from '../runtime/projection.js';
 import { factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
@@ -35,14 +36,14 @@ const AID_EVENT_TYPES: readonly string[] = AID_EVENTS;
 
 /**
  * Aids and cases as known over time: the base of the KPIs on aids (stock, begun, ended,
- * settings, return rate, durations). Paragraph and setting are derived here with the
+ * settings, return rate, durations), and the aids split by their case's social area. Paragraph and setting are derived here with the
  * aid-type catalogue, so a catalogue change takes effect by a rebuild.
  */
 export const aidHistory: Projection = {
   name: 'aid-history',
   eventTypes: [...AID_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
-  tables: ['aid_versions', 'case_versions'],
+  tables: ['aid_versions', 'case_versions', 'aid_area_versions'],
 
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
@@ -84,5 +85,6 @@ export const aidHistory: Projection = {
     }
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, AIDS, aids);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, CASES, cases);
+    await splitAidsBySocialArea(ctx, aids.map((a) => a.id), cases.map((c) => c.id));
   },
 };

@@ -7,7 +7,7 @@ import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
 export const AID_DIMENSIONS = ['setting', 'paragraph', 'team', 'socialArea'] as const;
 export type AidDimension = (typeof AID_DIMENSIONS)[number];
 
-const COLUMN: Readonly<Record<AidDimension, string>> = { setting: 'a.setting', paragraph: 'a.paragraph', team: 'a.team', socialArea: 'c.social_area' };
+const COLUMN: Readonly<Record<AidDimension, string>> = { setting: 'a.setting', paragraph: 'a.paragraph', team: 'a.team', socialArea: 'a.social_area' };
 
 export interface AidCountsRow {
   /** The group's values, by dimension; null where the fact has none (e.g. no setting derivable). */
@@ -24,22 +24,20 @@ export interface AidCountsQuery extends KpiScope, Period {
 
 /**
  * HzE aids running, begun and ended in a period, as known at `asOf`. The stock on a
- * reference date D is the running count of the period [D, D]. Social area is the case's.
+ * reference date D is the running count of the period [D, D]. Social area is the case's, as
+ * known at `asOf`.
  */
 export async function aidCounts(db: Kysely<Database>, query: AidCountsQuery): Promise<AidCountsRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'aid-history');
   const dimensions = query.by.map((d) => sql`${sql.raw(COLUMN[d])} AS ${sql.ref(d)}`);
   const grouping = query.by.length ? sql`GROUP BY ${sql.join(query.by.map((d) => sql.raw(COLUMN[d])))}` : sql``;
-  // Only the social area needs the case.
-  const caseJoin = query.by.includes('socialArea')
-    ? sql`LEFT JOIN case_versions c ON c.tenant_id = a.tenant_id AND c.generation = a.generation AND c.case_id = a.case_id AND ${knownAt('c', query.asOf)}`
-    : sql``;
+  // The aid versions split by their case's social area hold the same aids: read only when asked.
+  const versions = sql.table(query.by.includes('socialArea') ? 'aid_area_versions' : 'aid_versions');
   const { rows } = await sql<Record<string, string | null> & { running: string; begun: string; ended: string }>`
     SELECT ${sql.join([...dimensions, sql`count(*) AS running`], sql`, `)},
            count(*) FILTER (WHERE a.begin_on >= ${query.from}::date) AS begun,
            count(*) FILTER (WHERE a.end_on <= ${query.to}::date) AS ended
-    FROM aid_versions a
-    ${caseJoin}
+    FROM ${versions} a
     WHERE a.tenant_id = ${query.tenantId} AND a.generation = ${generation} AND ${knownAt('a', query.asOf)}
       AND a.educational_aid
       AND a.begin_on <= ${query.to}::date AND (a.end_on IS NULL OR a.end_on >= ${query.from}::date)

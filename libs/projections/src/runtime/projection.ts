@@ -35,6 +35,7 @@ export type ProjectionTable = Extract<
   keyof Database,
   | 'aid_versions'
   | 'case_versions'
+  | 'aid_area_versions'
   | 'staff_versions'
   | 'sub_process_versions'
   | 'chronicle_entry_versions'
