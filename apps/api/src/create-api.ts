@@ -12,10 +12,14 @@ import { setSecurityHeaders } from './http/security-headers.js';
 /**
  * The API over an open, migrated database; shared by `main.ts`, the tests and the benchmark.
  * Fastify rather than express: on two cores at 50 concurrent clients, express alone cost
- * a p99 of about 45 ms, the whole budget of a KPI answer (BENCHMARKS.md).
+ * a p99 of about 45 ms, the whole budget of a KPI answer (BENCHMARKS.md). A bookmarked URL
+ * with a trailing slash still finds its route.
  */
 export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forDatabase(database, env), new FastifyAdapter(), { logger: ['error', 'warn'], bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forDatabase(database, env), new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
   const server = app.getHttpAdapter().getInstance();
   logRequests(server, env);
   await limitRequestsPerClient(server, env);

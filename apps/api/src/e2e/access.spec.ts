@@ -59,6 +59,11 @@ describe('access to the API by role, on real PostgreSQL', () => {
     );
   });
 
+  it('answers a path with a trailing slash as the path without', async () => {
+    const [plain, slashed] = await Promise.all(['/api/v1/teams', '/api/v1/teams/'].map(async (path) => (await api.get(path, api.tokens.controlling)).status));
+    expect([plain, slashed]).toEqual([200, 200]);
+  });
+
   it('sets security headers and keeps tokens out of the database', async () => {
     const response = await api.get('/health');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
