@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
 import { untilLogReadable } from '@jugendamt/event-store';
-import { catchUpAll, projectionNamed, rebuild, type Projection } from '@jugendamt/projections';
+import { catchUpAll, projectionNamed, rebuildAll, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
 import { findImportOfContent, findImport } from '../import/import-repository.js';
@@ -119,11 +119,7 @@ async function rebuildProjections(deps: ImportJobDeps, names: readonly string[])
   } catch (error) {
     throw new HopelessJob((error as Error).message);
   }
-  return deps.exclusively(`projections-rebuild:${settings.tenantId}`, async () => {
-    const rebuilt = [];
-    for (const projection of projections) rebuilt.push({ projection: projection.name, eventsApplied: await rebuild(database.db, settings.tenantId, projection) });
-    return { imports: [], rebuilt };
-  });
+  return deps.exclusively(`projections-rebuild:${settings.tenantId}`, async () => ({ imports: [], rebuilt: await rebuildAll(database.db, settings.tenantId, projections) }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { PROJECTIONS, projectionNamed, rebuild } from '@jugendamt/projections';
+import { PROJECTIONS, projectionNamed, rebuildAll } from '@jugendamt/projections';
 import { openMigratedDatabase } from '../import/import-session.js';
 
 const usage = `usage: npm run projections:rebuild -- [--tenant ID] [projection]
@@ -26,23 +26,30 @@ try {
 const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
 const database = await openMigratedDatabase();
 try {
-  for (const projection of projections) {
-    const { count } = await database.db
-      .selectFrom('events')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('tenant_id', '=', tenantId)
-      .where('event_type', 'in', [...projection.eventTypes])
-      .executeTakeFirstOrThrow();
-    const bar = process.stderr.isTTY
-      ? new cliProgress.SingleBar({ stream: process.stderr, format: `${projection.name} {bar} {value}/{total} events | {rate} events/s`, fps: 5 }, cliProgress.Presets.shades_classic)
-      : undefined;
-    const started = Date.now();
-    const rate = (applied: number) => Math.round(applied / Math.max((Date.now() - started) / 1000, 0.001));
-    bar?.start(Number(count), 0, { rate: 0 });
-    const applied = await rebuild(database.db, tenantId, projection, ({ eventsApplied }) => bar?.update(eventsApplied, { rate: rate(eventsApplied) }));
-    bar?.stop();
-    console.log(`${projection.name}: rebuilt from ${applied} events in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(applied)} events/s)`);
-  }
+  const totals = await Promise.all(
+    projections.map(async (projection) => {
+      const { count } = await database.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('tenant_id', '=', tenantId)
+        .where('event_type', 'in', [...projection.eventTypes])
+        .executeTakeFirstOrThrow();
+      return Number(count);
+    }),
+  );
+  const started = Date.now();
+  const rate = (applied: number) => Math.round(applied / Math.max((Date.now() - started) / 1000, 0.001));
+  const bars = process.stderr.isTTY
+    ? new cliProgress.MultiBar({ stream: process.stderr, format: '{projection} {bar} {value}/{total} events | {rate} events/s', fps: 5 }, cliProgress.Presets.shades_classic)
+    : undefined;
+  const width = Math.max(...projections.map((p) => p.name.length));
+  const barOf = new Map(projections.map((p, i) => [p.name, bars?.create(totals[i]!, 0, { projection: p.name.padEnd(width), rate: 0 })]));
+  // Side by side: each reads its own events and writes its own tables.
+  const rebuilt = await rebuildAll(database.db, tenantId, projections, ({ projection, eventsApplied }) => barOf.get(projection)?.update(eventsApplied, { rate: rate(eventsApplied) }));
+  bars?.stop();
+  const applied = rebuilt.reduce((sum, r) => sum + r.eventsApplied, 0);
+  for (const r of rebuilt) console.log(`${r.projection}: rebuilt from ${r.eventsApplied} events`);
+  console.log(`rebuilt ${rebuilt.length} projection(s) from ${applied} events in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(applied)} events/s)`);
 } finally {
   await database.close();
 }

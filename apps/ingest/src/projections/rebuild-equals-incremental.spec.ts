@@ -12,7 +12,7 @@ import {
   countsFromFacts,
   DEFAULT_CATALOGUES,
   PROJECTIONS,
-  rebuild,
+  rebuildAll,
 } from '@jugendamt/projections';
 import { collectExportFiles } from '../import/collect-export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
@@ -49,7 +49,9 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     const incremental = await servedFacts(kit);
     expect(incremental['sub_process_versions']!.length).toBeGreaterThan(1_000);
 
-    for (const projection of PROJECTIONS) await rebuild(kit.db, 'default', projection);
+    // All at once, as `npm run projections:rebuild` does.
+    const rebuilt = await rebuildAll(kit.db, 'default', PROJECTIONS);
+    expect(rebuilt.map((r) => r.projection)).toEqual(PROJECTIONS.map((p) => p.name));
     for (const projection of PROJECTIONS) expect((await activeGeneration(kit.db, 'default', projection.name))?.generation).toBe(2);
     expect(await servedFacts(kit)).toEqual(incremental);
   });
