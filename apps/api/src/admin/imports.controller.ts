@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Body, ConflictException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
 import { sha256OfFile } from '@jugendamt/ingest';
@@ -12,7 +13,6 @@ import { findImportRecord, findingsOf, listImports, recordDecision } from './imp
 import { AdminController } from './admin-controller.decorator.js';
 import { runtimeOfOffice } from './import-runtime.provider.js';
 import { OfficeAdministration } from './office-administration.js';
-import type { FastifyReply } from 'fastify';
 
 const listFields = z.strictObject({
   source: z.enum(EXPORT_SOURCES).optional(),

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query as QueryString, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator.js';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
@@ -10,7 +11,6 @@ import { AnnualReportQuery, annualReportFields } from './annual-report.query.js'
 import { annualReportCsvArchive } from './csv-archive.js';
 import { annualReportWorkbook } from './excel-workbook.js';
 import type { AnnualReport } from './report-table.js';
-import type { FastifyReply } from 'fastify';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
