@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseBackend, type DatabaseHandle } from '../connect.js';
 import type { Database } from '../schema.js';
 import { migrateToLatest } from '../migrate.js';
+import { eventsReadableWithin } from '../events-readable.js';
 
 /**
  * Throwaway databases for tests. Every store-touching test runs on both back ends:
@@ -57,18 +58,7 @@ async function withAdminClient<T>(url: string, work: (client: pg.Client) => Prom
   }
 }
 
-/**
- * Waits until every committed event of this database is readable from the log. Log readers
- * only see transactions older than the oldest one still running, and on PostgreSQL that is
- * cluster-wide: another test's open transaction, in another database, hides fresh events.
- */
+/** Waits until every committed event of this database is readable from the log, or throws. */
 export async function untilEventsReadable(db: Kysely<Database>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await sql<{ hidden: boolean }>`
-      SELECT EXISTS (SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS hidden`.execute(db);
-    if (!rows[0]!.hidden) return;
-    if (Date.now() > deadline) throw new Error(`events still hidden from log readers after ${timeoutMs} ms: a transaction is left open`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (!(await eventsReadableWithin(db, timeoutMs))) throw new Error(`events still hidden from log readers after ${timeoutMs} ms: a transaction is left open`);
 }

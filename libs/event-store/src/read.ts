@@ -90,21 +90,6 @@ export async function readAll(
   return { events, next: seen && comparePositions(seen, last) > 0 ? seen : last };
 }
 
-/**
- * Waits, at most `timeoutMs`, until readers can see every event of the tenant's log: that is
- * once every transaction older than the last append has ended. Says whether it got there.
- */
-export async function untilLogReadable(db: Kysely<Database>, tenantId: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await sql<{ hidden: boolean }>`
-      SELECT EXISTS (SELECT 1 FROM events WHERE tenant_id = ${tenantId} AND transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS hidden`.execute(db);
-    if (!rows[0]!.hidden) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export async function readStream(
   db: Kysely<Database>,
   tenantId: string,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { eventsReadableWithin, type DatabaseHandle } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
-import { untilLogReadable } from '@jugendamt/event-store';
 import { catchUpAll, projectionNamed, rebuildAll, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
@@ -35,7 +34,7 @@ export async function runImportJob(deps: ImportJobDeps, job: ImportJob, onProgre
   // are hidden from readers while any older transaction runs (another office's import, say):
   // the catch-up waits for that a while; what is still hidden then, the next one takes.
   if (result.imports.some((i) => i.status === 'applied')) {
-    await untilLogReadable(deps.database.db, deps.settings.tenantId, LOG_READABLE_WAIT_MS);
+    await eventsReadableWithin(deps.database.db, LOG_READABLE_WAIT_MS, deps.settings.tenantId);
     await catchUpAll(deps.database.db, deps.settings.tenantId);
   }
   return result;
