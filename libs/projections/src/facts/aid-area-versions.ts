@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AidAreaVersionsTable } from '@jugendamt/db';
 import type { ProjectionContext } from '../runtime/projection.js';
+import { knownSpans, msOf } from './known-spans.js';
 
 type AidAreaVersion = Omit<AidAreaVersionsTable, 'tenant_id' | 'generation'>;
 
@@ -14,9 +15,6 @@ interface CaseArea {
   readonly known_to: Date | null;
   readonly social_area: string;
 }
-
-const END_OF_TIME = Infinity;
-const msOf = (at: Date | null) => (at === null ? END_OF_TIME : new Date(at).getTime());
 
 /**
  * Aids by social area count an aid under its case's social area as known at the time asked
@@ -57,18 +55,7 @@ export async function splitAidsBySocialArea(ctx: ProjectionContext, aidIds: read
 
 /** One aid version, cut where its case's social area changes within it; null where no case was known. */
 function splitByArea({ case_id: _, ...version }: AidVersion, areas: readonly CaseArea[]): AidAreaVersion[] {
-  const from = msOf(version.known_from);
-  const to = msOf(version.known_to);
-  const cuts = [...new Set([from, ...areas.flatMap((a) => [msOf(a.known_from), msOf(a.known_to)]).filter((t) => t > from && t < to), to])].sort((a, b) => a - b);
-  const result: AidAreaVersion[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const start = cuts[i]!;
-    const area = areas.find((a) => msOf(a.known_from) <= start && start < msOf(a.known_to))?.social_area ?? null;
-    const last = result.at(-1);
-    const end = cuts[i + 1]!;
-    const until = end === END_OF_TIME ? null : new Date(end);
-    if (last && last.social_area === area) result[result.length - 1] = { ...last, known_to: until };
-    else result.push({ ...version, known_from: new Date(start), known_to: until, social_area: area });
-  }
-  return result;
+  const stretches = areas.map((a) => ({ from: msOf(a.known_from), to: msOf(a.known_to), area: a.social_area }));
+  const spans = knownSpans(stretches, (covering) => covering[0]?.area ?? null, { from: msOf(version.known_from), to: msOf(version.known_to) });
+  return spans.map(({ from, to, value }) => ({ ...version, known_from: new Date(from), known_to: Number.isFinite(to) ? new Date(to) : null, social_area: value }));
 }

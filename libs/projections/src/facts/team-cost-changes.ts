@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ChronicleCaseLinksTable, FactContent } from '@jugendamt/db';
 import type { ProjectionContext } from '../runtime/projection.js';
 import { amountsAsNumbers, COST_ENTRY_TYPES, EntrySums, isCost, type ChronicleFact } from './entry-sums.js';
+import { knownSpans, msOf, type KnownSpan } from './known-spans.js';
 import { writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 export type CaseLinkFact = FactContent<ChronicleCaseLinksTable, 'case_id'>;
@@ -19,13 +20,8 @@ export interface EntryTransition {
   readonly at: Date;
 }
 
-/** A stretch of knowledge time (ms, half-open) in which an Aktenzeichen's team was known. */
-interface TeamSpan {
-  readonly from: number;
-  readonly to: number;
-  /** '' while no case with the Aktenzeichen is known. */
-  readonly team: string;
-}
+/** An Aktenzeichen's team over knowledge time; '' while no case with the Aktenzeichen is known. */
+type TeamSpan = KnownSpan<string>;
 
 const COST_KEY_COLUMNS = ['team', 'entry_type', 'aid_type', 'paragraph', 'setting'];
 
@@ -41,7 +37,7 @@ function spread(sums: EntrySums, fact: ChronicleFact, from: number, to: number, 
     const start = Math.max(from, span.from);
     const end = Math.min(to, span.to);
     if (start >= end) continue;
-    const key = { team: span.team, entry_type: fact.entry_type, aid_type: fact.aid_type ?? '', paragraph: fact.paragraph ?? '', setting: fact.setting ?? '' };
+    const key = { team: span.value, entry_type: fact.entry_type, aid_type: fact.aid_type ?? '', paragraph: fact.paragraph ?? '', setting: fact.setting ?? '' };
     sums.add(key, fact, new Date(start), sign);
     if (Number.isFinite(end)) sums.add(key, fact, new Date(end), -sign);
   }
@@ -58,31 +54,17 @@ async function teamSpans(ctx: ProjectionContext, fileReferences: readonly string
       AND (known_to IS NULL OR known_to > ${since.toISOString()}::timestamptz)`.execute(ctx.trx);
   const links = new Map<string, { caseId: string; team: string; from: number; to: number }[]>();
   for (const r of rows) {
-    const link = { caseId: r.case_id, team: r.team, from: new Date(r.known_from).getTime(), to: r.known_to === null ? Infinity : new Date(r.known_to).getTime() };
+    const link = { caseId: r.case_id, team: r.team, from: msOf(r.known_from), to: msOf(r.known_to) };
     const ofReference = links.get(r.file_reference);
     if (ofReference) ofReference.push(link);
     else links.set(r.file_reference, [link]);
   }
-  const spans = new Map<string, TeamSpan[]>();
-  for (const reference of fileReferences) {
-    const known = links.get(reference) ?? [];
-    const bounds = [...new Set([-Infinity, ...known.flatMap((l) => [l.from, l.to]), Infinity])].sort((a, b) => a - b);
-    const result: TeamSpan[] = [];
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const [from, to] = [bounds[i]!, bounds[i + 1]!];
-      const deciding = known.filter((l) => l.from <= from && l.to >= to).sort((a, b) => (a.caseId < b.caseId ? -1 : 1))[0];
-      const team = deciding?.team ?? '';
-      const last = result[result.length - 1];
-      if (last && last.team === team) result[result.length - 1] = { ...last, to };
-      else result.push({ from, to, team });
-    }
-    spans.set(reference, result);
-  }
-  return spans;
+  const deciding = (covering: { caseId: string; team: string }[]) => covering.sort((a, b) => (a.caseId < b.caseId ? -1 : 1))[0]?.team ?? '';
+  return new Map(fileReferences.map((reference) => [reference, knownSpans(links.get(reference) ?? [], deciding)]));
 }
 
 function sameSpans(a: readonly TeamSpan[], b: readonly TeamSpan[], since: number): boolean {
-  const from = (spans: readonly TeamSpan[]) => spans.filter((s) => s.to > since).map((s) => `${Math.max(s.from, since)}:${s.to}:${s.team}`).join('|');
+  const from = (spans: readonly TeamSpan[]) => spans.filter((s) => s.to > since).map((s) => `${Math.max(s.from, since)}:${s.to}:${s.value}`).join('|');
   return from(a) === from(b);
 }
 
@@ -96,8 +78,8 @@ async function costEntryVersions(ctx: ProjectionContext, fileReferences: readonl
       AND entry_type = ANY(${[...COST_ENTRY_TYPES]}::text[]) AND NOT cancelled AND NOT cancelling`.execute(ctx.trx);
   return rows.map(({ known_from, known_to, ...fact }) => ({
     fact: amountsAsNumbers(fact),
-    from: new Date(known_from).getTime(),
-    to: known_to === null ? Infinity : new Date(known_to).getTime(),
+    from: msOf(known_from),
+    to: msOf(known_to),
   }));
 }
 
