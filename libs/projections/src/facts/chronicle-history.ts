@@ -6,7 +6,7 @@ import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
 import { currentEntryFacts, type ChronicleFact } from './entry-sums.js';
 import { linkCases, type CaseLinkFact } from './team-cost-changes.js';
-import { factChange, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { factChange, isFirstOfRecord, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
   table: 'chronicle_entry_versions',
@@ -81,7 +81,7 @@ export const chronicleHistory: Projection = {
     const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));
     const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => {
       if (entry.cancelling && entry.cancelledEntryNo !== null) cancelled.add(String(entry.cancelledEntryNo));
-      return { id: String(entry.entryNo), observedAt: event.observedAt, row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))) };
+      return { id: String(entry.entryNo), observedAt: event.observedAt, row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))), first: isFirstOfRecord(event) };
     });
     await writeChronicleSums(ctx, recorded);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, recorded);
@@ -92,7 +92,7 @@ export const chronicleHistory: Projection = {
     for (const { event, entry } of cancellations) {
       const id = String(entry.cancelledEntryNo);
       const target = targets.get(id);
-      if (target && !target.cancelled) marked.push({ id, observedAt: event.observedAt, row: { ...target, cancelled: true } });
+      if (target && !target.cancelled) marked.push({ id, observedAt: event.observedAt, row: { ...target, cancelled: true }, first: false });
     }
     await writeChronicleSums(ctx, marked);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, marked);

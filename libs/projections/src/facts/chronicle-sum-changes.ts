@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../runtime/projection.js';
 import { counts, currentEntryFacts, EntrySums, type ChronicleFact } from './entry-sums.js';
 import { moveTeamCosts, type EntryTransition } from './team-cost-changes.js';
-import type { FactChange } from './versioned-facts.js';
+import { possiblyKnownIds, type FactChange } from './versioned-facts.js';
 
 /**
  * Turns the page's entry changes into sum changes: an entry that starts to count adds itself
@@ -11,7 +11,7 @@ import type { FactChange } from './versioned-facts.js';
  */
 export async function writeChronicleSums(ctx: ProjectionContext, changes: readonly FactChange<ChronicleFact>[]): Promise<void> {
   if (changes.length === 0) return;
-  const known = new Map<string, ChronicleFact | null>(await currentEntryFacts(ctx, [...new Set(changes.map((c) => c.id))]));
+  const known = new Map<string, ChronicleFact | null>(await currentEntryFacts(ctx, possiblyKnownIds(changes)));
   const transitions: EntryTransition[] = changes.map((change) => {
     const before = known.get(change.id) ?? null;
     known.set(change.id, change.row);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
 import type { ProjectionContext } from '../runtime/projection.js';
 import { addChanges, type ChangeTable } from './knowledge-changes.js';
-import type { FactChange } from './versioned-facts.js';
+import { possiblyKnownIds, type FactChange } from './versioned-facts.js';
 
 type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
 
@@ -19,8 +19,8 @@ function counts(fact: SubProcessFact | null | undefined): fact is SubProcessFact
  * completion and observation time.
  */
 export async function writeCountChanges(ctx: ProjectionContext, changes: readonly FactChange<SubProcessFact>[]): Promise<void> {
-  const ids = [...new Set(changes.map((c) => c.id))];
-  if (ids.length === 0) return;
+  if (changes.length === 0) return;
+  const ids = possiblyKnownIds(changes);
   const { rows } = await sql<SubProcessFact & { sub_process_id: string }>`
     SELECT sub_process_id, team, core_process, sub_process_code, status, completed_on FROM sub_process_versions
     WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND known_to IS NULL AND sub_process_id = ANY(${ids}::text[])`.execute(ctx.trx);
@@ -29,9 +29,11 @@ export async function writeCountChanges(ctx: ProjectionContext, changes: readonl
   const sums = new Map<string, { team: string; core_process: string; sub_process_code: string; month: string; at: string; delta: number }>();
   const add = (fact: SubProcessFact | null | undefined, at: Date, delta: number) => {
     if (!counts(fact)) return;
-    const row = { team: fact.team, core_process: fact.core_process, sub_process_code: fact.sub_process_code, month: `${fact.completed_on.slice(0, 7)}-01`, at: at.toISOString(), delta: 0 };
-    const key = JSON.stringify([row.team, row.core_process, row.sub_process_code, row.month, row.at]);
-    (sums.get(key) ?? sums.set(key, row).get(key)!).delta += delta;
+    const month = `${fact.completed_on.slice(0, 7)}-01`;
+    const key = `${fact.team}\u001f${fact.core_process}\u001f${fact.sub_process_code}\u001f${month}\u001f${at.getTime()}`;
+    let sum = sums.get(key);
+    if (!sum) sums.set(key, (sum = { team: fact.team, core_process: fact.core_process, sub_process_code: fact.sub_process_code, month, at: at.toISOString(), delta: 0 }));
+    sum.delta += delta;
   };
   for (const change of changes) {
     add(known.get(change.id), change.observedAt, -1);

@@ -3,7 +3,7 @@ import type { ChronicleCaseLinksTable, FactContent } from '@jugendamt/db';
 import type { ProjectionContext } from '../runtime/projection.js';
 import { amountsAsNumbers, COST_ENTRY_TYPES, EntrySums, isCost, type ChronicleFact } from './entry-sums.js';
 import { knownSpans, msOf, type KnownSpan } from './known-spans.js';
-import { writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
+import { possiblyKnownIds, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 export type CaseLinkFact = FactContent<ChronicleCaseLinksTable, 'case_id'>;
 
@@ -93,7 +93,7 @@ export async function linkCases(ctx: ProjectionContext, changes: readonly FactCh
   const { rows: previous } = await sql<{ file_reference: string }>`
     SELECT file_reference FROM chronicle_case_links
     WHERE tenant_id = ${ctx.tenantId} AND generation = ${ctx.generation} AND known_to IS NULL
-      AND case_id = ANY(${[...new Set(changes.map((c) => c.id))]}::text[])`.execute(ctx.trx);
+      AND case_id = ANY(${possiblyKnownIds(changes)}::text[])`.execute(ctx.trx);
   const references = [...new Set([...previous.map((r) => r.file_reference), ...changes.flatMap((c) => (c.row ? [c.row.file_reference] : []))])];
 
   const before = await teamSpans(ctx, references, since);

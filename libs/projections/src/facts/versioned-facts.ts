@@ -7,6 +7,16 @@ export interface FactChange<Row> {
   readonly id: string;
   readonly observedAt: Date;
   readonly row: Row | null;
+  /**
+   * The fact's first change, made by its record's first event: no version of it can be known
+   * yet, so there is nothing to look up or close. Most events of a rebuild are first events.
+   */
+  readonly first: boolean;
+}
+
+/** The ids of `changes` that may have a version known already. */
+export function possiblyKnownIds(changes: readonly FactChange<unknown>[]): string[] {
+  return [...new Set(changes.filter((c) => !c.first).map((c) => c.id))];
 }
 
 export interface VersionedTable<Row> {
@@ -30,11 +40,14 @@ export async function writeFactChanges<Row>(
 ): Promise<void> {
   for (const round of rounds(changes)) {
     const id = sql.ref(target.idColumn);
-    const closing = JSON.stringify(round.map((c) => ({ id: c.id, at: c.observedAt.toISOString() })));
-    await sql`
-      UPDATE ${sql.table(target.table)} AS t SET known_to = c.at
-      FROM json_to_recordset(${closing}::json) AS c(id text, at timestamptz)
-      WHERE t.tenant_id = ${tenantId} AND t.generation = ${generation} AND t.${id} = c.id AND t.known_to IS NULL`.execute(trx);
+    const closed = round.filter((c) => !c.first);
+    if (closed.length) {
+      const closing = JSON.stringify(closed.map((c) => ({ id: c.id, at: c.observedAt.toISOString() })));
+      await sql`
+        UPDATE ${sql.table(target.table)} AS t SET known_to = c.at
+        FROM json_to_recordset(${closing}::json) AS c(id text, at timestamptz)
+        WHERE t.tenant_id = ${tenantId} AND t.generation = ${generation} AND t.${id} = c.id AND t.known_to IS NULL`.execute(trx);
+    }
 
     const opened = round.filter((c) => c.row !== null);
     if (opened.length === 0) continue;
@@ -69,6 +82,12 @@ type Payload<R> = { readonly state: R } | { readonly id: string };
 /** The fact an event's record state gives, or the end of the fact for a deletion. */
 export function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
   const payload = event.payload as Payload<R>;
-  if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state) };
-  return { id: payload.id, observedAt: event.observedAt, row: null };
+  const first = isFirstOfRecord(event);
+  if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state), first };
+  return { id: payload.id, observedAt: event.observedAt, row: null, first };
+}
+
+/** A record's events make its stream; its first event opens it. */
+export function isFirstOfRecord(event: StoredEvent): boolean {
+  return event.streamVersion === 1;
 }

@@ -12,7 +12,7 @@ export interface CatchUpProgress {
   readonly eventsApplied: number;
 }
 
-const PAGE = 2_000;
+const PAGE = 10_000;
 /** A catch-up that has applied this many events, and then twice as many each time, refreshes its tables' statistics. */
 const FIRST_ANALYZE = 20_000;
 
