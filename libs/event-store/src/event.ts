@@ -16,9 +16,12 @@ export interface NewEvent<TPayload = unknown> {
   readonly idempotencyKey: string;
 }
 
-export interface StoredEvent<TPayload = unknown> {
-  readonly eventId: string;
-  readonly tenantId: string;
+/**
+ * An event as the log hands it to its readers (projections): what it says and where it
+ * stands, without the bookkeeping of its append. The log is read in full on every rebuild,
+ * so it carries no column nobody reads.
+ */
+export interface LoggedEvent<TPayload = unknown> {
   readonly streamId: string;
   readonly streamVersion: number;
   readonly type: string;
@@ -26,10 +29,16 @@ export interface StoredEvent<TPayload = unknown> {
   readonly payload: TPayload;
   readonly occurredOn: string | null;
   readonly observedAt: Date;
+  readonly position: Position;
+}
+
+/** An event with every column of its append, as a stream's history returns it. */
+export interface StoredEvent<TPayload = unknown> extends LoggedEvent<TPayload> {
+  readonly eventId: string;
+  readonly tenantId: string;
   readonly importId: string | null;
   readonly idempotencyKey: string;
   readonly recordedAt: Date;
-  readonly position: Position;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { comparePositions, START, type Position, type StoredEvent } from './event.js';
+import { comparePositions, START, type LoggedEvent, type Position, type StoredEvent } from './event.js';
 import type { UpcasterRegistry } from './upcasting.js';
 
 export interface ReadAllOptions {
@@ -11,28 +11,35 @@ export interface ReadAllOptions {
 }
 
 export interface ReadAllResult {
-  readonly events: StoredEvent[];
+  readonly events: LoggedEvent[];
   /** Where the next read continues: the last event returned, or `after` when none was. */
   readonly next: Position;
 }
 
 /** The xid8 comes back as text under its own name: an output column named `transaction_id` would capture ORDER BY and sort as text. */
-interface EventRow {
+interface LoggedEventRow {
   global_position: string;
   transaction_id_text: string;
-  tenant_id: string;
-  event_id: string;
   stream_id: string;
   stream_version: number;
   event_type: string;
   schema_version: number;
   occurred_on: string | null;
   observed_at: Date;
+  payload: unknown;
+}
+
+interface StoredEventRow extends LoggedEventRow {
+  tenant_id: string;
+  event_id: string;
   import_id: string | null;
   idempotency_key: string;
-  payload: unknown;
   recorded_at: Date;
 }
+
+const LOGGED_COLUMNS = sql.raw(
+  'global_position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_type, schema_version, occurred_on, observed_at, payload',
+);
 
 /**
  * Reads the tenant's log in commit-safe order.
@@ -56,9 +63,8 @@ export async function readAll(
     const { rows: horizon } = await sql<{ xmin: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(executor);
     const below = sql`transaction_id < ${horizon[0]!.xmin}::xid8`;
     const typeFilter = options.eventTypes ? sql`AND event_type = ANY(${[...options.eventTypes]}::text[])` : sql``;
-    const { rows } = await sql<EventRow>`
-      SELECT global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
-             event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
+    const { rows } = await sql<LoggedEventRow>`
+      SELECT ${LOGGED_COLUMNS}
       FROM events
       WHERE tenant_id = ${tenantId}
         AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
@@ -85,7 +91,7 @@ export async function readAll(
         await sql`SET LOCAL enable_sort = off`.execute(trx);
         return read(trx);
       });
-  const events = rows.map((row) => toStoredEvent(row, upcasters));
+  const events = rows.map((row) => toLoggedEvent(row, upcasters));
   const last = events.at(-1)?.position ?? after;
   return { events, next: seen && comparePositions(seen, last) > 0 ? seen : last };
 }
@@ -96,20 +102,17 @@ export async function readStream(
   streamId: string,
   upcasters: UpcasterRegistry,
 ): Promise<StoredEvent[]> {
-  const { rows } = await sql<EventRow>`
-    SELECT global_position, transaction_id::text AS transaction_id_text, tenant_id, event_id, stream_id, stream_version,
-           event_type, schema_version, occurred_on, observed_at, import_id, idempotency_key, payload, recorded_at
+  const { rows } = await sql<StoredEventRow>`
+    SELECT ${LOGGED_COLUMNS}, tenant_id, event_id, import_id, idempotency_key, recorded_at
     FROM events
     WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
     ORDER BY stream_version`.execute(db);
   return rows.map((row) => toStoredEvent(row, upcasters));
 }
 
-function toStoredEvent(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
+function toLoggedEvent(row: LoggedEventRow, upcasters: UpcasterRegistry): LoggedEvent {
   const { schemaVersion, payload } = upcasters.upcast(row.event_type, row.schema_version, row.payload);
   return {
-    eventId: row.event_id,
-    tenantId: row.tenant_id,
     streamId: row.stream_id,
     streamVersion: row.stream_version,
     type: row.event_type,
@@ -117,9 +120,17 @@ function toStoredEvent(row: EventRow, upcasters: UpcasterRegistry): StoredEvent 
     payload,
     occurredOn: row.occurred_on,
     observedAt: row.observed_at,
+    position: { transactionId: row.transaction_id_text, globalPosition: String(row.global_position) },
+  };
+}
+
+function toStoredEvent(row: StoredEventRow, upcasters: UpcasterRegistry): StoredEvent {
+  return {
+    ...toLoggedEvent(row, upcasters),
+    eventId: row.event_id,
+    tenantId: row.tenant_id,
     importId: row.import_id,
     idempotencyKey: row.idempotency_key,
     recordedAt: row.recorded_at,
-    position: { transactionId: row.transaction_id_text, globalPosition: String(row.global_position) },
   };
 }

@@ -45,7 +45,9 @@ try {
   const width = Math.max(...projections.map((p) => p.name.length));
   const barOf = new Map(projections.map((p, i) => [p.name, bars?.create(totals[i]!, 0, { projection: p.name.padEnd(width), rate: 0 })]));
   // Side by side: each reads its own events and writes its own tables.
-  const rebuilt = await rebuildAll(database.db, tenantId, projections, ({ projection, eventsApplied }) => barOf.get(projection)?.update(eventsApplied, { rate: rate(eventsApplied) }));
+  const rebuilt = await rebuildAll(database.db, tenantId, projections, {
+    onProgress: ({ projection, eventsApplied }) => barOf.get(projection)?.update(eventsApplied, { rate: rate(eventsApplied) }),
+  });
   bars?.stop();
   const applied = rebuilt.reduce((sum, r) => sum + r.eventsApplied, 0);
   for (const r of rebuilt) console.log(`${r.projection}: rebuilt from ${r.eventsApplied} events`);

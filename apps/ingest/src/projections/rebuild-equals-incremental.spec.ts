@@ -2,14 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
 import {
+  activateGeneration,
   activeGeneration,
+  catalogueVersions,
   catchUpAll,
+  catchUpGeneration,
   chronicleCountsFromFacts,
   chronicleCountsFromSums,
   costsFromFacts,
   costsFromSums,
   countsFromChanges,
   countsFromFacts,
+  createGeneration,
   DEFAULT_CATALOGUES,
   PROJECTIONS,
   rebuildAll,
@@ -35,6 +39,7 @@ async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]
 
 describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backend) => {
   let kit: IngestTestKit;
+  const rebuiltFrom = new Map<string, number>();
   beforeAll(async () => {
     kit = await ingestTestKit(backend);
   });
@@ -52,8 +57,25 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     // All at once, as `npm run projections:rebuild` does.
     const rebuilt = await rebuildAll(kit.db, 'default', PROJECTIONS);
     expect(rebuilt.map((r) => r.projection)).toEqual(PROJECTIONS.map((p) => p.name));
+    for (const r of rebuilt) rebuiltFrom.set(r.projection, r.eventsApplied);
     for (const projection of PROJECTIONS) expect((await activeGeneration(kit.db, 'default', projection.name))?.generation).toBe(2);
     expect(await servedFacts(kit)).toEqual(incremental);
+  });
+
+  it('rebuilds the same tables in small pages read ahead, and when two processes catch one generation up at once', async () => {
+    const served = await servedFacts(kit);
+    // 97 cuts every projection's history into many pages at uneven places.
+    await rebuildAll(kit.db, 'default', PROJECTIONS, { pageSize: 97 });
+    expect(await servedFacts(kit)).toEqual(served);
+
+    // Each process reads its next page ahead; the other one may have applied that page meanwhile.
+    for (const projection of PROJECTIONS) {
+      const generation = await createGeneration(kit.db, 'default', projection.name, 'building', await catalogueVersions(kit.db, 'default', projection.catalogues));
+      const applied = await Promise.all([1, 2].map(() => catchUpGeneration(kit.db, 'default', projection, generation, { pageSize: 97 })));
+      expect(applied[0]! + applied[1]!).toBe(rebuiltFrom.get(projection.name));
+      await kit.db.transaction().execute((trx) => activateGeneration(trx, 'default', projection.name, generation));
+    }
+    expect(await servedFacts(kit)).toEqual(served);
   });
 
   it('counts sub-processes the same from the monthly count changes as from the facts, at every observation', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
-import type { StoredEvent } from '@jugendamt/event-store';
+import type { LoggedEvent } from '@jugendamt/event-store';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
@@ -69,7 +69,7 @@ export const chronicleHistory: Projection = {
   tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'team_cost_changes'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
-    const isCaseEvent = (event: StoredEvent) => CASE_EVENT_TYPES.includes(event.type);
+    const isCaseEvent = (event: LoggedEvent) => CASE_EVENT_TYPES.includes(event.type);
     await linkCases(
       ctx,
       events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team }))),

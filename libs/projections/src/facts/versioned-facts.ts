@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import type { StoredEvent } from '@jugendamt/event-store';
+import type { LoggedEvent } from '@jugendamt/event-store';
 
 /** A new version of a fact (`row`), or its end (`row: null`, the record was deleted). */
 export interface FactChange<Row> {
@@ -50,20 +50,35 @@ export async function writeFactChanges<Row>(
     }
 
     const opened = round.filter((c) => c.row !== null);
-    if (opened.length === 0) continue;
-    const names = Object.keys(target.columns);
-    const rows = JSON.stringify(opened.map((c) => ({ ...c.row, id: c.id, at: c.observedAt.toISOString() })));
-    const definitions = sql.raw(names.map((n) => `${n} ${target.columns[n as keyof Row & string]}`).join(', '));
-    const columns = sql.raw(names.join(', '));
-    const values = sql.raw(names.map((n) => `r.${n}`).join(', '));
-    const replaced = sql.raw(names.map((n) => `${n} = excluded.${n}`).join(', '));
-    // Two changes of one fact at one observation time: the later one is what was known.
-    await sql`
-      INSERT INTO ${sql.table(target.table)} (tenant_id, generation, ${id}, known_from, ${columns})
-      SELECT ${tenantId}, ${generation}, r.id, r.at, ${values}
-      FROM json_to_recordset(${rows}::json) AS r(id text, at timestamptz, ${definitions})
-      ON CONFLICT (tenant_id, generation, ${id}, known_from) DO UPDATE SET known_to = NULL, ${replaced}`.execute(trx);
+    await openVersions(trx, tenantId, generation, target, opened.filter((c) => c.first), false);
+    await openVersions(trx, tenantId, generation, target, opened.filter((c) => !c.first), true);
   }
+}
+
+async function openVersions<Row>(
+  trx: Kysely<Database>,
+  tenantId: string,
+  generation: number,
+  target: VersionedTable<Row>,
+  opened: readonly FactChange<Row>[],
+  mayBeKnown: boolean,
+): Promise<void> {
+  if (opened.length === 0) return;
+  const id = sql.ref(target.idColumn);
+  const names = Object.keys(target.columns);
+  const rows = JSON.stringify(opened.map((c) => ({ ...c.row, id: c.id, at: c.observedAt.toISOString() })));
+  const definitions = sql.raw(names.map((n) => `${n} ${target.columns[n as keyof Row & string]}`).join(', '));
+  const columns = sql.raw(names.join(', '));
+  const values = sql.raw(names.map((n) => `r.${n}`).join(', '));
+  // Two changes of one fact at one observation time: the later one is what was known. A
+  // fact's first version cannot meet another, and a plain insert spares the conflict check.
+  const replaced = sql.raw(names.map((n) => `${n} = excluded.${n}`).join(', '));
+  const onConflict = mayBeKnown ? sql`ON CONFLICT (tenant_id, generation, ${id}, known_from) DO UPDATE SET known_to = NULL, ${replaced}` : sql``;
+  await sql`
+    INSERT INTO ${sql.table(target.table)} (tenant_id, generation, ${id}, known_from, ${columns})
+    SELECT ${tenantId}, ${generation}, r.id, r.at, ${values}
+    FROM json_to_recordset(${rows}::json) AS r(id text, at timestamptz, ${definitions})
+    ${onConflict}`.execute(trx);
 }
 
 function rounds<T extends { readonly id: string }>(changes: readonly T[]): T[][] {
@@ -80,7 +95,7 @@ function rounds<T extends { readonly id: string }>(changes: readonly T[]): T[][]
 type Payload<R> = { readonly state: R } | { readonly id: string };
 
 /** The fact an event's record state gives, or the end of the fact for a deletion. */
-export function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
+export function factChange<R, F>(event: LoggedEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
   const payload = event.payload as Payload<R>;
   const first = isFirstOfRecord(event);
   if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state), first };
@@ -88,6 +103,6 @@ export function factChange<R, F>(event: StoredEvent, idOf: (record: R) => string
 }
 
 /** A record's events make its stream; its first event opens it. */
-export function isFirstOfRecord(event: StoredEvent): boolean {
+export function isFirstOfRecord(event: LoggedEvent): boolean {
   return event.streamVersion === 1;
 }

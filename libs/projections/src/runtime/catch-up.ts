@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { readAll, UpcasterRegistry } from '@jugendamt/event-store';
+import { UpcasterRegistry } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
 import { analyzeTables } from './projection-tables.js';
+import { ReadAhead } from './read-ahead.js';
 
 export interface CatchUpProgress {
   readonly projection: string;
@@ -12,8 +13,14 @@ export interface CatchUpProgress {
   readonly eventsApplied: number;
 }
 
+export interface CatchUpOptions {
+  readonly onProgress?: (progress: CatchUpProgress) => void;
+  /** Events per page (and transaction); tests set a small one to cut a history at many places. */
+  readonly pageSize?: number;
+}
+
 const PAGE = 10_000;
-/** A catch-up that has applied this many events, and then twice as many each time, refreshes its tables' statistics. */
+/** A catch-up that has applied this many events, and then four times as many each time, refreshes its tables' statistics. */
 const FIRST_ANALYZE = 20_000;
 
 /**
@@ -25,35 +32,41 @@ export async function catchUpGeneration(
   tenantId: string,
   projection: Projection,
   generation: number,
-  onProgress?: (progress: CatchUpProgress) => void,
+  { onProgress, pageSize = PAGE }: CatchUpOptions = {},
 ): Promise<number> {
   const name = checkpointName(projection.name, generation);
   const catalogueVersions = await generationCatalogues(db, tenantId, projection.name, generation);
-  const upcasters = new UpcasterRegistry();
+  const readAhead = new ReadAhead(db, tenantId, new UpcasterRegistry(), { limit: pageSize, eventTypes: projection.eventTypes });
   let applied = 0;
   let analyzeAt = FIRST_ANALYZE;
-  for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
-      // As for every reader of the log: walk the commit-order index, never sort what is left of it.
-      await sql`SET LOCAL enable_sort = off`.execute(trx);
-      // Several processes catch up (ingest after each file, the API on its timer): one page at
-      // a time per checkpoint, so no page is applied twice.
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${tenantId + '/' + name}, 0))`.execute(trx);
-      const after = await readCheckpoint(trx, tenantId, name);
-      const page = await readAll(trx, tenantId, upcasters, { after, limit: PAGE, eventTypes: projection.eventTypes });
-      // No event of its types may still have moved the checkpoint past those of other types.
-      if (page.next.transactionId === after.transactionId && page.next.globalPosition === after.globalPosition) return true;
-      if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
-      await writeCheckpoint(trx, tenantId, name, page.next);
-      applied += page.events.length;
-      return page.events.length < PAGE;
-    });
-    onProgress?.({ projection: projection.name, generation, eventsApplied: applied });
-    if (done) return applied;
-    if (applied >= analyzeAt) {
-      await analyzeTables(db, projection);
-      analyzeAt = applied * 2;
+  try {
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        // As for every reader of the log: walk the commit-order index, never sort what is left of it.
+        await sql`SET LOCAL enable_sort = off`.execute(trx);
+        // Several processes catch up (ingest after each file, the API on its timer): one page at
+        // a time per checkpoint, so no page is applied twice.
+        await sql`SELECT pg_advisory_xact_lock(hashtextextended(${tenantId + '/' + name}, 0))`.execute(trx);
+        const after = await readCheckpoint(trx, tenantId, name);
+        const page = await readAhead.take(trx, after);
+        // No event of its types may still have moved the checkpoint past those of other types.
+        if (page.next.transactionId === after.transactionId && page.next.globalPosition === after.globalPosition) return true;
+        const full = page.events.length === pageSize;
+        if (full) readAhead.start(page.next);
+        if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
+        await writeCheckpoint(trx, tenantId, name, page.next);
+        applied += page.events.length;
+        return !full;
+      });
+      onProgress?.({ projection: projection.name, generation, eventsApplied: applied });
+      if (done) return applied;
+      if (applied >= analyzeAt) {
+        await analyzeTables(db, projection);
+        analyzeAt = applied * 4;
+      }
     }
+  } finally {
+    await readAhead.settle();
   }
 }
 
@@ -61,5 +74,5 @@ export async function catchUpGeneration(
 export async function catchUp(db: Kysely<Database>, tenantId: string, projection: Projection, onProgress?: (progress: CatchUpProgress) => void): Promise<number> {
   const active = await activeGeneration(db, tenantId, projection.name);
   const generation = active?.generation ?? (await createGeneration(db, tenantId, projection.name, 'active', await catalogueVersions(db, tenantId, projection.catalogues)));
-  return catchUpGeneration(db, tenantId, projection, generation, onProgress);
+  return catchUpGeneration(db, tenantId, projection, generation, { onProgress });
 }

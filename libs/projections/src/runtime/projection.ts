@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import type { StoredEvent } from '@jugendamt/event-store';
+import type { LoggedEvent } from '@jugendamt/event-store';
 
 /** What a projection works with while it applies a page of events, inside one transaction. */
 export interface ProjectionContext {
@@ -28,7 +28,7 @@ export interface Projection {
    * generation grows.
    */
   readonly tables: readonly ProjectionTable[];
-  apply(ctx: ProjectionContext, events: readonly StoredEvent[]): Promise<void>;
+  apply(ctx: ProjectionContext, events: readonly LoggedEvent[]): Promise<void>;
 }
 
 export type ProjectionTable = Extract<

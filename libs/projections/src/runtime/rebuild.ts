@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
-import { catchUpGeneration, type CatchUpProgress } from './catch-up.js';
+import { catchUpGeneration, type CatchUpOptions } from './catch-up.js';
 import { activateGeneration, createGeneration } from './generations.js';
 import type { Projection } from './projection.js';
 import { dropGenerationRows, vacuumTables } from './projection-tables.js';
@@ -11,10 +11,10 @@ import { dropGenerationRows, vacuumTables } from './projection-tables.js';
  * serving reads, then switches. Events committed after the pass are not lost: the new
  * generation has its own checkpoint, and the next catch-up continues from it.
  */
-export async function rebuild(db: Kysely<Database>, tenantId: string, projection: Projection, onProgress?: (progress: CatchUpProgress) => void): Promise<number> {
+export async function rebuild(db: Kysely<Database>, tenantId: string, projection: Projection, options: CatchUpOptions = {}): Promise<number> {
   const generation = await createGeneration(db, tenantId, projection.name, 'building', await catalogueVersions(db, tenantId, projection.catalogues));
   try {
-    const applied = await catchUpGeneration(db, tenantId, projection, generation, onProgress);
+    const applied = await catchUpGeneration(db, tenantId, projection, generation, options);
     const retired = await db.transaction().execute((trx) => activateGeneration(trx, tenantId, projection.name, generation));
     if (retired !== undefined) {
       await dropGenerationRows(db, tenantId, projection, retired);
@@ -38,8 +38,8 @@ export interface Rebuilt {
  * tables, so PostgreSQL works on them on as many cores as it has. Every one runs to its end
  * (or its failure, which drops its half-built generation) before the first failure is thrown.
  */
-export async function rebuildAll(db: Kysely<Database>, tenantId: string, projections: readonly Projection[], onProgress?: (progress: CatchUpProgress) => void): Promise<Rebuilt[]> {
-  const outcomes = await Promise.allSettled(projections.map((projection) => rebuild(db, tenantId, projection, onProgress)));
+export async function rebuildAll(db: Kysely<Database>, tenantId: string, projections: readonly Projection[], options: CatchUpOptions = {}): Promise<Rebuilt[]> {
+  const outcomes = await Promise.allSettled(projections.map((projection) => rebuild(db, tenantId, projection, options)));
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
   return outcomes.map((o, i) => ({ projection: projections[i]!.name, eventsApplied: (o as PromiseFulfilledResult<number>).value }));
