@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { numberSetting } from '@jugendamt/domain';
 import type { Database } from './schema.js';
 
 export type DatabaseBackend = 'postgres' | 'pglite';
@@ -35,7 +36,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return {
     databaseUrl: env['DATABASE_URL'] || undefined,
     dataDir: env['DATA_DIR'] ? join(env['DATA_DIR'], 'pglite') : undefined,
-    poolSize: env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined,
+    poolSize: numberSetting(env, 'DATABASE_POOL_SIZE', undefined, { min: 1 }),
   };
 }
 
