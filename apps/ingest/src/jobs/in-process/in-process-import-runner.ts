@@ -96,14 +96,20 @@ export class InProcessImportRunner implements ImportRunner {
   }
 
   private enqueue(entry: Entry, delayMs = 0): void {
-    const run = () => {
-      this.queue = this.queue.then(() => this.attempt(entry));
-    };
-    if (delayMs === 0) return run();
+    if (delayMs === 0) this.queue = this.queue.then(() => this.attempt(entry));
+    else this.enqueueAt(entry, Date.now() + delayMs);
+  }
+
+  /**
+   * Timers count from the event loop's cached time, which may lag the clock, so one can fire a
+   * few ms early: as for the schedules, an early timer is set again for what is left.
+   */
+  private enqueueAt(entry: Entry, due: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      run();
-    }, delayMs);
+      if (Date.now() < due) this.enqueueAt(entry, due);
+      else this.enqueue(entry);
+    }, Math.max(0, due - Date.now()));
     this.timers.add(timer);
   }
 
