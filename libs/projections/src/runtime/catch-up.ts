@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { UpcasterRegistry } from '@jugendamt/event-store';
+import { comparePositions, UpcasterRegistry } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
@@ -50,7 +50,7 @@ export async function catchUpGeneration(
         const after = await readCheckpoint(trx, tenantId, name);
         const page = await readAhead.take(trx, after);
         // No event of its types may still have moved the checkpoint past those of other types.
-        if (page.next.transactionId === after.transactionId && page.next.globalPosition === after.globalPosition) return true;
+        if (comparePositions(page.next, after) === 0) return true;
         const full = page.events.length === pageSize;
         if (full) readAhead.start(page.next);
         if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);

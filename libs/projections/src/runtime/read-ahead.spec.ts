@@ -36,5 +36,4 @@ describe.each(TEST_BACKENDS)('reading a projection’s next page ahead (%s)', (b
     // The other process applied the first page meanwhile.
     expect(keysOf((await readAhead.take(database.db, first.next)).events)).toEqual(['e3', 'e4']);
   });
-
 });
