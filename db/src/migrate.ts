@@ -7,6 +7,7 @@ import * as apiTokens from './migrations/0004-api-tokens.js';
 import * as importAdministration from './migrations/0005-import-administration.js';
 import * as costsByTeam from './migrations/0006-costs-by-team.js';
 import * as aidsBySocialArea from './migrations/0007-aids-by-social-area.js';
+import * as recordStateOfSnapshotsOnly from './migrations/0008-record-state-of-snapshots-only.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-import-administration': importAdministration,
   '0006-costs-by-team': costsByTeam,
   '0007-aids-by-social-area': aidsBySocialArea,
+  '0008-record-state-of-snapshots-only': recordStateOfSnapshotsOnly,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

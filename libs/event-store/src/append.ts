@@ -10,7 +10,10 @@ interface PendingStream {
   readonly events: NewEvent[];
 }
 
-/** A lost race that a fresh look at the log can settle (idempotency key, or an 'any' stream). */
+/**
+ * What a fresh, careful look at the log can settle: a lost race (idempotency key, or an 'any'
+ * stream), or an optimistic attempt that met events stored before.
+ */
 class RetryableRace extends Error {}
 
 const MAX_ATTEMPTS = 5;
@@ -23,6 +26,11 @@ const MAX_ATTEMPTS = 5;
  * version) is the concurrency guard: a writer whose expected version is stale collides
  * with the winner's row. The insert runs under a savepoint, so a conflict leaves the
  * caller's transaction usable.
+ *
+ * The first attempt is optimistic: it inserts without looking up the idempotency keys, since
+ * nearly every append brings new events (a file's transaction is all or nothing, and a file
+ * applied before is skipped whole). A key or version that collides sends the append round
+ * again, carefully: stored events are then looked up and skipped.
  */
 export async function appendToStreams(
   db: Kysely<Database>,
@@ -40,19 +48,22 @@ async function appendInTransaction(
 ): Promise<AppendResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(trx, tenantId, appends);
+      return await appendOnce(trx, tenantId, appends, attempt === 1);
     } catch (error) {
       if (!(error instanceof RetryableRace) || attempt === MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[]): Promise<AppendResult> {
-  const { pending, duplicates } = await dropKnownEvents(trx, tenantId, appends);
+async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[], optimistic: boolean): Promise<AppendResult> {
+  const stored = optimistic ? new Set<string>() : await storedKeys(trx, tenantId, appends);
+  const { pending, duplicates } = dropKnownEvents(appends, stored);
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
 
   const current = await currentVersions(trx, tenantId, pending.filter((p) => p.expectedVersion !== 0));
   const stale = pending.filter((p) => typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
+  // A stream ahead of the expected version may hold these very events: only a careful look tells.
+  if (stale.length && optimistic) throw new RetryableRace();
   if (stale.length) throw new WrongExpectedVersionError(stale.map((p) => conflictOf(p, current)));
 
   const baseVersions = new Map(pending.map((p) => [p.streamId, p.expectedVersion === 'any' ? (current.get(p.streamId) ?? 0) : p.expectedVersion]));
@@ -61,7 +72,7 @@ async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: read
     await insertEvents(trx, tenantId, pending, baseVersions);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(trx);
-    throw await explainCollision(trx, tenantId, pending, error);
+    throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(trx, tenantId, pending, error);
   }
   await sql`RELEASE SAVEPOINT event_store_append`.execute(trx);
 
@@ -70,17 +81,17 @@ async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: read
   return { appended, duplicates, streamVersions };
 }
 
-/** Idempotency: events whose key is stored already, or repeated in this request, are skipped. */
-async function dropKnownEvents(
-  trx: Kysely<Database>,
-  tenantId: string,
-  appends: readonly StreamAppend[],
-): Promise<{ pending: PendingStream[]; duplicates: string[] }> {
+async function storedKeys(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[]): Promise<Set<string>> {
   const keys = appends.flatMap((stream) => stream.events.map((event) => event.idempotencyKey));
-  const stored = await sql<{ idempotency_key: string }>`
+  const { rows } = await sql<{ idempotency_key: string }>`
     SELECT idempotency_key FROM events
     WHERE tenant_id = ${tenantId} AND idempotency_key = ANY(${keys}::text[])`.execute(trx);
-  const seen = new Set(stored.rows.map((row) => row.idempotency_key));
+  return new Set(rows.map((row) => row.idempotency_key));
+}
+
+/** Idempotency: events whose key is stored already, or repeated in this request, are skipped. */
+function dropKnownEvents(appends: readonly StreamAppend[], stored: ReadonlySet<string>): { pending: PendingStream[]; duplicates: string[] } {
+  const seen = new Set(stored);
   const duplicates: string[] = [];
   const byStream = new Map<string, PendingStream>();
   for (const append of appends) {
@@ -155,11 +166,15 @@ async function insertEvents(
  * idempotency key, a fresh look finds the event stored and skips it.
  */
 async function explainCollision(trx: Kysely<Database>, tenantId: string, pending: readonly PendingStream[], error: unknown): Promise<Error> {
-  const e = error as { code?: string; constraint?: string };
-  if (e?.code !== '23505') return error as Error;
+  if (!isUniqueViolation(error)) return error as Error;
+  const e = error as { constraint?: string };
   if (e.constraint === 'events_idempotency_key_unique') return new RetryableRace();
   if (e.constraint !== 'events_stream_version_unique') return error as Error;
   const current = await currentVersions(trx, tenantId, pending);
   const conflicts = pending.filter((p) => p.expectedVersion !== 'any' && (current.get(p.streamId) ?? 0) !== p.expectedVersion);
   return conflicts.length ? new WrongExpectedVersionError(conflicts.map((p) => conflictOf(p, current))) : new RetryableRace();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '23505';
 }

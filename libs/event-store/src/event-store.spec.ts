@@ -124,6 +124,27 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     expect((await store.readStream(tenantId, 'aid-9')).map((e) => e.idempotencyKey)).toEqual(['k1', 'k2', 'k3']);
   });
 
+  it('reads the last event of each stream asked for, a transaction seeing its own appends', async () => {
+    await store.append(tenantId, [
+      { streamId: 'sub-1', expectedVersion: 0, events: [event('p1'), event('p2', undefined, 'SubProcessCompleted')] },
+      { streamId: 'sub-2', expectedVersion: 0, events: [event('q1')] },
+    ]);
+    const last = await store.readLastEvents(tenantId, ['sub-1', 'sub-2', 'sub-unknown']);
+    expect([...last].map(([streamId, e]) => [streamId, e.streamVersion, e.type, keyOf(e)]).sort()).toEqual([
+      ['sub-1', 2, 'SubProcessCompleted', 'p2'],
+      ['sub-2', 1, 'AidStarted', 'q1'],
+    ]);
+
+    const rolledBack = database.db.transaction().execute(async (trx) => {
+      await store.append(tenantId, [{ streamId: 'sub-2', expectedVersion: 1, events: [event('q2')] }], trx);
+      expect(keyOf((await store.readLastEvents(tenantId, ['sub-2'], trx)).get('sub-2')!)).toBe('q2');
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+    expect(keyOf((await store.readLastEvents(tenantId, ['sub-2'])).get('sub-2')!)).toBe('q1');
+    expect(await store.readLastEvents(`tenant-${randomUUID()}`, ['sub-1'])).toEqual(new Map());
+  });
+
   it('keeps tenants apart', async () => {
     const other = `tenant-${randomUUID()}`;
     await store.append(tenantId, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('same-key')] }]);
@@ -169,7 +190,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
 
   it('offers no update or delete operation in its API', () => {
     const operations = Object.getOwnPropertyNames(EventStore.prototype).filter((name) => name !== 'constructor');
-    expect(operations.sort()).toEqual(['append', 'readAll', 'readStream']);
+    expect(operations.sort()).toEqual(['append', 'readAll', 'readLastEvents', 'readStream']);
   });
 
   it('delivers every event exactly once, in commit order, to a reader following many concurrent writers', async () => {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { appendToStreams } from './append.js';
-import type { AppendResult, StoredEvent, StreamAppend } from './event.js';
-import { readAll, readStream, type ReadAllOptions, type ReadAllResult } from './read.js';
+import type { AppendResult, LoggedEvent, StoredEvent, StreamAppend } from './event.js';
+import { readAll, readLastEvents, readStream, type ReadAllOptions, type ReadAllResult } from './read.js';
 import { UpcasterRegistry } from './upcasting.js';
 
 /**
@@ -26,5 +26,10 @@ export class EventStore {
 
   readStream(tenantId: string, streamId: string): Promise<StoredEvent[]> {
     return readStream(this.db, tenantId, streamId, this.upcasters);
+  }
+
+  /** The last event of each stream that has one. Pass `trx` to see a transaction's own appends. */
+  readLastEvents(tenantId: string, streamIds: readonly string[], trx?: Kysely<Database>): Promise<Map<string, LoggedEvent>> {
+    return readLastEvents(trx ?? this.db, tenantId, streamIds, this.upcasters);
   }
 }

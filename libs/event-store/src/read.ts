@@ -110,6 +110,28 @@ export async function readStream(
   return rows.map((row) => toStoredEvent(row, upcasters));
 }
 
+/**
+ * The last event of each of these streams, as this reader sees them (a transaction sees its own
+ * appends). A stream without events is missing from the map.
+ */
+export async function readLastEvents(
+  db: Kysely<Database>,
+  tenantId: string,
+  streamIds: readonly string[],
+  upcasters: UpcasterRegistry,
+): Promise<Map<string, LoggedEvent>> {
+  if (streamIds.length === 0) return new Map();
+  // One descent of the primary key per stream, whatever the statistics say.
+  const { rows } = await sql<LoggedEventRow>`
+    SELECT last.* FROM unnest(${[...streamIds]}::text[]) AS wanted(stream_id)
+    CROSS JOIN LATERAL (
+      SELECT ${LOGGED_COLUMNS} FROM events
+      WHERE tenant_id = ${tenantId} AND stream_id = wanted.stream_id
+      ORDER BY stream_version DESC LIMIT 1
+    ) AS last`.execute(db);
+  return new Map(rows.map((row) => [row.stream_id, toLoggedEvent(row, upcasters)]));
+}
+
 function toLoggedEvent(row: LoggedEventRow, upcasters: UpcasterRegistry): LoggedEvent {
   const { schemaVersion, payload } = upcasters.upcast(row.event_type, row.schema_version, row.payload);
   return {

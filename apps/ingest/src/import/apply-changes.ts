@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { ExportSource, RecordChange } from '@jugendamt/domain';
 import { EventStore, type StreamAppend } from '@jugendamt/event-store';
-import { contentHash, saveRecords, type KnownRecord, type RecordStateWrite } from './record-state-repository.js';
-import { SOURCE_HANDLERS } from './source-handlers.js';
+import type { KnownRecord } from './known-record.js';
+import { streamIdOf } from './source-handlers.js';
 
 /** The file being applied, inside its transaction. */
 export interface ApplyContext {
@@ -16,19 +17,16 @@ export interface ApplyContext {
 
 /**
  * One event per changed record, appended to the record's stream at the version after the
- * known one, and the record's new state beside it. Returns the number of events appended.
+ * known one. Returns the number of events appended.
  */
 export async function applyChanges(ctx: ApplyContext, changes: readonly RecordChange<unknown>[], known: ReadonlyMap<string, KnownRecord<unknown>>): Promise<number> {
   if (changes.length === 0) return 0;
-  const { streamPrefix, stateToKeep } = SOURCE_HANDLERS[ctx.source];
   const appends: StreamAppend[] = [];
-  const writes: RecordStateWrite[] = [];
   for (const change of changes) {
     const before = known.get(change.recordId);
-    const version = (before?.version ?? 0) + 1;
-    const hash = change.state === null ? 'deleted' : contentHash(change.state);
+    const version = nextVersion(before);
     appends.push({
-      streamId: `${streamPrefix}-${change.recordId}`,
+      streamId: streamIdOf(ctx.source, change.recordId),
       expectedVersion: version - 1,
       events: [
         {
@@ -39,14 +37,20 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
           observedAt: ctx.observedAt,
           importId: ctx.importId,
           // Source, record, position in its stream and content: a re-run of the same change is a no-op.
-          idempotencyKey: `${ctx.tenantId}:${ctx.source}:${change.recordId}:${version}:${hash}`,
+          idempotencyKey: `${ctx.tenantId}:${ctx.source}:${change.recordId}:${version}:${stateHash(change.state)}`,
         },
       ],
     });
-    const kept = change.state === null ? (before?.state ?? null) : stateToKeep ? stateToKeep(change.state) : change.state;
-    writes.push({ recordId: change.recordId, version, hash, state: kept, deleted: change.state === null });
   }
   const result = await new EventStore(ctx.trx).append(ctx.tenantId, appends, ctx.trx);
-  await saveRecords(ctx.trx, ctx.tenantId, ctx.source, ctx.observedAt, writes);
   return result.appended;
+}
+
+export function nextVersion(before: KnownRecord<unknown> | undefined): number {
+  return (before?.version ?? 0) + 1;
+}
+
+/** Equal records, equal hashes: records are built with a fixed key order. */
+export function stateHash(state: unknown): string {
+  return state === null ? 'deleted' : createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 22);
 }

@@ -3,7 +3,7 @@ import { applyChanges, type ApplyContext } from './apply-changes.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { FileReport } from './file-report.js';
 import type { ImportSettings } from './import-settings.js';
-import { loadRecords } from './record-state-repository.js';
+import { knownFromLog } from './known-from-log.js';
 import { SOURCE_HANDLERS } from './source-handlers.js';
 import { reportUnlinkedChronicleEntries } from './unlinked-chronicle-entries.js';
 import { duplicateIdFinding, type ValidatedRow } from './validated-rows.js';
@@ -24,9 +24,9 @@ export async function importOverlap(ctx: ApplyContext, settings: ImportSettings,
   let rowsUnchanged = 0;
 
   const flush = async (chunk: ReadonlyMap<string, ValidatedRow>) => {
-    const known = await loadRecords<unknown>(ctx.trx, ctx.tenantId, ctx.source, [...chunk.keys()]);
+    const known = await knownFromLog(ctx, [...chunk.keys()]);
     // A record this file wrote already: its id came twice in the file. Keeping a map of every id
-    // of a file of millions of rows would cost memory without bound; the record state knows.
+    // of a file of millions of rows would cost memory without bound; the log knows.
     const current = new Map<string, unknown>();
     for (const [id, row] of chunk) {
       const before = known.get(id);

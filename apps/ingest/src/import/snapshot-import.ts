@@ -3,7 +3,7 @@ import { applyChanges, type ApplyContext } from './apply-changes.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { FileReport } from './file-report.js';
 import type { ImportSettings } from './import-settings.js';
-import { loadLiveRecords } from './record-state-repository.js';
+import { loadLiveRecords, saveRecordStates } from './record-state-repository.js';
 import { SOURCE_HANDLERS } from './source-handlers.js';
 import { duplicateIdFinding, type ValidatedRow } from './validated-rows.js';
 
@@ -44,6 +44,7 @@ export async function importSnapshot(
 
   for (const change of diff.changes) for (const note of snapshot.get(change.recordId)?.notes ?? []) report.add(note);
   const eventsAppended = await applyChanges(ctx, diff.changes, known);
+  await saveRecordStates(ctx, diff.changes, known);
   const rowsChanged = diff.changes.filter((c) => c.state !== null).length;
   return { eventsAppended, rowsUnchanged: snapshot.size - rowsChanged, deletions };
 }

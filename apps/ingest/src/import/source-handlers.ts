@@ -13,11 +13,6 @@ export interface SourceHandler {
   /** Prefix of the stream ids: one stream per record (`aid-<pseudonym>`). */
   readonly streamPrefix: string;
   readonly classify: (id: string, before: any, after: any) => RecordChange<unknown> | null;
-  /**
-   * What of a record the next import needs to classify its change. Chronicle entries are
-   * never edited: that one is known is all there is to keep, not a second copy of its event.
-   */
-  readonly stateToKeep?: (record: unknown) => unknown;
 }
 
 export const SOURCE_HANDLERS: Readonly<Record<ExportSource, SourceHandler>> = {
@@ -25,8 +20,12 @@ export const SOURCE_HANDLERS: Readonly<Record<ExportSource, SourceHandler>> = {
   webfm_hilfen: { streamPrefix: 'aid', classify: classifyAidChange },
   webfm_teilprozesse: { streamPrefix: 'subprocess', classify: classifySubProcessChange },
   webfm_mitarbeiter: { streamPrefix: 'staff', classify: classifyStaffChange },
-  '14plus_chronik': { streamPrefix: 'chronicle-entry', classify: classifyChronicleEntry, stateToKeep: () => ({ recorded: true }) },
+  '14plus_chronik': { streamPrefix: 'chronicle-entry', classify: classifyChronicleEntry },
 };
+
+export function streamIdOf(source: ExportSource, recordId: string): string {
+  return `${SOURCE_HANDLERS[source].streamPrefix}-${recordId}`;
+}
 
 /** Identifier fields → the id space their pseudonyms live in (a case worker and a clerk are both staff). */
 export const PSEUDONYM_KINDS: Readonly<Record<string, string>> = {

@@ -1,0 +1,25 @@
+import { EventStore } from '@jugendamt/event-store';
+import type { ApplyContext } from './apply-changes.js';
+import type { KnownRecord } from './known-record.js';
+import { streamIdOf } from './source-handlers.js';
+
+/**
+ * Deltas and journals keep no record state of their own: every event of theirs carries the
+ * record's whole state, so a record's last event is all the next file is compared with. The
+ * file's transaction sees its own appends, so an id met twice in one file is known the second time.
+ */
+export async function knownFromLog(ctx: ApplyContext, recordIds: readonly string[]): Promise<Map<string, KnownRecord<unknown>>> {
+  const last = await new EventStore(ctx.trx).readLastEvents(
+    ctx.tenantId,
+    recordIds.map((id) => streamIdOf(ctx.source, id)),
+    ctx.trx,
+  );
+  const known = new Map<string, KnownRecord<unknown>>();
+  for (const id of recordIds) {
+    const event = last.get(streamIdOf(ctx.source, id));
+    if (!event) continue;
+    const { state } = event.payload as { state: unknown };
+    known.set(id, { version: event.streamVersion, state, deleted: false, observedAt: event.observedAt });
+  }
+  return known;
+}
