@@ -10,6 +10,7 @@ import { collectExportFiles } from '@jugendamt/ingest';
 import { createTestDatabase } from '@jugendamt/db/testing';
 import { copyFilesRaw } from './ingest/copy-baseline.js';
 import { generatedSet } from './ingest/generated-set.js';
+import { parseFilesOnly } from './ingest/parse-baseline.js';
 import { median, perSecond } from './support/measure.js';
 import { markdownTable, ratio } from './support/table.js';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const folder = process.env['BENCH_FOLDER'] ?? generatedSet(root, SCALE, SEED);
   const files = await collectExportFiles([folder]);
   const copyMs: number[] = [];
+  const parseMs: number[] = [];
   const pipeline: PipelineRun[] = [];
   for (let run = 0; run < RUNS; run++) {
     // Each run on fresh databases: the initial load of an office, as the first night brings it.
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     } finally {
       await baseline.close();
     }
+    parseMs.push(await timed(async () => void (await parseFilesOnly(files))));
     const target = await createTestDatabase('postgres');
     try {
       // The heap limit the ingest scripts run with: V8 otherwise grows the heap with the garbage of a long import.
@@ -57,11 +60,12 @@ async function main(): Promise<void> {
     } finally {
       await target.close();
     }
-    console.error(`run ${run + 1}/${RUNS}: COPY ${Math.round(copyMs[run]!)} ms, pipeline ${Math.round(pipeline[run]!.ms)} ms, peak ${Math.round(pipeline[run]!.peakRssMb)} MB`);
+    console.error(`run ${run + 1}/${RUNS}: COPY ${Math.round(copyMs[run]!)} ms, csv-parse alone ${Math.round(parseMs[run]!)} ms, pipeline ${Math.round(pipeline[run]!.ms)} ms, peak ${Math.round(pipeline[run]!.peakRssMb)} MB`);
   }
 
   const rows = pipeline[0]!.rows;
   const copyMedian = median(copyMs);
+  const parseMedian = median(parseMs);
   const pipelineMedian = median(pipeline.map((p) => p.ms));
   console.log(`\nIngest of ${files.length} files (scale ${SCALE}, seed ${SEED}) on PostgreSQL, median of ${RUNS} runs\n`);
   console.log(
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
       ['what', 'rows', 'events', 'median ms', 'rows/s', 'peak RSS MB', 'vs baseline'],
       [
         ['ingest pipeline (all files)', rows, pipeline[0]!.events, Math.round(pipelineMedian), perSecond(rows, pipelineMedian), Math.round(Math.max(...pipeline.map((p) => p.peakRssMb))), ratio(pipelineMedian, copyMedian)],
+        ['csv-parse alone, no database', rows, '', Math.round(parseMedian), perSecond(rows, parseMedian), '', ratio(parseMedian, copyMedian)],
         ['raw COPY into staging tables', rows, '', Math.round(copyMedian), perSecond(rows, copyMedian), '', '1.00x'],
       ],
     ),

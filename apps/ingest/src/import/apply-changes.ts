@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { ExportSource, RecordChange } from '@jugendamt/domain';
@@ -52,5 +52,5 @@ export function nextVersion(before: KnownRecord<unknown> | undefined): number {
 
 /** Equal records, equal hashes: records are built with a fixed key order. */
 export function stateHash(state: unknown): string {
-  return state === null ? 'deleted' : createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 22);
+  return state === null ? 'deleted' : hash('sha256', JSON.stringify(state), 'base64url').slice(0, 22);
 }
