@@ -3,11 +3,19 @@ import type { Finding } from './finding.js';
 /** A report beyond this many findings stops listing them and says how many more there were. */
 const MAX_FINDINGS = 10_000;
 
+/** What reading a file tells the report: how far it got, bad rows, problems of the whole file. */
+export interface ReadingReport {
+  rowsRead: number;
+  quarantine(recordId: string | undefined, findings: readonly Finding[]): void;
+  fileProblem(reason: string, line?: number): void;
+  addFileFinding(finding: Finding): void;
+}
+
 /**
  * The data-quality report of one file while it is being read: counts and findings. The list
  * is capped so that a file of nothing but bad rows cannot exhaust memory; the counts stay exact.
  */
-export class FileReport {
+export class FileReport implements ReadingReport {
   readonly quarantinedIds = new Set<string>();
   /** Data rows read, good and bad (the header not counted). */
   rowsRead = 0;

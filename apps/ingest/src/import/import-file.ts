@@ -12,7 +12,7 @@ import { findImportOfContent, latestAppliedObservation, lockSource, recordImport
 import type { ImportProgress, ImportSettings } from './import-settings.js';
 import { importOverlap } from './overlap-import.js';
 import { importSnapshot } from './snapshot-import.js';
-import { validatedRows } from './validated-rows.js';
+import { readValidatedRows } from './validated-rows-in-worker.js';
 
 /** Thrown inside the file's transaction to roll back what was applied and record why. */
 class Abandoned {
@@ -57,7 +57,7 @@ export async function importFile(
       if (refused) return finish({ ...known, ...refused }, trx);
 
       const report = new FileReport();
-      const rows = validatedRows(path, settings, source, observedAt, report, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal }));
+      const rows = readValidatedRows(path, bytesTotal, settings, source, observedAt, report, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal }));
       const ctx: ApplyContext = { trx, tenantId: settings.tenantId, source, observedAt, importId };
       const snapshot = settings.profile.sources[source].kind === 'snapshot';
       const outcome = snapshot ? await importSnapshot(ctx, settings, rows, report) : await importOverlap(ctx, settings, rows, report);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@jugendamt/db';
-import { DEFAULT_EXPORT_PROFILE, numberSetting, Pseudonymizer, type ExportProfile } from '@jugendamt/domain';
+import { DEFAULT_EXPORT_PROFILE, numberSetting, type ExportProfile } from '@jugendamt/domain';
 import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
@@ -22,7 +22,7 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
   return {
     tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
     profile: options.profile ?? profileFrom(options.profilePath ?? env['EXPORT_PROFILE']),
-    pseudonymizer: new Pseudonymizer(loadPseudonymKey(env).key),
+    pseudonymKey: loadPseudonymKey(env).key,
     deletionThreshold: options.deletionThreshold ?? shareSetting(env, 'DELETION_THRESHOLD', DEFAULT_THRESHOLDS.deletionThreshold),
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
     confirmDeletions: options.confirmDeletions ?? false,

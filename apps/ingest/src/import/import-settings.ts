@@ -1,9 +1,10 @@
-import type { ExportProfile, Pseudonymizer } from '@jugendamt/domain';
+import type { ExportProfile } from '@jugendamt/domain';
 
 export interface ImportSettings {
   readonly tenantId: string;
   readonly profile: ExportProfile;
-  readonly pseudonymizer: Pseudonymizer;
+  /** The key of the pseudonyms (HMAC); it comes from outside the database and never goes into it. */
+  readonly pseudonymKey: Buffer;
   /** A snapshot deleting more than this share of live records is held (default 10 %). */
   readonly deletionThreshold: number;
   /** A file with more than this share of quarantined rows is rejected whole (default 5 %). */

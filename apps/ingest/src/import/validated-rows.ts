@@ -1,7 +1,7 @@
-import { normalizeAktenzeichen, validateRow, type ExportSource, type SourceProfile } from '@jugendamt/domain';
+import { normalizeAktenzeichen, Pseudonymizer, validateRow, type ExportSource, type SourceProfile } from '@jugendamt/domain';
 import { readExport } from '../reading/read-export.js';
 import type { Finding } from './finding.js';
-import type { FileReport } from './file-report.js';
+import type { ReadingReport } from './file-report.js';
 import type { ImportSettings } from './import-settings.js';
 import { PSEUDONYM_KINDS } from './source-handlers.js';
 
@@ -16,22 +16,26 @@ export interface ValidatedRow {
 
 const PROGRESS_EVERY_ROWS = 5_000;
 
+/** What reading and checking a file needs of the import's settings. */
+export type ReadingSettings = Pick<ImportSettings, 'profile' | 'pseudonymKey'>;
+
 /**
  * The file's rows as domain records. Rows that cannot be read or validated are quarantined in
  * the report with line, column and reason; problems of the whole file land there too.
  */
 export async function* validatedRows(
   path: string,
-  settings: ImportSettings,
+  settings: ReadingSettings,
   source: ExportSource,
   observedAt: Date,
-  report: FileReport,
+  report: ReadingReport,
   onProgress?: (rowsRead: number, bytesRead: number) => void,
 ): AsyncGenerator<ValidatedRow, void> {
   const profile = settings.profile.sources[source];
+  const pseudonymizer = new Pseudonymizer(settings.pseudonymKey);
   const pseudonymize = (field: string, value: string) => {
     const kind = PSEUDONYM_KINDS[field] ?? field;
-    return settings.pseudonymizer.pseudonym(kind, kind === 'file-reference' ? normalizeAktenzeichen(value) : value);
+    return pseudonymizer.pseudonym(kind, kind === 'file-reference' ? normalizeAktenzeichen(value) : value);
   };
   const observedOn = observedAt.toISOString().slice(0, 10);
   let bytesRead = 0;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, type Database } from '@jugendamt/db';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
-import { DEFAULT_EXPORT_PROFILE, Pseudonymizer } from '@jugendamt/domain';
+import { DEFAULT_EXPORT_PROFILE } from '@jugendamt/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseBackend } from '@jugendamt/db';
 import type { Finding, ImportSummary } from '../import/finding.js';
@@ -18,7 +18,7 @@ export function testImportSettings(overrides: Partial<ImportSettings> = {}): Imp
   return {
     tenantId: DEFAULT_TENANT_ID,
     profile: DEFAULT_EXPORT_PROFILE,
-    pseudonymizer: new Pseudonymizer(TEST_PSEUDONYM_KEY),
+    pseudonymKey: TEST_PSEUDONYM_KEY,
     ...DEFAULT_THRESHOLDS,
     ...overrides,
   };
