@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { WrongExpectedVersionError, type VersionConflict } from './errors.js';
-import type { AppendResult, ExpectedVersion, NewEvent, StreamAppend } from './event.js';
+import type { AppendOptions, AppendResult, ExpectedVersion, NewEvent, StreamAppend } from './event.js';
 import { eventIdFor } from './event-id.js';
 
 interface PendingStream {
@@ -36,26 +36,38 @@ export async function appendToStreams(
   db: Kysely<Database>,
   tenantId: string,
   appends: readonly StreamAppend[],
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
-  if (db.isTransaction) return appendInTransaction(db, tenantId, appends);
-  return db.transaction().execute((trx) => appendInTransaction(trx, tenantId, appends));
+  try {
+    if (db.isTransaction) return await appendInTransaction(db, tenantId, appends, options);
+    return await db.transaction().execute((trx) => appendInTransaction(trx, tenantId, appends, options));
+  } finally {
+    options.onWriting?.(); // at the latest: nothing is left to write
+  }
 }
 
 async function appendInTransaction(
   trx: Kysely<Database>,
   tenantId: string,
   appends: readonly StreamAppend[],
+  options: AppendOptions,
 ): Promise<AppendResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(trx, tenantId, appends, attempt === 1);
+      return await appendOnce(trx, tenantId, appends, attempt === 1, options);
     } catch (error) {
       if (!(error instanceof RetryableRace) || attempt === MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[], optimistic: boolean): Promise<AppendResult> {
+async function appendOnce(
+  trx: Kysely<Database>,
+  tenantId: string,
+  appends: readonly StreamAppend[],
+  optimistic: boolean,
+  options: AppendOptions,
+): Promise<AppendResult> {
   const stored = optimistic ? new Set<string>() : await storedKeys(trx, tenantId, appends);
   const { pending, duplicates } = dropKnownEvents(appends, stored);
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
@@ -69,7 +81,7 @@ async function appendOnce(trx: Kysely<Database>, tenantId: string, appends: read
   const baseVersions = new Map(pending.map((p) => [p.streamId, p.expectedVersion === 'any' ? (current.get(p.streamId) ?? 0) : p.expectedVersion]));
   await sql`SAVEPOINT event_store_append`.execute(trx);
   try {
-    await insertEvents(trx, tenantId, pending, baseVersions);
+    await insertEvents(trx, tenantId, pending, baseVersions, options);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(trx);
     throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(trx, tenantId, pending, error);
@@ -133,6 +145,7 @@ async function insertEvents(
   tenantId: string,
   pending: readonly PendingStream[],
   baseVersions: ReadonlyMap<string, number>,
+  options: AppendOptions,
 ): Promise<void> {
   const rows: unknown[] = [];
   for (const stream of pending) {
@@ -152,12 +165,15 @@ async function insertEvents(
       });
     });
   }
-  await sql`
+  const inserting = sql`
     INSERT INTO events (tenant_id, event_id, stream_id, stream_version, event_type, schema_version,
                         occurred_on, observed_at, import_id, idempotency_key, payload)
     SELECT ${tenantId}, r.i, r.s, r.v, r.t, r.sv, r.o, r.ob, r.im, r.k, r.p
     FROM json_to_recordset(${JSON.stringify(rows)}::json)
       AS r(i uuid, s text, v integer, t text, sv smallint, o date, ob timestamptz, im uuid, k text, p jsonb)`.execute(trx);
+  // Once the statement is on the wire: every microtask has run, Kysely has written it out.
+  if (options.onWriting) setImmediate(options.onWriting);
+  await inserting;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { appendToStreams } from './append.js';
-import type { AppendResult, LoggedEvent, StoredEvent, StreamAppend } from './event.js';
+import type { AppendOptions, AppendResult, LoggedEvent, StoredEvent, StreamAppend } from './event.js';
 import { readAll, readLastEvents, readStream, type ReadAllOptions, type ReadAllResult } from './read.js';
 import { UpcasterRegistry } from './upcasting.js';
 
@@ -16,8 +16,8 @@ export class EventStore {
   ) {}
 
   /** Pass `trx` to append inside a transaction of the caller's. */
-  append(tenantId: string, appends: readonly StreamAppend[], trx?: Kysely<Database>): Promise<AppendResult> {
-    return appendToStreams(trx ?? this.db, tenantId, appends);
+  append(tenantId: string, appends: readonly StreamAppend[], trx?: Kysely<Database>, options?: AppendOptions): Promise<AppendResult> {
+    return appendToStreams(trx ?? this.db, tenantId, appends, options);
   }
 
   readAll(tenantId: string, options?: ReadAllOptions): Promise<ReadAllResult> {

@@ -75,6 +75,14 @@ export interface StreamAppend {
   readonly events: readonly NewEvent[];
 }
 
+export interface AppendOptions {
+  /**
+   * Called once the events are on their way to the database, and again at the end of the
+   * append: a caller with more work may do it on this thread while the database writes.
+   */
+  readonly onWriting?: () => void;
+}
+
 export interface AppendResult {
   /** How many events were written. */
   readonly appended: number;

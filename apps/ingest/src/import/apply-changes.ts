@@ -20,12 +20,25 @@ export interface ApplyContext {
  * known one. Returns the number of events appended.
  */
 export async function applyChanges(ctx: ApplyContext, changes: readonly RecordChange<unknown>[], known: ReadonlyMap<string, KnownRecord<unknown>>): Promise<number> {
-  if (changes.length === 0) return 0;
-  const appends: StreamAppend[] = [];
-  for (const change of changes) {
+  return appendEvents(ctx, eventsOf(ctx, changes, known));
+}
+
+/** `onWriting`: see AppendOptions; called at once when there is nothing to write. */
+export async function appendEvents(ctx: ApplyContext, appends: readonly StreamAppend[], onWriting?: () => void): Promise<number> {
+  if (appends.length === 0) {
+    onWriting?.();
+    return 0;
+  }
+  const result = await new EventStore(ctx.trx).append(ctx.tenantId, appends, ctx.trx, { onWriting });
+  return result.appended;
+}
+
+/** The changes as events, each at the version after its record's known one. */
+export function eventsOf(ctx: ApplyContext, changes: readonly RecordChange<unknown>[], known: ReadonlyMap<string, KnownRecord<unknown>>): StreamAppend[] {
+  return changes.map((change) => {
     const before = known.get(change.recordId);
     const version = nextVersion(before);
-    appends.push({
+    return {
       streamId: streamIdOf(ctx.source, change.recordId),
       expectedVersion: version - 1,
       events: [
@@ -40,10 +53,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
           idempotencyKey: `${ctx.tenantId}:${ctx.source}:${change.recordId}:${version}:${stateHash(change.state)}`,
         },
       ],
-    });
-  }
-  const result = await new EventStore(ctx.trx).append(ctx.tenantId, appends, ctx.trx);
-  return result.appended;
+    };
+  });
 }
 
 export function nextVersion(before: KnownRecord<unknown> | undefined): number {

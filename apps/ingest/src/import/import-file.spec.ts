@@ -164,15 +164,18 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
   });
 
   it('quarantines the later row of a sub-process that comes twice in one file, near or thousands of rows apart', async () => {
-    const rows = defaultRows('webfm_teilprozesse', 6_000);
+    // Rows are applied in chunks of 5,000: the repeats fall into the same chunk, the next one and the one after.
+    const rows = defaultRows('webfm_teilprozesse', 11_000);
     const twice = { ...rows[0]!, Status: 'storniert' };
     rows.splice(2, 0, twice);
+    rows.splice(6_002, 0, twice);
     rows.push(twice);
     const [summary] = await kit.importFiles([writeExportFile(kit.dir, fileName('webfm_teilprozesse', '20240101'), 'webfm_teilprozesse', rows)]);
-    expect(summary).toMatchObject({ status: 'applied', rowsQuarantined: 2, eventsAppended: 6_000 });
+    expect(summary).toMatchObject({ status: 'applied', rowsQuarantined: 3, eventsAppended: 11_000 });
     expect(summary!.findings.map((f) => [f.line, f.message])).toEqual([
       [4, 'duplicate Teilprozess-ID (also on line 2): the later row is quarantined'],
-      [6003, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
+      [6004, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
+      [11004, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
     ]);
   });
 

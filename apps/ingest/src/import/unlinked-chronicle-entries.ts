@@ -10,25 +10,30 @@ import type { ValidatedRow } from './validated-rows.js';
  * The link is judged against the cases known when the entry arrives; projections link again
  * on every rebuild, so a case imported later still finds its entries.
  */
-export async function reportUnlinkedChronicleEntries(
-  ctx: ApplyContext,
-  changes: readonly RecordChange<unknown>[],
-  rows: ReadonlyMap<string, ValidatedRow>,
-  report: FileReport,
-): Promise<void> {
-  const entries = changes.filter((c) => c.state !== null).map((c) => ({ id: c.recordId, entry: c.state as ChronicleEntryRecord }));
-  if (entries.length === 0) return;
-  const references = [...new Set(entries.map(({ entry }) => entry.fileReference))];
+export async function casesOfEntries(ctx: ApplyContext, rows: Iterable<ValidatedRow>): Promise<Set<string>> {
+  const references = new Set<string>();
+  for (const row of rows) references.add((row.record as ChronicleEntryRecord).fileReference);
+  if (references.size === 0) return references;
   const { rows: linked } = await sql<{ file_reference: string }>`
     SELECT DISTINCT state->>'fileReference' AS file_reference FROM ingest_record_state
-    WHERE tenant_id = ${ctx.tenantId} AND source = 'webfm_faelle' AND state->>'fileReference' = ANY(${references}::text[])`.execute(ctx.trx);
-  const known = new Set(linked.map((r) => r.file_reference));
-  for (const { id, entry } of entries) {
-    if (known.has(entry.fileReference)) continue;
+    WHERE tenant_id = ${ctx.tenantId} AND source = 'webfm_faelle' AND state->>'fileReference' = ANY(${[...references]}::text[])`.execute(ctx.trx);
+  return new Set(linked.map((r) => r.file_reference));
+}
+
+/** Reports the new entries whose Aktenzeichen names none of the `cases` (from `casesOfEntries`). */
+export function reportUnlinkedChronicleEntries(
+  changes: readonly RecordChange<unknown>[],
+  rows: ReadonlyMap<string, ValidatedRow>,
+  cases: ReadonlySet<string>,
+  report: FileReport,
+): void {
+  for (const change of changes) {
+    const entry = change.state as ChronicleEntryRecord | null;
+    if (!entry || cases.has(entry.fileReference)) continue;
     report.add({
       severity: 'warning',
       code: 'unlinked-chronicle-entry',
-      line: rows.get(id)?.line,
+      line: rows.get(change.recordId)?.line,
       field: 'fileReference',
       column: 'Aktenzeichen',
       message: `Chronik-Nr ${entry.entryNo}: no WebFM case with this Aktenzeichen is known; the entry is kept and counted for costs`,
