@@ -8,6 +8,7 @@ import * as importAdministration from './migrations/0005-import-administration.j
 import * as costsByTeam from './migrations/0006-costs-by-team.js';
 import * as aidsBySocialArea from './migrations/0007-aids-by-social-area.js';
 import * as recordStateOfSnapshotsOnly from './migrations/0008-record-state-of-snapshots-only.js';
+import * as idempotencyByEventId from './migrations/0009-idempotency-by-event-id.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-costs-by-team': costsByTeam,
   '0007-aids-by-social-area': aidsBySocialArea,
   '0008-record-state-of-snapshots-only': recordStateOfSnapshotsOnly,
+  '0009-idempotency-by-event-id': idempotencyByEventId,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

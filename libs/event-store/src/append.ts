@@ -95,9 +95,10 @@ async function appendOnce(
 
 async function storedKeys(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[]): Promise<Set<string>> {
   const keys = appends.flatMap((stream) => stream.events.map((event) => event.idempotencyKey));
+  // The event id follows from tenant and key, and its index is the idempotency guard.
   const { rows } = await sql<{ idempotency_key: string }>`
     SELECT idempotency_key FROM events
-    WHERE tenant_id = ${tenantId} AND idempotency_key = ANY(${keys}::text[])`.execute(trx);
+    WHERE event_id = ANY(${keys.map((key) => eventIdFor(tenantId, key))}::uuid[]) AND tenant_id = ${tenantId}`.execute(trx);
   return new Set(rows.map((row) => row.idempotency_key));
 }
 
@@ -184,7 +185,7 @@ async function insertEvents(
 async function explainCollision(trx: Kysely<Database>, tenantId: string, pending: readonly PendingStream[], error: unknown): Promise<Error> {
   if (!isUniqueViolation(error)) return error as Error;
   const e = error as { constraint?: string };
-  if (e.constraint === 'events_idempotency_key_unique') return new RetryableRace();
+  if (e.constraint === 'events_event_id_unique') return new RetryableRace();
   if (e.constraint !== 'events_stream_version_unique') return error as Error;
   const current = await currentVersions(trx, tenantId, pending);
   const conflicts = pending.filter((p) => p.expectedVersion !== 'any' && (current.get(p.streamId) ?? 0) !== p.expectedVersion);
