@@ -145,6 +145,22 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     expect(await store.readLastEvents(`tenant-${randomUUID()}`, ['sub-1'])).toEqual(new Map());
   });
 
+  it('stores payloads and stream ids as given, line breaks, quotes and braces included', async () => {
+    const payload = { text: 'Zeile 1\nZeile 2\r\n', quotes: `"\\'`, separators: '\u2028\t;{}', nested: [{ a: null }, 1.5, 'ä'] };
+    const streamId = 'aid-{"1",\\2} x';
+    await store.append(tenantId, [
+      { streamId, expectedVersion: 0, events: [event('odd-1', payload), event('odd-2', 'just a string')] },
+      { streamId: 'aid-plain', expectedVersion: 0, events: [event('odd-3', [])] },
+    ]);
+    expect((await store.readStream(tenantId, streamId)).map((e) => e.payload)).toEqual([payload, 'just a string']);
+    expect((await store.readStream(tenantId, 'aid-plain')).map((e) => e.payload)).toEqual([[]]);
+
+    await expect(store.append(tenantId, [{ streamId: 'aid-1\naid-2', expectedVersion: 0, events: [event('odd-4')] }])).rejects.toThrow(
+      'a stream id must be one line of text, not "aid-1\\naid-2"',
+    );
+    await expect(store.append(tenantId, [{ streamId: 'aid-4', expectedVersion: 0, events: [event('')] }])).rejects.toThrow(/idempotency key must be one line/);
+  });
+
   it('keeps tenants apart', async () => {
     const other = `tenant-${randomUUID()}`;
     await store.append(tenantId, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('same-key')] }]);
