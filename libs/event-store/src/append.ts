@@ -35,41 +35,55 @@ const MAX_ATTEMPTS = 5;
 export async function appendToStreams(
   db: Kysely<Database>,
   tenantId: string,
-  appends: readonly StreamAppend[],
+  appends: readonly StreamAppend[] | PreparedAppend,
   options: AppendOptions = {},
 ): Promise<AppendResult> {
+  const prepared = appends instanceof PreparedAppend ? appends : prepareAppend(tenantId, appends);
+  if (prepared.tenantId !== tenantId) throw new Error(`an append prepared for tenant ${prepared.tenantId} cannot go to tenant ${tenantId}`);
   try {
-    if (db.isTransaction) return await appendInTransaction(db, tenantId, appends, options);
-    return await db.transaction().execute((trx) => appendInTransaction(trx, tenantId, appends, options));
+    if (db.isTransaction) return await appendInTransaction(db, prepared, options);
+    return await db.transaction().execute((trx) => appendInTransaction(trx, prepared, options));
   } finally {
     options.onWriting?.(); // at the latest: nothing is left to write
   }
 }
 
-async function appendInTransaction(
-  trx: Kysely<Database>,
-  tenantId: string,
-  appends: readonly StreamAppend[],
-  options: AppendOptions,
-): Promise<AppendResult> {
+async function appendInTransaction(trx: Kysely<Database>, prepared: PreparedAppend, options: AppendOptions): Promise<AppendResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(trx, tenantId, appends, attempt === 1, options);
+      return await appendOnce(trx, prepared, attempt === 1, options);
     } catch (error) {
       if (!(error instanceof RetryableRace) || attempt === MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-async function appendOnce(
-  trx: Kysely<Database>,
-  tenantId: string,
-  appends: readonly StreamAppend[],
-  optimistic: boolean,
-  options: AppendOptions,
-): Promise<AppendResult> {
-  const stored = optimistic ? new Set<string>() : await storedKeys(trx, tenantId, appends);
-  const { pending, duplicates } = dropKnownEvents(appends, stored);
+/**
+ * An append checked and turned into rows ahead of sending, so that a caller can build the next
+ * one while the database writes this (see EventStore.prepare). The rows serve the optimistic
+ * first attempt; a careful retry starts again from the streams.
+ */
+export class PreparedAppend {
+  /** @internal */
+  constructor(
+    readonly tenantId: string,
+    readonly appends: readonly StreamAppend[],
+    /** @internal The streams, keys repeated within the request dropped. */
+    readonly request: { readonly pending: PendingStream[]; readonly duplicates: string[] },
+    /** @internal Built only when every stream names its expected version: 'any' asks the log first. */
+    readonly rows: EventRows | undefined,
+  ) {}
+}
+
+export function prepareAppend(tenantId: string, appends: readonly StreamAppend[]): PreparedAppend {
+  const request = dropKnownEvents(appends, new Set());
+  const numbered = request.pending.every((p) => p.expectedVersion !== 'any');
+  return new PreparedAppend(tenantId, appends, request, numbered ? eventRows(tenantId, request.pending, baseVersionsOf(request.pending, new Map())) : undefined);
+}
+
+async function appendOnce(trx: Kysely<Database>, prepared: PreparedAppend, optimistic: boolean, options: AppendOptions): Promise<AppendResult> {
+  const { tenantId, appends } = prepared;
+  const { pending, duplicates } = optimistic ? prepared.request : dropKnownEvents(appends, await storedKeys(trx, tenantId, appends));
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
 
   const current = await currentVersions(trx, tenantId, pending.filter((p) => p.expectedVersion !== 0));
@@ -78,10 +92,11 @@ async function appendOnce(
   if (stale.length && optimistic) throw new RetryableRace();
   if (stale.length) throw new WrongExpectedVersionError(stale.map((p) => conflictOf(p, current)));
 
-  const baseVersions = new Map(pending.map((p) => [p.streamId, p.expectedVersion === 'any' ? (current.get(p.streamId) ?? 0) : p.expectedVersion]));
+  const baseVersions = baseVersionsOf(pending, current);
+  const rows = (optimistic && prepared.rows) || eventRows(tenantId, pending, baseVersions);
   await sql`SAVEPOINT event_store_append`.execute(trx);
   try {
-    await insertEvents(trx, tenantId, pending, baseVersions, options);
+    await insertEvents(trx, tenantId, rows, options);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(trx);
     throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(trx, tenantId, pending, error);
@@ -136,6 +151,10 @@ async function currentVersions(trx: Kysely<Database>, tenantId: string, streams:
   return new Map(rows.map((row) => [row.stream_id, row.version]));
 }
 
+function baseVersionsOf(pending: readonly PendingStream[], current: ReadonlyMap<string, number>): Map<string, number> {
+  return new Map(pending.map((p) => [p.streamId, p.expectedVersion === 'any' ? (current.get(p.streamId) ?? 0) : p.expectedVersion]));
+}
+
 function conflictOf(stream: PendingStream, current: ReadonlyMap<string, number>): VersionConflict {
   return { streamId: stream.streamId, expected: stream.expectedVersion, actual: current.get(stream.streamId) ?? 0 };
 }
@@ -146,13 +165,21 @@ function conflictOf(stream: PendingStream, current: ReadonlyMap<string, number>)
  * and building it costs less than quoting array elements. JSON text never holds a raw line
  * break; stream ids, event types and idempotency keys must be one non-empty line each.
  */
-async function insertEvents(
-  trx: Kysely<Database>,
-  tenantId: string,
-  pending: readonly PendingStream[],
-  baseVersions: ReadonlyMap<string, number>,
-  options: AppendOptions,
-): Promise<void> {
+/** The events' columns, a line per event (see insertEvents). */
+interface EventRows {
+  readonly ids: string;
+  readonly streams: string;
+  readonly versions: string;
+  readonly types: string;
+  readonly schemaVersions: string;
+  readonly occurredOn: string;
+  readonly observedAt: string;
+  readonly imports: string;
+  readonly keys: string;
+  readonly payloads: string;
+}
+
+function eventRows(tenantId: string, pending: readonly PendingStream[], baseVersions: ReadonlyMap<string, number>): EventRows {
   const ids: string[] = [];
   const streams: string[] = [];
   const versions: number[] = [];
@@ -181,14 +208,30 @@ async function insertEvents(
       payloads.push(payload);
     });
   }
+  const lines = (values: readonly unknown[]) => values.join('\n');
+  return {
+    ids: lines(ids),
+    streams: lines(streams),
+    versions: lines(versions),
+    types: lines(types),
+    schemaVersions: lines(schemaVersions),
+    occurredOn: lines(occurredOn),
+    observedAt: lines(observedAt),
+    imports: lines(imports),
+    keys: lines(keys),
+    payloads: lines(payloads),
+  };
+}
+
+async function insertEvents(trx: Kysely<Database>, tenantId: string, rows: EventRows, options: AppendOptions): Promise<void> {
   // An empty line is NULL (no date, no import); no other column is ever empty.
-  const lines = (values: readonly unknown[]) => sql`string_to_array(${values.join('\n')}, chr(10), '')`;
+  const lines = (text: string) => sql`string_to_array(${text}, chr(10), '')`;
   const inserting = sql`
     INSERT INTO events (tenant_id, event_id, stream_id, stream_version, event_type, schema_version,
                         occurred_on, observed_at, import_id, idempotency_key, payload)
     SELECT ${tenantId}, r.i::uuid, r.s, r.v::integer, r.t, r.sv::smallint, r.o::date, r.ob::timestamptz, r.im::uuid, r.k, r.p::jsonb
-    FROM unnest(${lines(ids)}, ${lines(streams)}, ${lines(versions)}, ${lines(types)}, ${lines(schemaVersions)}, ${lines(occurredOn)}, ${lines(observedAt)}, ${lines(imports)},
-                ${lines(keys)}, ${lines(payloads)})
+    FROM unnest(${lines(rows.ids)}, ${lines(rows.streams)}, ${lines(rows.versions)}, ${lines(rows.types)}, ${lines(rows.schemaVersions)},
+                ${lines(rows.occurredOn)}, ${lines(rows.observedAt)}, ${lines(rows.imports)}, ${lines(rows.keys)}, ${lines(rows.payloads)})
       AS r(i, s, v, t, sv, o, ob, im, k, p)`.execute(trx);
   // Once the statement is on the wire: every microtask has run, Kysely has written it out.
   if (options.onWriting) setImmediate(options.onWriting);

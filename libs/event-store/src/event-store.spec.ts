@@ -161,6 +161,20 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     await expect(store.append(tenantId, [{ streamId: 'aid-4', expectedVersion: 0, events: [event('')] }])).rejects.toThrow(/idempotency key must be one line/);
   });
 
+  it('appends a prepared append as it would the streams, and checks it against the log when it is sent', async () => {
+    const first = store.prepare(tenantId, [{ streamId: 'aid-5', expectedVersion: 0, events: [event('p1'), event('p2')] }]);
+    const second = store.prepare(tenantId, [{ streamId: 'aid-5', expectedVersion: 2, events: [event('p3')] }]);
+    const stale = store.prepare(tenantId, [{ streamId: 'aid-5', expectedVersion: 1, events: [event('p4')] }]);
+    expect(await readEverything(database, store, tenantId)).toEqual([]);
+
+    expect(await store.append(tenantId, first)).toMatchObject({ appended: 2, streamVersions: new Map([['aid-5', 2]]) });
+    expect(await store.append(tenantId, first)).toMatchObject({ appended: 0, duplicates: ['p1', 'p2'] });
+    await expect(store.append(tenantId, stale)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(store.append(`tenant-${randomUUID()}`, second)).rejects.toThrow(/prepared for tenant/);
+    expect(await store.append(tenantId, second)).toMatchObject({ appended: 1 });
+    expect((await store.readStream(tenantId, 'aid-5')).map(keyOf)).toEqual(['p1', 'p2', 'p3']);
+  });
+
   it('keeps tenants apart', async () => {
     const other = `tenant-${randomUUID()}`;
     await store.append(tenantId, [{ streamId: 'aid-1', expectedVersion: 0, events: [event('same-key')] }]);
@@ -206,7 +220,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
 
   it('offers no update or delete operation in its API', () => {
     const operations = Object.getOwnPropertyNames(EventStore.prototype).filter((name) => name !== 'constructor');
-    expect(operations.sort()).toEqual(['append', 'readAll', 'readLastEvents', 'readStream']);
+    expect(operations.sort()).toEqual(['append', 'prepare', 'readAll', 'readLastEvents', 'readStream']);
   });
 
   it('delivers every event exactly once, in commit order, to a reader following many concurrent writers', async () => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { appendToStreams } from './append.js';
+import { appendToStreams, prepareAppend, type PreparedAppend } from './append.js';
 import type { AppendOptions, AppendResult, LoggedEvent, StoredEvent, StreamAppend } from './event.js';
 import { readAll, readLastEvents, readStream, type ReadAllOptions, type ReadAllResult } from './read.js';
 import { UpcasterRegistry } from './upcasting.js';
@@ -16,8 +16,16 @@ export class EventStore {
   ) {}
 
   /** Pass `trx` to append inside a transaction of the caller's. */
-  append(tenantId: string, appends: readonly StreamAppend[], trx?: Kysely<Database>, options?: AppendOptions): Promise<AppendResult> {
+  append(tenantId: string, appends: readonly StreamAppend[] | PreparedAppend, trx?: Kysely<Database>, options?: AppendOptions): Promise<AppendResult> {
     return appendToStreams(trx ?? this.db, tenantId, appends, options);
+  }
+
+  /**
+   * Checks an append and builds its rows without touching the database: a caller can prepare
+   * the next append while the database writes the one before.
+   */
+  prepare(tenantId: string, appends: readonly StreamAppend[]): PreparedAppend {
+    return prepareAppend(tenantId, appends);
   }
 
   readAll(tenantId: string, options?: ReadAllOptions): Promise<ReadAllResult> {

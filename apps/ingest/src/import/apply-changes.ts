@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { ExportSource, RecordChange } from '@jugendamt/domain';
-import { EventStore, type StreamAppend } from '@jugendamt/event-store';
+import { EventStore, PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
 
@@ -24,8 +24,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
 }
 
 /** `onWriting`: see AppendOptions; called at once when there is nothing to write. */
-export async function appendEvents(ctx: ApplyContext, appends: readonly StreamAppend[], onWriting?: () => void): Promise<number> {
-  if (appends.length === 0) {
+export async function appendEvents(ctx: ApplyContext, appends: readonly StreamAppend[] | PreparedAppend, onWriting?: () => void): Promise<number> {
+  if ((appends instanceof PreparedAppend ? appends.appends : appends).length === 0) {
     onWriting?.();
     return 0;
   }

@@ -1,5 +1,5 @@
 import { dedupeOverlap } from '@jugendamt/domain';
-import type { StreamAppend } from '@jugendamt/event-store';
+import { EventStore, type PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
 import { appendEvents, eventsOf, type ApplyContext } from './apply-changes.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { FileReport } from './file-report.js';
@@ -29,12 +29,13 @@ export async function importOverlap(ctx: ApplyContext, settings: ImportSettings,
   let eventsAppended = 0;
   let rowsUnchanged = 0;
   let previousIds: ReadonlySet<string> = new Set();
-  let prepared: StreamAppend[] = [];
+  let prepared: readonly StreamAppend[] | PreparedAppend = [];
+  const store = new EventStore(ctx.trx);
 
   const lookUp = (chunk: ReadonlyMap<string, ValidatedRow>) =>
     Promise.all([knownFromLog(ctx, [...chunk.keys()]), ctx.source === '14plus_chronik' ? casesOfEntries(ctx, chunk.values()) : undefined]);
 
-  const prepare = (chunk: ReadonlyMap<string, ValidatedRow>, [known, cases]: Awaited<ReturnType<typeof lookUp>>): StreamAppend[] => {
+  const prepare = (chunk: ReadonlyMap<string, ValidatedRow>, [known, cases]: Awaited<ReturnType<typeof lookUp>>): PreparedAppend => {
     const current = new Map<string, unknown>();
     for (const [id, row] of chunk) {
       // A record this file wrote already: its id came twice in the file. Keeping every id of a
@@ -49,7 +50,8 @@ export async function importOverlap(ctx: ApplyContext, settings: ImportSettings,
     for (const change of changes) for (const note of chunk.get(change.recordId)?.notes ?? []) report.add(note);
     if (cases) reportUnlinkedChronicleEntries(changes, chunk, cases, report);
     rowsUnchanged += current.size - changes.length;
-    return eventsOf(ctx, changes, known);
+    // The rows are built here too, so the previous chunk's insert is all the database waits for.
+    return store.prepare(ctx.tenantId, eventsOf(ctx, changes, known));
   };
 
   const handOver = async (chunk: ReadonlyMap<string, ValidatedRow>) => {
