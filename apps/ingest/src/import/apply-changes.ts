@@ -6,6 +6,9 @@ import { EventStore, PreparedAppend, type StreamAppend } from '@jugendamt/event-
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
 
+/** Rows compared and appended at a time: large enough for set-wise SQL, small enough for flat memory. */
+export const CHUNK_ROWS = 5_000;
+
 /** The file being applied, inside its transaction. */
 export interface ApplyContext {
   readonly trx: Kysely<Database>;

@@ -1,6 +1,6 @@
 import { dedupeOverlap } from '@jugendamt/domain';
 import { EventStore, type PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
-import { appendEvents, eventsOf, type ApplyContext } from './apply-changes.js';
+import { appendEvents, CHUNK_ROWS, eventsOf, type ApplyContext } from './apply-changes.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { FileReport } from './file-report.js';
 import type { ImportSettings } from './import-settings.js';
@@ -8,9 +8,6 @@ import { knownFromLog } from './known-from-log.js';
 import { SOURCE_HANDLERS } from './source-handlers.js';
 import { casesOfEntries, reportUnlinkedChronicleEntries } from './unlinked-chronicle-entries.js';
 import { duplicateIdFinding, type ValidatedRow } from './validated-rows.js';
-
-/** Rows compared and appended at a time: large enough for set-wise SQL, small enough for flat memory. */
-const CHUNK_ROWS = 5_000;
 
 /**
  * Deltas and journals only add: a row is new, changed or a repeat of the overlap. They are

@@ -1,5 +1,5 @@
 import { deletionShare, diffSnapshot } from '@jugendamt/domain';
-import { applyChanges, type ApplyContext } from './apply-changes.js';
+import { applyChanges, CHUNK_ROWS, type ApplyContext } from './apply-changes.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { FileReport } from './file-report.js';
 import type { ImportSettings } from './import-settings.js';
@@ -43,8 +43,13 @@ export async function importSnapshot(
   if (held) return { eventsAppended: 0, rowsUnchanged: 0, deletions };
 
   for (const change of diff.changes) for (const note of snapshot.get(change.recordId)?.notes ?? []) report.add(note);
-  const eventsAppended = await applyChanges(ctx, diff.changes, known);
-  await saveRecordStates(ctx, diff.changes, known);
+  let eventsAppended = 0;
+  // In chunks, so that no statement holds a copy of the whole office's records.
+  for (let at = 0; at < diff.changes.length; at += CHUNK_ROWS) {
+    const changes = diff.changes.slice(at, at + CHUNK_ROWS);
+    eventsAppended += await applyChanges(ctx, changes, known);
+    await saveRecordStates(ctx, changes, known);
+  }
   const rowsChanged = diff.changes.filter((c) => c.state !== null).length;
   return { eventsAppended, rowsUnchanged: snapshot.size - rowsChanged, deletions };
 }
