@@ -5,7 +5,7 @@ import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
 import { importFile } from './import-file.js';
-import { DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
+import { DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
 
 export interface ImportOptions {
   readonly tenantId?: string;
@@ -25,6 +25,7 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     pseudonymKey: loadPseudonymKey(env).key,
     deletionThreshold: options.deletionThreshold ?? shareSetting(env, 'DELETION_THRESHOLD', DEFAULT_THRESHOLDS.deletionThreshold),
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
+    readInWorkerFromBytes: numberSetting(env, 'READ_IN_WORKER_FROM_BYTES', DEFAULT_READ_IN_WORKER_FROM_BYTES),
     confirmDeletions: options.confirmDeletions ?? false,
   };
 }

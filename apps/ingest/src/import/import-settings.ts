@@ -9,11 +9,19 @@ export interface ImportSettings {
   readonly deletionThreshold: number;
   /** A file with more than this share of quarantined rows is rejected whole (default 5 %). */
   readonly quarantineThreshold: number;
+  /** Files of this many bytes or more are read in a worker thread (see readValidatedRows). */
+  readonly readInWorkerFromBytes: number;
   /** Applies a held snapshot anyway: the administrator confirmed the deletions. */
   readonly confirmDeletions?: boolean;
 }
 
 export const DEFAULT_THRESHOLDS = { deletionThreshold: 0.1, quarantineThreshold: 0.05 } as const;
+
+/**
+ * Starting a worker costs about 0.1 s (it loads the reader's modules anew), what reading
+ * 1–2 MB costs in the import's thread: the small files of a normal night are read there.
+ */
+export const DEFAULT_READ_IN_WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 /** How far the reading of a file has come, for progress bars. */
 export interface ImportProgress {

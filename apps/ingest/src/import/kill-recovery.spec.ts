@@ -24,6 +24,9 @@ function runCli(database: TestDatabase, files: readonly string[], killWhen?: Reg
         PSEUDONYM_KEY: TEST_PSEUDONYM_KEY.toString('hex'),
         TENANT_ID: DEFAULT_TENANT_ID,
         PROGRESS_INTERVAL_MS: '0',
+        // Every file is read in a worker thread, as large exports are: killed and re-run that
+        // way, it must give the events of a clean run read in this thread.
+        READ_IN_WORKER_FROM_BYTES: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportSource } from '@jugendamt/domain';
 import type { ReadingReport } from './file-report.js';
+import type { ImportSettings } from './import-settings.js';
 import { MORE, type ValidationJob, type WorkerMessage } from './validation-worker-protocol.js';
 import { validatedRows, type ReadingSettings, type ValidatedRow } from './validated-rows.js';
 
@@ -11,12 +12,6 @@ const WORKER_FILE = fileURLToPath(new URL('./validation-worker.js', import.meta.
 
 /** The reader's heap: a few batches of rows and the pseudonym cache, never the whole file. */
 const WORKER_HEAP_MB = 128;
-
-/**
- * Starting a worker costs about 0.1 s (it loads the reader's modules anew), what reading
- * 1–2 MB costs in this thread: the small files of a normal night are read here.
- */
-export const READ_IN_WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 /**
  * The file's validated rows. A large file is read and checked in a worker thread while this
@@ -27,13 +22,13 @@ export const READ_IN_WORKER_FROM_BYTES = 8 * 1024 * 1024;
 export function readValidatedRows(
   path: string,
   bytes: number,
-  settings: ReadingSettings,
+  settings: ReadingSettings & Pick<ImportSettings, 'readInWorkerFromBytes'>,
   source: ExportSource,
   observedAt: Date,
   report: ReadingReport,
   onProgress?: (rowsRead: number, bytesRead: number) => void,
 ): AsyncGenerator<ValidatedRow, void> {
-  return bytes >= READ_IN_WORKER_FROM_BYTES && existsSync(WORKER_FILE)
+  return bytes >= settings.readInWorkerFromBytes && existsSync(WORKER_FILE)
     ? validatedRowsInWorker(path, settings, source, observedAt, report, onProgress)
     : validatedRows(path, settings, source, observedAt, report, onProgress);
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseBackend } from '@jugendamt/db';
 import type { Finding, ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
-import { DEFAULT_THRESHOLDS, type ImportSettings } from '../import/import-settings.js';
+import { DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportSettings } from '../import/import-settings.js';
 
 /** A fixed key, so that two databases fed the same files hold the same pseudonyms. */
 export const TEST_PSEUDONYM_KEY = Buffer.alloc(32, 7);
@@ -20,6 +20,7 @@ export function testImportSettings(overrides: Partial<ImportSettings> = {}): Imp
     profile: DEFAULT_EXPORT_PROFILE,
     pseudonymKey: TEST_PSEUDONYM_KEY,
     ...DEFAULT_THRESHOLDS,
+    readInWorkerFromBytes: DEFAULT_READ_IN_WORKER_FROM_BYTES,
     ...overrides,
   };
 }
