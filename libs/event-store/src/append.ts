@@ -38,9 +38,9 @@ export async function appendToStreams(
   appends: readonly StreamAppend[] | PreparedAppend,
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  const prepared = appends instanceof PreparedAppend ? appends : prepareAppend(tenantId, appends);
-  if (prepared.tenantId !== tenantId) throw new Error(`an append prepared for tenant ${prepared.tenantId} cannot go to tenant ${tenantId}`);
   try {
+    const prepared = appends instanceof PreparedAppend ? appends : prepareAppend(tenantId, appends);
+    if (prepared.tenantId !== tenantId) throw new Error(`an append prepared for tenant ${prepared.tenantId} cannot go to tenant ${tenantId}`);
     if (db.isTransaction) return await appendInTransaction(db, prepared, options);
     return await db.transaction().execute((trx) => appendInTransaction(trx, prepared, options));
   } finally {

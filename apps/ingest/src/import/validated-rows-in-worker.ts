@@ -34,14 +34,7 @@ export function readValidatedRows(
 }
 
 /** `validatedRows` in a worker thread: the report hears of bad rows and file problems in file order, as if read here. */
-export async function* validatedRowsInWorker(
-  path: string,
-  settings: ReadingSettings,
-  source: ExportSource,
-  observedAt: Date,
-  report: ReadingReport,
-  onProgress?: (rowsRead: number, bytesRead: number) => void,
-): AsyncGenerator<ValidatedRow, void> {
+export const validatedRowsInWorker: typeof validatedRows = async function* (path, settings, source, observedAt, report, onProgress) {
   const job: ValidationJob = { path, source, observedAt, settings: { profile: settings.profile, pseudonymKey: settings.pseudonymKey } };
   const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   try {
@@ -63,4 +56,4 @@ export async function* validatedRowsInWorker(
   } finally {
     await worker.terminate();
   }
-}
+};
