@@ -22,6 +22,7 @@ export type WorkerMessage =
   | { readonly type: 'done'; readonly rowsRead: number; readonly bytesRead: number }
   | { readonly type: 'failed'; readonly message: string; readonly stack?: string };
 
-/** Sent by the reader for each batch it takes: the worker reads at most this many batches ahead. */
+/** The worker reads at most this many batches ahead of the import. */
 export const BATCHES_AHEAD = 4;
+/** Sent by the import for each batch it takes. */
 export const MORE = 'more';
