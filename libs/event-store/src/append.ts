@@ -160,12 +160,11 @@ function conflictOf(stream: PendingStream, current: ReadonlyMap<string, number>)
 }
 
 /**
- * Rows travel as one text per column, a line per event, the same on PostgreSQL and PGlite:
+ * The events' columns, each one text with a line per event, the same on PostgreSQL and PGlite:
  * PostgreSQL splits such a text far faster than it takes apart a JSON document of all rows,
  * and building it costs less than quoting array elements. JSON text never holds a raw line
  * break; stream ids, event types and idempotency keys must be one non-empty line each.
  */
-/** The events' columns, a line per event (see insertEvents). */
 interface EventRows {
   readonly ids: string;
   readonly streams: string;

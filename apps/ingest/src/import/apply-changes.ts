@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { ExportSource, RecordChange } from '@jugendamt/domain';
-import { EventStore, PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
+import { EventStore, type PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
 
@@ -26,12 +26,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly RecordCh
   return appendEvents(ctx, eventsOf(ctx, changes, known));
 }
 
-/** `onWriting`: see AppendOptions; called at once when there is nothing to write. */
+/** `onWriting`: see AppendOptions. */
 export async function appendEvents(ctx: ApplyContext, appends: readonly StreamAppend[] | PreparedAppend, onWriting?: () => void): Promise<number> {
-  if ((appends instanceof PreparedAppend ? appends.appends : appends).length === 0) {
-    onWriting?.();
-    return 0;
-  }
   const result = await new EventStore(ctx.trx).append(ctx.tenantId, appends, ctx.trx, { onWriting });
   return result.appended;
 }

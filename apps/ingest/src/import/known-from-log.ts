@@ -9,14 +9,11 @@ import { streamIdOf } from './source-handlers.js';
  * file's transaction sees its own appends, so an id met twice in one file is known the second time.
  */
 export async function knownFromLog(ctx: ApplyContext, recordIds: readonly string[]): Promise<Map<string, KnownRecord<unknown>>> {
-  const last = await new EventStore(ctx.trx).readLastEvents(
-    ctx.tenantId,
-    recordIds.map((id) => streamIdOf(ctx.source, id)),
-    ctx.trx,
-  );
+  const streamIds = recordIds.map((id) => streamIdOf(ctx.source, id));
+  const last = await new EventStore(ctx.trx).readLastEvents(ctx.tenantId, streamIds, ctx.trx);
   const known = new Map<string, KnownRecord<unknown>>();
-  for (const id of recordIds) {
-    const event = last.get(streamIdOf(ctx.source, id));
+  for (const [at, id] of recordIds.entries()) {
+    const event = last.get(streamIds[at]!);
     if (!event) continue;
     const { state } = event.payload as { state: unknown };
     known.set(id, { version: event.streamVersion, state, deleted: false, observedAt: event.observedAt });
