@@ -1,5 +1,5 @@
 # One image for the API and the ingest worker; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json nx.json tsconfig.base.json tsconfig.json tsconfig.spec.json .swcrc ./
 COPY db db
@@ -9,7 +9,7 @@ COPY benchmarks benchmarks
 COPY samples samples
 RUN npm ci --no-audit --no-fund && NX_DAEMON=false npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app /app
