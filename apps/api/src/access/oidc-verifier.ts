@@ -25,7 +25,16 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   };
 }
 
-/** Verifies a single sign-on JWT: signature, issuer, audience, expiry; its role claim names one of ours. */
+/**
+ * How far the identity provider's clock may be from ours, in seconds: enough for servers kept
+ * by NTP, too little to stretch a token's life noticeably.
+ */
+export const CLOCK_TOLERANCE_SECONDS = 60;
+
+/**
+ * Verifies a single sign-on JWT: signature, issuer, audience and its time claims; its role
+ * claim names one of ours. A token without `exp` would be valid forever, so it is refused.
+ */
 export class OidcVerifier {
   private readonly keys: JWTVerifyGetKey;
 
@@ -37,10 +46,17 @@ export class OidcVerifier {
   async principalOf(jwt: string): Promise<Principal | 'no-role' | undefined> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(jwt, this.keys, { issuer: this.settings.issuer, audience: this.settings.audience }));
+      ({ payload } = await jwtVerify(jwt, this.keys, {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
     } catch {
       return undefined;
     }
+    // jose looks at `iat` only when a maximum age is set; one from the future means a wrong clock or a forged token.
+    if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) return undefined;
     const claim = payload[this.settings.roleClaim];
     const role = (Array.isArray(claim) ? claim : [claim]).find(isRole);
     if (!role) return 'no-role';

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
 import { until } from '@jugendamt/ingest/testing';
 import { OidcVerifier } from '../access/oidc-verifier.js';
@@ -97,6 +99,47 @@ describe('single sign-on tokens', () => {
     expect(await verifier.principalOf(await sign({ roles: ['staff', 'controlling'] }))).toEqual({ tenantId: 'default', role: 'controlling', subject: 'oidc:u-17' });
     expect(await verifier.principalOf(await sign({ roles: ['staff'] }))).toBe('no-role');
     expect(await verifier.principalOf(await sign({ roles: ['admin'] }, 'another-api'))).toBeUndefined();
+  });
+
+  describe('their time claims, at the API', () => {
+    let api: ApiUnderTest;
+    let jwksServer: Server;
+    let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+    const now = () => Math.floor(Date.now() / 1000);
+    /** An admin token of the right issuer and audience with exactly these time claims. */
+    const signed = (times: { exp?: number; nbf?: number; iat?: number }) =>
+      new SignJWT({ roles: ['admin'], ...times }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience('controlling-api').setSubject('u-17').sign(privateKey);
+    const statusOf = async (times: { exp?: number; nbf?: number; iat?: number }) => (await api.get('/api/v1/admin/inbox', await signed(times))).status;
+
+    beforeAll(async () => {
+      const keys = await generateKeyPair('RS256');
+      privateKey = keys.privateKey;
+      const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+      // The issuer's key set, served as a real identity provider would.
+      jwksServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
+      await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+      const { port } = jwksServer.address() as AddressInfo;
+      api = await startApiOnEmptyDatabase({ OIDC_ISSUER: 'https://sso.example', OIDC_AUDIENCE: 'controlling-api', OIDC_JWKS_URL: `http://127.0.0.1:${port}/certs` });
+    });
+    afterAll(async () => {
+      await api?.close();
+      jwksServer?.close();
+    });
+
+    it('refuses an admin token without an expiry, however valid otherwise', async () => {
+      expect(await statusOf({ exp: now() + 600 })).toBe(200);
+      expect(await statusOf({})).toBe(401);
+      expect(await statusOf({ iat: now(), nbf: now() })).toBe(401);
+    });
+
+    it('refuses a token not yet valid, issued in the future or expired beyond a minute, and forgives clocks a little apart', async () => {
+      const exp = now() + 600;
+      expect(await statusOf({ exp, nbf: now() + 120 })).toBe(401);
+      expect(await statusOf({ exp, iat: now() + 120 })).toBe(401);
+      expect(await statusOf({ exp: now() - 120 })).toBe(401);
+      expect(await statusOf({ exp, nbf: now() + 20, iat: now() + 20 })).toBe(200);
+      expect(await statusOf({ exp: now() - 20, iat: now() - 300 })).toBe(200);
+    });
   });
 });
 
