@@ -24,7 +24,12 @@ export async function activeGeneration(db: Kysely<Database>, tenantId: string, p
   return row && { generation: row.generation, status: row.status, catalogueVersions: row.catalogue_versions as Record<string, number> };
 }
 
-/** A new generation to build beside the active one. */
+/**
+ * A new generation: `building` beside the active one (a rebuild), or `active` for the first one.
+ * Processes starting on a fresh database at once (two CLIs, the API and a worker) all find no
+ * active generation and create one: under a lock per projection, the later ones find the first
+ * one's and return it, instead of failing on the index that allows one active generation.
+ */
 export async function createGeneration(
   db: Kysely<Database>,
   tenantId: string,
@@ -32,13 +37,21 @@ export async function createGeneration(
   status: 'building' | 'active',
   catalogueVersions: Readonly<Record<string, number>>,
 ): Promise<number> {
-  const { rows } = await sql<{ generation: number }>`
-    INSERT INTO projection_generations (tenant_id, projection, generation, status, catalogue_versions, activated_at)
-    SELECT ${tenantId}, ${projection}, coalesce(max(generation), 0) + 1, ${status}, ${JSON.stringify(catalogueVersions)}::jsonb,
-           CASE WHEN ${status} = 'active' THEN now() END
-    FROM projection_generations WHERE tenant_id = ${tenantId} AND projection = ${projection}
-    RETURNING generation`.execute(db);
-  return rows[0]!.generation;
+  const create = async (trx: Kysely<Database>) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`generations:${tenantId}:${projection}`}, 0))`.execute(trx);
+    if (status === 'active') {
+      const active = await activeGeneration(trx, tenantId, projection);
+      if (active) return active.generation;
+    }
+    const { rows } = await sql<{ generation: number }>`
+      INSERT INTO projection_generations (tenant_id, projection, generation, status, catalogue_versions, activated_at)
+      SELECT ${tenantId}, ${projection}, coalesce(max(generation), 0) + 1, ${status}, ${JSON.stringify(catalogueVersions)}::jsonb,
+             CASE WHEN ${status} = 'active' THEN now() END
+      FROM projection_generations WHERE tenant_id = ${tenantId} AND projection = ${projection}
+      RETURNING generation`.execute(trx);
+    return rows[0]!.generation;
+  };
+  return db.isTransaction ? create(db) : db.transaction().execute(create);
 }
 
 /** Makes a built generation the one that serves reads; the old one retires in the same transaction. */
