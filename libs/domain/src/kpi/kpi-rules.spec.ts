@@ -1,6 +1,6 @@
 import { isEducationalAid, legalBasisOf } from './paragraph.js';
 import { percent, ratio, round } from './rounding.js';
-import { DEFAULT_AID_TYPE_CATALOGUE, settingOf } from './setting.js';
+import { DEFAULT_AID_TYPE_CATALOGUE, legalBasisOfEntry, settingOf } from './setting.js';
 import { suppressRate, suppressRow } from './suppression.js';
 import { teamOn, type StaffMemberFacts } from './staff-over-time.js';
 
@@ -49,6 +49,25 @@ describe('setting of an aid', () => {
   it('lets the catalogue decide for the aid types it lists', () => {
     const catalogue = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: { 'Familienrat': { setting: 'ambulant' as const } } };
     expect(settingOf('Familienrat', legalBasisOf('§ 34'), catalogue)).toBe('ambulant');
+  });
+
+  it('gives paragraphs outside HzE no setting, not the text rule\'s ambulant, unless the catalogue names one for the Hilfeart', () => {
+    expect(setting('Inobhutnahme', '§ 42 SGB VIII')).toBeNull();
+    expect(setting('Gemeinsame Wohnform für Mütter/Väter und Kinder stationär', '§ 19 SGB VIII')).toBeNull();
+    expect(setting('Unterhaltsvorschuss', 'UVG')).toBeNull();
+    expect(setting('Eingliederungshilfe', '§ 35b')).toBeNull();
+    const catalogue = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: { 'Mutter-Kind-Einrichtung': { paragraph: '§ 19', setting: 'stationär' as const } } };
+    expect(settingOf('Mutter-Kind-Einrichtung', legalBasisOf('§ 19'), catalogue)).toBe('stationär');
+  });
+});
+
+describe('legal basis of a 14plus entry, from its Hilfeart', () => {
+  it('is the catalogue\'s paragraph, else the first § of the text, else unbekannt', () => {
+    expect(legalBasisOfEntry('SPFH', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 31', referenced: null });
+    expect(legalBasisOfEntry('Inobhutnahme § 42', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 42', referenced: null });
+    expect(legalBasisOfEntry('Hilfe für junge Volljährige § 41 i.V.m. § 34', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 41', referenced: '§ 34' });
+    expect(legalBasisOfEntry('UVG', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: 'unbekannt', referenced: null });
+    expect(legalBasisOfEntry(null, DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: 'unbekannt', referenced: null });
   });
 });
 

@@ -10,6 +10,9 @@ export interface LegalBasis {
   readonly referenced: string | null;
 }
 
+/** The paragraph of a 14plus entry whose Hilfeart neither the catalogue nor its text ties to one (KPIS.md Clarifications). */
+export const UNKNOWN_PARAGRAPH = 'unbekannt';
+
 const PARAGRAPH = /§\s*(\d+)([a-z])?(?![a-z])/gi;
 
 export function legalBasisOf(field: string): LegalBasis {

@@ -1,8 +1,10 @@
-import type { LegalBasis } from './paragraph.js';
+import { isEducationalAid, legalBasisOf, UNKNOWN_PARAGRAPH, type LegalBasis } from './paragraph.js';
 
 /** Leistungsform of an aid. */
 export type Setting = 'ambulant' | 'teilstationär' | 'stationär';
 export const SETTINGS: readonly Setting[] = ['ambulant', 'teilstationär', 'stationär'];
+/** Where costs report what has no setting: paragraphs outside HzE (KPIS.md Clarifications). */
+export const NO_SETTING = 'ohne Leistungsform';
 
 /**
  * The aid-type catalogue (KPIS.md "Setting of an aid"): an office maps its own Hilfearten to
@@ -45,10 +47,15 @@ function settingFromText(aidType: string): Setting {
   return 'ambulant';
 }
 
+/**
+ * The setting of an aid or 14plus entry: the catalogue's for its Hilfeart, else by paragraph.
+ * Only HzE paragraphs have a setting: another one (§ 19, § 42, UVG, …) has none unless the
+ * catalogue names one for its Hilfeart (KPIS.md Clarifications).
+ */
 export function settingOf(aidType: string, basis: LegalBasis, catalogue: AidTypeCatalogue): Setting | null {
   const listed = catalogue.entries[aidType]?.setting;
   if (listed) return listed;
-  if (!basis.paragraph) return null;
+  if (basis.paragraph === null || !isEducationalAid(basis.paragraph)) return null;
   const byParagraph = catalogue.settingByParagraph[basis.paragraph];
   if (byParagraph) return byParagraph;
   if (basis.paragraph === '§ 41') {
@@ -57,4 +64,14 @@ export function settingOf(aidType: string, basis: LegalBasis, catalogue: AidType
     if (referenced) return referenced;
   }
   return settingFromText(aidType);
+}
+
+/**
+ * The legal basis of a 14plus entry, read from its Hilfeart: the catalogue's paragraph for it,
+ * else the first `§` in the text, else `unbekannt` (KPIS.md Clarifications).
+ */
+export function legalBasisOfEntry(aidType: string | null, catalogue: AidTypeCatalogue): LegalBasis {
+  const basis = aidType ? legalBasisOf(aidType) : { paragraph: null, referenced: null };
+  const paragraph = (aidType && catalogue.entries[aidType]?.paragraph) || basis.paragraph || UNKNOWN_PARAGRAPH;
+  return { paragraph, referenced: basis.referenced };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOf, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
+import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOfEntry, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
 import type { LoggedEvent } from '@jugendamt/event-store';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
@@ -29,16 +29,15 @@ const ENTRIES: VersionedTable<ChronicleFact> = {
 const CASE_EVENT_TYPES: readonly string[] = CASE_EVENTS;
 
 function factOf(entry: ChronicleEntryRecord, catalogue: AidTypeCatalogue, cancelled: boolean): ChronicleFact {
-  const basis = entry.aidType ? legalBasisOf(entry.aidType) : { paragraph: null, referenced: null };
-  const paragraph = (entry.aidType && catalogue.entries[entry.aidType]?.paragraph) ?? basis.paragraph;
+  const basis = legalBasisOfEntry(entry.aidType, catalogue);
   return {
     file_reference: entry.fileReference,
     entry_date: entry.date,
     unit: entry.unit,
     entry_type: entry.entryType,
     aid_type: entry.aidType,
-    paragraph,
-    setting: entry.aidType ? settingOf(entry.aidType, { paragraph, referenced: basis.referenced }, catalogue) : null,
+    paragraph: basis.paragraph,
+    setting: settingOf(entry.aidType ?? '', basis, catalogue),
     amount_cents: entry.amountCents,
     cancelling: entry.cancelling,
     cancels_entry_no: entry.cancelledEntryNo === null ? null : String(entry.cancelledEntryNo),

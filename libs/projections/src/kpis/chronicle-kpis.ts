@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { NO_SETTING } from '@jugendamt/domain';
 import { knownAt, knownBy } from './knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
 import { periodLabel, wholeMonths, type Granularity } from './period-grouping.js';
@@ -55,6 +56,10 @@ export interface CostsQuery extends KpiScope, Period {
 }
 
 export interface CostRow {
+  /**
+   * The group's values; setting `ohne Leistungsform` for entries outside HzE, paragraph
+   * `unbekannt` for a Hilfeart that names none; team null for entries linked to no case.
+   */
   readonly group: Readonly<Partial<Record<CostDimension, string | null>>>;
   readonly period: string;
   /** Σ Betrag of ZAHLUNG, in cents. */
@@ -62,6 +67,11 @@ export interface CostRow {
   /** Σ |Betrag| of KOSTENBEITRAG and ERSTATTUNG, in cents. */
   readonly incomeCents: number;
   readonly netCents: number;
+}
+
+/** A cost dimension's value: an entry without a setting is reported under `ohne Leistungsform` (KPIS.md Clarifications). */
+function costDimension(dimension: CostDimension, value: RawBuilder<unknown>): RawBuilder<unknown> {
+  return dimension === 'setting' ? sql`coalesce(${value}, ${sql.lit(NO_SETTING)})` : value;
 }
 
 /**
@@ -77,8 +87,9 @@ export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<Co
 export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
   const aidGeneration = query.by.includes('team') ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
   const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team' };
+  const value = (d: CostDimension) => costDimension(d, sql.raw(column[d]));
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
-  const dimensions = query.by.map((d) => sql`${sql.raw(column[d])} AS ${sql.ref(d)}`);
+  const dimensions = query.by.map((d) => sql`${value(d)} AS ${sql.ref(d)}`);
   // One case per Aktenzeichen, should an office have given one twice: costs must not double.
   // The smallest case id in byte order decides, as in the sums kept per team.
   // The cases are picked once and hash-joined, not looked up entry by entry.
@@ -100,8 +111,8 @@ export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, ge
     WHERE e.tenant_id = ${query.tenantId} AND e.generation = ${generation} AND ${knownAt('e', query.asOf)} AND ${COUNTING}
       AND e.entry_type IN ('ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG')
       AND e.entry_date BETWEEN ${query.from}::date AND ${query.to}::date
-    GROUP BY ${sql.join([...query.by.map((d) => sql.raw(column[d])), sql`period`])}
-    ORDER BY ${sql.join([sql`period`, ...query.by.map((d) => sql.raw(column[d]))])}`.execute(db);
+    GROUP BY ${sql.join([...query.by.map(value), sql`period`])}
+    ORDER BY ${sql.join([sql`period`, ...query.by.map(value)])}`.execute(db);
   return rows.map((r) => {
     const grossCents = Number(r.gross);
     const incomeCents = Number(r.income);
@@ -114,7 +125,9 @@ export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, gen
   const column: Record<CostDimension, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type', team: 's.team' };
   const by = query.by;
   const sums = sql.table(by.includes('team') ? 'team_cost_changes' : 'chronicle_sum_changes');
-  const dimensions = by.map((d) => sql`NULLIF(${sql.raw(column[d])}, '') AS ${sql.ref(d)}`);
+  // The sums keep a missing value as ''.
+  const value = (d: CostDimension) => costDimension(d, sql`NULLIF(${sql.raw(column[d])}, '')`);
+  const dimensions = by.map((d) => sql`${value(d)} AS ${sql.ref(d)}`);
   const { rows } = await sql<Record<string, string | null> & { period: string; gross: string; income: string }>`
     SELECT ${sql.join([
       ...dimensions,
@@ -127,7 +140,7 @@ export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, gen
       AND s.entry_type IN ('ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG') AND s.month BETWEEN ${query.from}::date AND ${query.to}::date
     GROUP BY ${sql.join([...by.map((d) => sql.raw(column[d])), sql`period`])}
     HAVING sum(s.entries) <> 0
-    ORDER BY ${sql.join([sql`period`, ...by.map((d) => sql`NULLIF(${sql.raw(column[d])}, '')`)])}`.execute(db);
+    ORDER BY ${sql.join([sql`period`, ...by.map(value)])}`.execute(db);
   return rows.map((r) => {
     const grossCents = Number(r.gross);
     const incomeCents = Number(r.income);

@@ -1,19 +1,23 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
-import type { CaseRecord, ChronicleEntryRecord, SubProcessRecord } from '@jugendamt/domain';
+import type { AidRecord, CaseRecord, ChronicleEntryRecord, SubProcessRecord } from '@jugendamt/domain';
 import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
 import { aidHistory } from '../facts/aid-history.js';
 import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
 import { chronicleHistory } from '../facts/chronicle-history.js';
 import { subProcessHistory } from '../facts/sub-process-history.js';
+import { aidCounts } from './aid-counts.js';
 import { chronicleCounts, costs } from './chronicle-kpis.js';
+import { costPerAid } from './cost-per-aid.js';
 import { subProcessCounts } from './sub-process-counts.js';
 
 const T = DEFAULT_TENANT_ID;
 const NIGHT_1 = new Date('2024-04-02T00:15:00Z');
 const NIGHT_2 = new Date('2024-06-01T00:15:00Z');
 const NIGHT_3 = new Date('2024-09-01T00:15:00Z');
+const NIGHT_4 = new Date('2025-08-01T00:15:00Z');
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
+const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
 const COUNTED = DEFAULT_CATALOGUES['chronicle-types'].counted;
 
 function step(id: string, team: string, subProcess: string, status: SubProcessRecord['status'], completedAt: string | null): SubProcessRecord {
@@ -39,12 +43,19 @@ function entry(entryNo: number, fileReference: string, date: string, unit: strin
   };
 }
 
+function aid(id: string, aidType: string, paragraph: string, begin: string, end: string | null = null): AidRecord {
+  return { aidId: id, caseId: 'C1', aidType, paragraph, begin, end, reasonOfEnding: null, residenceAfter: null, team: 'ASD Team Süd', caseWorkerId: null, changedAt: `${begin}T09:00:00` };
+}
+
 /**
  * Sub-processes: S1 completed 31.03. and S2 01.04. (a month and quarter edge), S3 counted
  * then cancelled in night 2, S4 completed in night 2 and reopened in night 3, S5 completed in 2023.
  * Chronicle: E1, E2 payments and E3 a contribution, E6 a refund for a § 34 aid of case C1 (team
  * Nord); E4 a § 33 payment without a case, cancelled by E5 in night 2; E7 a note; E9 cancels
  * E8 one night before E8 itself arrives. Case C1 is handed over to team Süd in night 3.
+ * 2025, from night 4: aids of case C1: A1 and A5 § 34, A2 § 33 (ended 30.06.), A3 § 42
+ * Inobhutnahme (not HzE), A4 SPFH ended 31.12.2024. Entries: E20 § 34, E21 § 42, E22 UVG
+ * (no paragraph, no case), E23 a refund without Hilfeart, E24 a late SPFH payment (§ 31).
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
@@ -72,6 +83,17 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
 
   await append(NIGHT_3, 'SubProcessReopened', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'offen', null));
   await append(NIGHT_3, 'CaseHandedOver', 'case-C1', { ...kase, team: 'ASD Team Süd', changedAt: '2024-08-30T09:00:00' });
+
+  await append(NIGHT_4, 'AidStarted', 'aid-A1', aid('A1', 'Heimerziehung § 34', '§ 34 SGB VIII', '2025-01-01'));
+  await append(NIGHT_4, 'AidStarted', 'aid-A2', aid('A2', 'Vollzeitpflege', '§ 33 SGB VIII', '2025-02-01', '2025-06-30'));
+  await append(NIGHT_4, 'AidStarted', 'aid-A3', aid('A3', 'Inobhutnahme', '§ 42 SGB VIII', '2025-03-01'));
+  await append(NIGHT_4, 'AidStarted', 'aid-A4', aid('A4', 'SPFH', '§ 31 SGB VIII', '2023-01-01', '2024-12-31'));
+  await append(NIGHT_4, 'AidStarted', 'aid-A5', aid('A5', 'Heimerziehung § 34', '§ 34 SGB VIII', '2025-07-01'));
+  await recorded(NIGHT_4, entry(20, 'R1', '2025-01-31', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 120_000));
+  await recorded(NIGHT_4, entry(21, 'R1', '2025-03-15', 'WJH Hilfen', 'ZAHLUNG', 'Inobhutnahme § 42', 40_000));
+  await recorded(NIGHT_4, entry(22, 'R9', '2025-04-10', 'WJH Hilfen', 'ZAHLUNG', 'UVG', 15_000));
+  await recorded(NIGHT_4, entry(23, 'R1', '2025-05-05', 'WJH Hilfen', 'ERSTATTUNG', null, -2_000));
+  await recorded(NIGHT_4, entry(24, 'R1', '2025-01-20', 'WJH Hilfen', 'ZAHLUNG', 'SPFH', 8_000));
 }
 
 describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) => {
@@ -155,6 +177,40 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
       ['2024-01', 'stationär', 100_000],
       ['2024-02', 'stationär', 30_000],
       ['2024-03', 'stationär', -5_000],
+    ]);
+  });
+
+  it('reports costs outside HzE under ohne Leistungsform, and a Hilfeart that names no paragraph as unbekannt', async () => {
+    const figures = (rows: Awaited<ReturnType<typeof costs>>, ...by: ('setting' | 'paragraph' | 'team')[]) =>
+      Object.fromEntries(rows.map((r) => [by.map((d) => r.group[d] ?? '-').join(' '), [r.grossCents, r.incomeCents]]));
+    // The whole year from the monthly sums, and nearly all of it from the entries: the same figures.
+    for (const period of [YEAR_2025, { from: '2025-01-15', to: '2025-12-30' }]) {
+      // § 42 (E21), UVG (E22) and the refund without Hilfeart (E23) have no setting; SPFH is ambulant by the catalogue.
+      const bySetting = await costs(database.db, { tenantId: T, ...period, by: ['setting'], granularity: 'total' });
+      expect(figures(bySetting, 'setting')).toEqual({ ambulant: [8_000, 0], stationär: [120_000, 0], 'ohne Leistungsform': [55_000, 2_000] });
+      const byParagraph = await costs(database.db, { tenantId: T, ...period, by: ['paragraph'], granularity: 'total' });
+      expect(figures(byParagraph, 'paragraph')).toEqual({ '§ 31': [8_000, 0], '§ 34': [120_000, 0], '§ 42': [40_000, 0], unbekannt: [15_000, 2_000] });
+      // Per team: C1 is Süd's since night 3; E22 links to no case.
+      const byTeam = await costs(database.db, { tenantId: T, ...period, by: ['setting', 'team'], granularity: 'total' });
+      expect(figures(byTeam, 'setting', 'team')).toEqual({
+        'ambulant ASD Team Süd': [8_000, 0],
+        'stationär ASD Team Süd': [120_000, 0],
+        'ohne Leistungsform ASD Team Süd': [40_000, 2_000],
+        'ohne Leistungsform -': [15_000, 0],
+      });
+    }
+  });
+
+  it('gives the cost per aid of every HzE paragraph with aids running, payments or not, and of no other', async () => {
+    const [byParagraph, aids] = await Promise.all([
+      costs(database.db, { tenantId: T, ...YEAR_2025, by: ['paragraph'], granularity: 'total' }),
+      aidCounts(database.db, { tenantId: T, ...YEAR_2025, by: ['paragraph'] }),
+    ]);
+    // § 33: A2 ran until 30.06. and nothing was paid; § 34: 1,200.00 on A1 and A5. Not § 31 (A4 ended
+    // in 2024, though paid for in 2025), § 42 (not HzE) or unbekannt.
+    expect(costPerAid(byParagraph, aids)).toEqual([
+      { paragraph: '§ 33', grossCents: 0, aids: 1, centsPerAid: 0 },
+      { paragraph: '§ 34', grossCents: 120_000, aids: 2, centsPerAid: 60_000 },
     ]);
   });
 });

@@ -67,9 +67,10 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
         { key: 'aids', heading: 'Laufende Hilfen', kind: 'count' },
         { key: 'perAid', heading: 'Ausgaben je Hilfe (€)', kind: 'euro', basedOn: ['aids'] },
       ],
-      rows: costsByParagraph.map((r, at) => {
-        const { aids, centsPerAid } = perAid[at]!;
-        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids, perAid: centsPerAid === null ? null : euro(centsPerAid) };
+      rows: costsByParagraph.map((r) => {
+        // Cost per aid is served for the HzE paragraphs with aids running; the others ran none.
+        const ofParagraph = perAid.find((p) => p.paragraph === (r.group.paragraph ?? null));
+        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids: ofParagraph?.aids ?? 0, perAid: ofParagraph ? euro(ofParagraph.centsPerAid) : null };
       }),
     },
     {
