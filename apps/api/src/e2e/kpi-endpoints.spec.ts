@@ -75,7 +75,13 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     const body = await get('/api/v1/kpis/costs?period=2025&granularity=total&by=paragraph');
     // 1,000.00 paid and 200.00 contributed for case 1's § 34 aid; the VERMERK carries no money.
     expect(body.rows).toEqual([{ group: { paragraph: '§ 34' }, period: 'total', grossCents: 100_000, incomeCents: 20_000, netCents: 80_000 }]);
-    expect(body.costPerAid).toEqual([{ paragraph: '§ 34', grossCents: 100_000, aids: 1, centsPerAid: 100_000 }]);
+    // Every HzE paragraph with an aid running in 2025 has its cost per aid, 0 € where nothing was paid.
+    expect(body.costPerAid).toEqual([
+      { paragraph: '§ 30', grossCents: 0, aids: 1, centsPerAid: 0 },
+      { paragraph: '§ 31', grossCents: 0, aids: 1, centsPerAid: 0 },
+      { paragraph: '§ 33', grossCents: 0, aids: 1, centsPerAid: 0 },
+      { paragraph: '§ 34', grossCents: 100_000, aids: 1, centsPerAid: 100_000 },
+    ]);
     const steps = await get('/api/v1/kpis/chronicle-counts?period=2025&granularity=year');
     expect(steps.rows.map((r: { group: { entryType: string }; count: number }) => [r.group.entryType, r.count]).sort()).toEqual([['KOSTENBEITRAG', 1], ['ZAHLUNG', 1]]);
   });
