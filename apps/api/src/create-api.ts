@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AppModule } from './app.module.js';
 import { acceptExportUploads } from './http/export-uploads.js';
+import { parseJsonBodies } from './http/json-bodies.js';
 import { limitRequestsPerClient } from './http/rate-limit.js';
 import { logRequests } from './http/request-logging.js';
 import { setSecurityHeaders } from './http/security-headers.js';
@@ -24,7 +25,8 @@ export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv
   logRequests(server, env);
   await limitRequestsPerClient(server, env);
   setSecurityHeaders(server);
-  acceptExportUploads(server);
+  acceptExportUploads(server, env);
+  parseJsonBodies(server);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

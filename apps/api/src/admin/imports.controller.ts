@@ -7,6 +7,7 @@ import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
 import { sha256OfFile } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
+import { plainFileName } from '../http/plain-file-name.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
 import { findingsCsv } from './findings-csv.js';
 import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
@@ -23,7 +24,7 @@ const listFields = z.strictObject({
 const findingsFields = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 const startBody = z.union([
-  z.strictObject({ file: z.string().min(1).describe('Name of an export file waiting in the inbox') }),
+  z.strictObject({ file: plainFileName.describe('Name of an export file waiting in the inbox') }),
   z.strictObject({ source: z.enum(EXPORT_SOURCES).describe('Import every file of this source waiting in the inbox') }),
 ]);
 
@@ -45,7 +46,7 @@ export class ImportsController extends OfficeAdministration {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     if ('source' in body) return { job: await runtime.runner.submit({ kind: 'source', source: body.source }) };
     const path = runtime.inbox.pathOf(body.file);
-    if (!parseExportFileName(body.file).ok || !existsSync(path)) throw new NotFoundException(`${body.file} is not waiting in the inbox ${runtime.inbox.dir}`);
+    if (!parseExportFileName(body.file).ok || !existsSync(path)) throw new NotFoundException(`${body.file} is not waiting in the inbox`);
     return { job: await runtime.runner.submit({ kind: 'file', file: body.file, sha256: await sha256OfFile(path) }) };
   }
 

@@ -1,12 +1,24 @@
-import { BadRequestException, ConflictException, Get, HttpCode, Inject, Param, Put, Req } from '@nestjs/common';
+import { BadRequestException, ConflictException, Get, HttpCode, Inject, Param, Put, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam } from '@nestjs/swagger';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
 import { basename } from 'node:path';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
+import { fileNameProblem } from '../http/plain-file-name.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+
+function badFileName(message: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors: [{ field: 'fileName', message }] });
+}
+
+/** The upload as a stream; non-JSON bodies arrive unread (http/export-uploads.ts), an empty one as nothing. */
+function uploadedFile(body: unknown): Readable {
+  if (body instanceof Readable) return body;
+  if (body === undefined) return Readable.from([]);
+  throw new UnsupportedMediaTypeException('send the export file as it was exported (e.g. content-type text/csv or application/octet-stream), not as JSON');
+}
 
 /** The inbox: what waits to be imported, and uploads for offices without a shared folder. */
 @AdminController('inbox', 'imports')
@@ -23,19 +35,22 @@ export class InboxController {
 
   @Put(':fileName')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Upload an export file (the request body is the file, as exported) and import it' })
+  @ApiOperation({ summary: 'Upload an export file (the request body is the file, as exported, up to UPLOAD_MAX_BYTES) and import it' })
   @ApiParam({ name: 'fileName', example: 'webfm_faelle_20261122_0215.csv' })
   @ApiConsumes('application/octet-stream', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: { raw: Readable }) {
+  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: { body: unknown }) {
+    const problem = fileNameProblem(fileName);
+    if (problem) throw badFileName(problem);
+    const content = uploadedFile(request.body);
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     let path: string;
     try {
-      path = await runtime.inbox.receive(fileName, request.raw);
+      path = await runtime.inbox.receive(fileName, content);
     } catch (error) {
       if (error instanceof InboxFileError) {
         if (error.kind === 'exists') throw new ConflictException(error.message);
-        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, errors: [{ field: 'fileName', message: error.message }] });
+        throw badFileName(error.message);
       }
       throw error;
     }

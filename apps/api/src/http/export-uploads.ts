@@ -1,13 +1,24 @@
 import type { FastifyInstance } from 'fastify';
+import { numberSetting } from '@jugendamt/domain';
+import { bodyTooLarge, declaredAbove, LimitedBody } from './limited-body.js';
+
+/** Large-city exports are about 100 MB; this leaves room for growth and a few years of history in one file. */
+const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
- * A body that is not JSON is left unread by the server: an uploaded export file is streamed
- * to the inbox by its route, so a file of hundreds of megabytes never sits in memory and no
- * body limit applies to it, whatever content type the client's tool sends with it (curl's
- * `--data-binary` says form data, some tools text/plain). JSON keeps fastify's own parser; the
- * API takes no forms, so Nest's form parser is not registered (`bodyParser: false`).
+ * A body that is not JSON is handed to its route unread, as a stream: an uploaded export file
+ * is streamed to the inbox, so a file of hundreds of megabytes never sits in memory, whatever
+ * content type the client's tool sends with it (curl's `--data-binary` says form data, some
+ * tools text/plain). It may hold at most UPLOAD_MAX_BYTES: a larger one is answered with 413,
+ * at once when its length is declared, else as soon as the limit is passed. JSON has its own
+ * parser; the API takes no forms, so Nest's form parser is not registered (`bodyParser: false`).
  */
-export function acceptExportUploads(server: FastifyInstance): void {
+export function acceptExportUploads(server: FastifyInstance, env: NodeJS.ProcessEnv): void {
+  const limit = numberSetting(env, 'UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, { min: 1 });
+  const tooLarge = () => bodyTooLarge('the upload', limit, 'UPLOAD_MAX_BYTES');
   server.removeContentTypeParser('text/plain');
-  server.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+  server.addContentTypeParser('*', (request, payload, done) => {
+    if (declaredAbove(request.headers, limit)) done(tooLarge(), undefined);
+    else done(null, new LimitedBody(payload, limit, tooLarge));
+  });
 }
