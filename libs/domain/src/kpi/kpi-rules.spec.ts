@@ -110,8 +110,16 @@ describe('team of a staff member on a day', () => {
     expect(teamOn(moved, '2025-07-01')).toBe('ASD Süd');
   });
 
-  it('is the first listed before any assignment starts, and the later listed of two starting the same day', () => {
-    expect(teamOn(member([{ team: 'ASD Ost', since: '2021-03-01' }]), '2020-06-01')).toBe('ASD Ost');
+  it('is none before the first assignment starts, and the later listed of two starting the same day', () => {
+    expect(teamOn(member([{ team: 'ASD Ost', since: '2021-03-01' }]), '2020-06-01')).toBeNull();
+    expect(teamOn(member([{ team: 'ASD Ost', since: '2021-03-01' }]), '2021-03-01')).toBe('ASD Ost');
+    // Whatever order the pairs come in (the staff query lists them sorted by team).
+    const twoTeams = member([
+      { team: 'ASD Nord', since: '2024-07-01' },
+      { team: 'ASD West', since: '2022-01-01' },
+    ]);
+    expect(teamOn(twoTeams, '2021-12-31')).toBeNull();
+    expect(teamOn(twoTeams, '2022-01-01')).toBe('ASD West');
     const twice = member([
       { team: 'ASD Nord', since: '2024-01-01' },
       { team: 'ASD West', since: '2024-01-01' },

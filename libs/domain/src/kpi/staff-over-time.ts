@@ -16,15 +16,16 @@ export function isEmployedOn(member: StaffMemberFacts, day: string): boolean {
 
 /**
  * The team a member was in on a day: the assignment with the latest `since` up to that day (of
- * two with the same `since`, the later one listed). Before the first, the first listed. Called
- * per member, day and team by the staff KPIs, so it scans once and sorts nothing.
+ * two with the same `since`, the later one listed). Before the first `since`, none: the member
+ * belongs to no team yet (KPIS.md Clarifications). Called per member, day and team by the staff
+ * KPIs, so it scans once and sorts nothing.
  */
 export function teamOn(member: StaffMemberFacts, day: string): string | null {
   let current: StaffMemberFacts['assignments'][number] | undefined;
   for (const assignment of member.assignments) {
     if (assignment.since <= day && (current === undefined || assignment.since >= current.since)) current = assignment;
   }
-  return current?.team ?? member.assignments[0]?.team ?? null;
+  return current?.team ?? null;
 }
 
 /** The period's first day and the last day of each month in it (a year: 13 days). */
