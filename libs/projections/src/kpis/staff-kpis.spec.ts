@@ -121,6 +121,16 @@ describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
     ]);
   });
 
+  it('divides the unrounded average FTE by the unrounded requirement for the coverage', async () => {
+    const rows = await staffingRequirement(database.db, { tenantId: T, ...YEAR_2024 });
+    // Nord: 100 × 150 min × 1.25 ÷ 96,000 = 0.1953125 FTE; M1 and M2 on 13 days, M3 on 7: 26.5 / 13 = 2.0384615 FTE.
+    // 2.0384615 ÷ 0.1953125 = 1043.69 % (from the average shown, 2.038, it would be 1043.46 %).
+    expect(rows[0]).toEqual({ team: NORD, processMinutes: 15_000, requiredFte: 0.2, averageFte: 2.038, coverage: 1043.7, withoutProcessTime: [{ code: '99.99', count: 2 }] });
+    // Süd: 4 × 30 min × 1.25 ÷ 96,000 = 0.0015625 FTE; M3 on 6 days, M6 (0.75) on 9: 12.75 / 13 = 0.9807692 FTE.
+    // 0.9807692 ÷ 0.0015625 = 62,769.23 % (from 0.981: 62,784 %).
+    expect(rows[1]).toEqual({ team: SUED, processMinutes: 120, requiredFte: 0, averageFte: 0.981, coverage: 62_769.2, withoutProcessTime: [] });
+  });
+
   it('computes durations and ending rates, leaving transfers of responsibility out of the base', async () => {
     const rows = await endings(database.db, { tenantId: T, ...YEAR_2024, by: ['paragraph'] });
     const byParagraph = Object.fromEntries(rows.map(({ group, ...figures }) => [group.paragraph, figures]));

@@ -22,8 +22,9 @@ export async function staffFluctuation(db: Kysely<Database>, query: KpiScope & P
 export interface CaseloadRow {
   readonly team: string;
   readonly aids: number;
+  /** Three decimals. */
   readonly caseWorkerFte: number;
-  /** x of `1:x`, one decimal; null without case-worker FTE. */
+  /** x of `1:x`, one decimal, of the unrounded FTE; null without case-worker FTE. */
   readonly aidsPerFte: number | null;
 }
 
@@ -42,8 +43,9 @@ export async function caseloadPerFte(db: Kysely<Database>, query: KpiScope & { r
   const aidsOf = new Map(aids.map((row) => [row.group.team ?? '', row.running]));
   const teams = [...new Set([...aidsOf.keys(), ...fteOf.keys()])].sort();
   return teams.map((team) => {
-    const fte = round(fteOf.get(team) ?? 0, 3);
+    const fte = fteOf.get(team) ?? 0;
     const count = aidsOf.get(team) ?? 0;
-    return { team, aids: count, caseWorkerFte: fte, aidsPerFte: fte === 0 ? null : round(count / fte, 1) };
+    // Of the unrounded FTE: never from a rounded intermediate (KPIS.md Clarifications).
+    return { team, aids: count, caseWorkerFte: round(fte, 3), aidsPerFte: fte === 0 ? null : round(count / fte, 1) };
   });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { fluctuation, percent, round } from '@jugendamt/domain';
+import { averageStaffing, percent, round } from '@jugendamt/domain';
 import { loadCatalogue } from '../catalogues/catalogue-store.js';
 import type { KpiScope, Period } from './kpi-query.js';
 import { staffFacts } from './staff-facts.js';
@@ -12,9 +12,9 @@ export interface StaffingRequirementRow {
   readonly processMinutes: number;
   /** The required FTE, two decimals. */
   readonly requiredFte: number;
-  /** Average case-worker FTE in the team over the period (as in KPIS.md 4). */
+  /** Average case-worker FTE in the team over the period (as in KPIS.md 4), three decimals. */
   readonly averageFte: number;
-  /** averageFte ÷ requiredFte × 100, one decimal. */
+  /** Average FTE ÷ required FTE × 100, one decimal, of the unrounded values (KPIS.md Clarifications). */
   readonly coverage: number | null;
   /** Completed sub-processes whose code has no process time: reported, not counted as 0. */
   readonly withoutProcessTime: readonly { readonly code: string; readonly count: number }[];
@@ -44,7 +44,7 @@ export async function staffingRequirement(db: Kysely<Database>, query: KpiScope 
       else processMinutes += row.count * minutes;
     }
     const required = (processMinutes * (1 + staffing.systemTimeShare)) / availableMinutesPerFte;
-    const { averageFte } = fluctuation(caseWorkers, { from: query.from, to: query.to, team });
-    return { team, processMinutes, requiredFte: round(required, 2), averageFte, coverage: percent(averageFte, required), withoutProcessTime };
+    const { fte: averageFte } = averageStaffing(caseWorkers, { from: query.from, to: query.to, team });
+    return { team, processMinutes, requiredFte: round(required, 2), averageFte: round(averageFte, 3), coverage: percent(averageFte, required), withoutProcessTime };
   });
 }
