@@ -57,7 +57,8 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
     const renamed = join(kit.dir, fileName('webfm_faelle', '20240102'));
     copyFileSync(cases!, renamed);
     const [summary] = await kit.importFiles([renamed]);
-    expect(summary!.status).toBe('duplicate');
+    // Observed later, it is read (the source is known up to date), and changes nothing.
+    expect(summary).toMatchObject({ status: 'applied', eventsAppended: 0 });
     expect(summary!.message).toContain(fileName('webfm_faelle', '20240101'));
   });
 

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
 import { sha256OfFile } from '../reading/hash-file.js';
 import type { ApplyContext } from './apply-changes.js';
+import { readableFileSize } from './collect-export-files.js';
 import { FileReport } from './file-report.js';
 import type { Finding, ImportStatus, ImportSummary } from './finding.js';
-import { findImportOfContent, latestAppliedObservation, lockSource, recordImport } from './import-repository.js';
-import type { ImportProgress, ImportSettings } from './import-settings.js';
+import { findImportOfContent, latestAppliedObservation, lockSource, recordImport, type RecordedImport } from './import-repository.js';
+import { DEFAULT_FUTURE_TOLERANCE_MS, type ImportProgress, type ImportSettings } from './import-settings.js';
 import { importOverlap } from './overlap-import.js';
 import { importSnapshot } from './snapshot-import.js';
 import { readValidatedRows } from './validated-rows-in-worker.js';
@@ -22,9 +22,10 @@ class Abandoned {
 /**
  * Imports one export file: all of it in one transaction, or nothing.
  *
- * The order of checks follows what loses least: a file whose bytes were applied before is
- * skipped, one older than what is applied for its source is stale, a broken file or one
- * with too many bad rows is rejected, a snapshot that would delete too much is held. The
+ * The order of checks follows what loses least: a file observed in the future is rejected
+ * (applied, it would make every real later file stale), one not newer than what is applied
+ * for its source is a duplicate (its bytes were applied before) or stale, a broken file or
+ * one with too many bad rows is rejected, a snapshot that would delete too much is held. The
  * source is locked for the whole file, so two workers never apply files of one source at once.
  */
 export async function importFile(
@@ -36,7 +37,9 @@ export async function importFile(
   const startedAt = new Date();
   const file = basename(path);
   const importId = randomUUID();
-  const [sha256, { size: bytesTotal }] = await Promise.all([sha256OfFile(path), stat(path)]);
+  // A pipe or a device in place of a file would be read for ever: refused before hashing.
+  const bytesTotal = await readableFileSize(path);
+  const sha256 = await sha256OfFile(path);
   const summaryBase = { importId, file, rowsRead: 0, eventsAppended: 0, rowsQuarantined: 0, rowsUnchanged: 0, deletionShare: null };
   const finish = async (summary: ImportSummary, trx: Kysely<Database> = db) => {
     await recordImport(trx, settings.tenantId, summary, sha256, startedAt);
@@ -49,12 +52,19 @@ export async function importFile(
   }
   const { source, observedAt } = name.value;
   const known = { ...summaryBase, source, observedAt };
+  const tolerance = settings.futureToleranceMs ?? DEFAULT_FUTURE_TOLERANCE_MS;
+  if (observedAt.getTime() > startedAt.getTime() + tolerance) {
+    const message =
+      `file rejected: observed ${observedAt.toISOString()}, more than ${tolerance / 60_000} minutes after this server's clock ` +
+      `(${startedAt.toISOString()}); applied, it would make every later ${source} export stale. Check the file name and the exporting system's clock; nothing applied`;
+    return finish({ ...known, status: 'rejected', message, findings: [fileFinding('observed-in-future', message)] });
+  }
 
   try {
     return await db.transaction().execute(async (trx) => {
       await lockSource(trx, settings.tenantId, source);
-      const refused = await refusal(trx, settings, source, observedAt, sha256);
-      if (refused) return finish({ ...known, ...refused }, trx);
+      const verdict = await verdictBeforeReading(trx, settings, source, observedAt, sha256);
+      if ('status' in verdict) return finish({ ...known, ...verdict }, trx);
 
       const report = new FileReport();
       const rows = readValidatedRows(path, bytesTotal, settings, source, observedAt, report, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal }));
@@ -83,7 +93,8 @@ export async function importFile(
         report.addFileFinding(fileFinding('mass-deletion', message, 'warning'));
         throw new Abandoned({ ...counted, status: 'held', deletionShare, message, findings: report.findings });
       }
-      const message = `applied: ${outcome.eventsAppended} events from ${report.rowsRead} rows`;
+      const sameAs = verdict.sameContentAs ? `; the same content as ${verdict.sameContentAs.fileName} (import ${verdict.sameContentAs.importId}), observed later` : '';
+      const message = `applied: ${outcome.eventsAppended} events from ${report.rowsRead} rows${sameAs}`;
       const applied: ImportSummary = {
         ...counted,
         status: 'applied',
@@ -101,29 +112,37 @@ export async function importFile(
   }
 }
 
-async function refusal(
+type Refusal = { status: ImportStatus; message: string; findings: Finding[] };
+
+/**
+ * Whether the file is to be read at all. The observation time decides, not the bytes alone: a
+ * file newer than what is applied for its source is read and compared even when its bytes equal
+ * an older file's (last week's snapshot delivered again after this week's is the state now;
+ * deltas and journals repeat rows anyway and append each event once). A file not newer than
+ * what is applied changes nothing: a duplicate if its content was applied, stale otherwise.
+ */
+async function verdictBeforeReading(
   db: Kysely<Database>,
   settings: ImportSettings,
   source: ExportSource,
   observedAt: Date,
   sha256: string,
-): Promise<{ status: ImportStatus; message: string; findings: Finding[] } | undefined> {
+): Promise<Refusal | { sameContentAs?: RecordedImport }> {
   const same = await findImportOfContent(db, settings.tenantId, sha256);
   // A held file comes back when the administrator confirms it: then it is no duplicate.
   if (same?.status === 'held' && !settings.confirmDeletions) {
     const message = `still held: the same content waits for confirmation as ${same.fileName} (import ${same.importId}); nothing applied`;
     return { status: 'held', message, findings: [fileFinding('mass-deletion', message, 'warning')] };
   }
-  if (same && same.status !== 'held') {
-    const message = `same content as ${same.fileName} (import ${same.importId}, ${same.status}): nothing to do`;
+  const applied = same?.status === 'applied' ? same : undefined;
+  const latest = await latestAppliedObservation(db, settings.tenantId, source);
+  if (!latest || observedAt.getTime() > latest.getTime()) return applied ? { sameContentAs: applied } : {};
+  if (applied) {
+    const message = `same content as ${applied.fileName} (import ${applied.importId}, ${applied.status}): nothing to do`;
     return { status: 'duplicate', message, findings: [fileFinding('duplicate-file', message, 'info')] };
   }
-  const latest = await latestAppliedObservation(db, settings.tenantId, source);
-  if (latest && observedAt.getTime() <= latest.getTime()) {
-    const message = `stale: observed ${observedAt.toISOString()}, but ${source} is applied up to ${latest.toISOString()}; not applied`;
-    return { status: 'stale', message, findings: [fileFinding('stale-file', message, 'warning')] };
-  }
-  return undefined;
+  const message = `stale: observed ${observedAt.toISOString()}, but ${source} is applied up to ${latest.toISOString()}; not applied`;
+  return { status: 'stale', message, findings: [fileFinding('stale-file', message, 'warning')] };
 }
 
 function fileFinding(code: string, message: string, severity: Finding['severity'] = 'error'): Finding {

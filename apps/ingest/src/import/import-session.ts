@@ -5,7 +5,7 @@ import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import type { ImportSummary } from './finding.js';
 import { importFile } from './import-file.js';
-import { DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
+import { DEFAULT_FUTURE_TOLERANCE_MS, DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
 
 export interface ImportOptions {
   readonly tenantId?: string;
@@ -27,6 +27,7 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
     readInWorkerFromBytes: numberSetting(env, 'READ_IN_WORKER_FROM_BYTES', DEFAULT_READ_IN_WORKER_FROM_BYTES),
     confirmDeletions: options.confirmDeletions ?? false,
+    futureToleranceMs: numberSetting(env, 'FUTURE_OBSERVATION_TOLERANCE_MINUTES', DEFAULT_FUTURE_TOLERANCE_MS / 60_000) * 60_000,
   };
 }
 

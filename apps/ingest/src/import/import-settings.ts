@@ -13,7 +13,12 @@ export interface ImportSettings {
   readonly readInWorkerFromBytes: number;
   /** Applies a held snapshot anyway: the administrator confirmed the deletions. */
   readonly confirmDeletions?: boolean;
+  /** A file observed further ahead of this clock is refused (default DEFAULT_FUTURE_TOLERANCE_MS). */
+  readonly futureToleranceMs?: number;
 }
+
+/** The exporting server's clock may run a little ahead of ours; a whole night ahead is a wrong name. */
+export const DEFAULT_FUTURE_TOLERANCE_MS = 60 * 60_000;
 
 export const DEFAULT_THRESHOLDS = { deletionThreshold: 0.1, quarantineThreshold: 0.05 } as const;
 
