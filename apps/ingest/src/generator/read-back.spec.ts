@@ -35,7 +35,7 @@ async function readBack(path: string): Promise<ReadFile> {
   const profile = DEFAULT_EXPORT_PROFILE.sources[source];
   const observedOn = observedAt.toISOString().slice(0, 10);
   const rows: ReadRow[] = [];
-  const reading = readExport(path, profile, (_field, value) => value);
+  const reading = readExport(path, profile, { pseudonymize: (_field, value) => value, observedOn });
   let next = await reading.next();
   while (!next.done) {
     const item = next.value;

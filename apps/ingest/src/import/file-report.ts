@@ -1,3 +1,4 @@
+import { MERGED_ROWS } from '../reading/read-export.js';
 import type { Finding } from './finding.js';
 
 /** A report beyond this many findings stops listing them and says how many more there were. */
@@ -20,6 +21,11 @@ export class FileReport implements ReadingReport {
   /** Data rows read, good and bad (the header not counted). */
   rowsRead = 0;
   rowsQuarantined = 0;
+  /**
+   * A stray quote read several rows as one: the rows it swallowed are missing from the file
+   * without having been deleted, so this file may delete nothing.
+   */
+  mayHaveMergedRows = false;
   /** Problems that make the whole file unusable (not CSV, wrong encoding, truncated, …). */
   readonly fileProblems: string[] = [];
   private readonly listed: Finding[] = [];
@@ -44,6 +50,7 @@ export class FileReport implements ReadingReport {
   quarantine(recordId: string | undefined, findings: readonly Finding[]): void {
     this.rowsQuarantined++;
     if (recordId) this.quarantinedIds.add(recordId);
+    if (findings.some((finding) => finding.code === MERGED_ROWS)) this.mayHaveMergedRows = true;
     for (const finding of findings) this.add(finding);
   }
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '@jugendamt/db';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
 import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { everyStoredText } from '../testing/personal-values.js';
 import type { Manifest } from '../generator/manifest.js';
 import { collectExportFiles } from './collect-export-files.js';
 
@@ -26,18 +25,6 @@ const PERSONAL = {
   chronicleText: 'Zahlung für Leonie Weißenfels, Mutter ruft zurück',
 };
 const RAW_IDS = { caseId: 'F0000001', aidId: 'H0000001', subProcessId: 'TP00000001', staffId: 'MA0001', fileReference: '51.1-2023/00001' };
-
-/** Every row of every table in the public schema as text: what an attacker with a dump would read. */
-async function everyStoredText(db: Kysely<Database>): Promise<Map<string, string>> {
-  const { rows: tables } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db);
-  const dump = new Map<string, string>();
-  for (const { table_name } of tables) {
-    const { rows } = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table_name)} t`.execute(db);
-    dump.set(table_name, rows.map((r) => r.row).join('\n'));
-  }
-  return dump;
-}
 
 describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
   let kit: IngestTestKit;

@@ -39,7 +39,7 @@ export async function* validatedRows(
   };
   const observedOn = observedAt.toISOString().slice(0, 10);
   let bytesRead = 0;
-  const reader = readExport(path, profile, pseudonymize, (bytes) => (bytesRead = bytes));
+  const reader = readExport(path, profile, { pseudonymize, observedOn, onBytesRead: (bytes) => (bytesRead = bytes) });
   for (let step = await reader.next(); ; step = await reader.next()) {
     if (step.done) {
       const summary = step.value;
@@ -54,8 +54,8 @@ export async function* validatedRows(
     const item = step.value;
     if (++report.rowsRead % PROGRESS_EVERY_ROWS === 0) onProgress?.(report.rowsRead, bytesRead);
     if (item.type === 'row-problem') {
-      const { line, field, column, reason, recordId } = item.problem;
-      report.quarantine(recordId, [{ severity: 'error', code: 'bad-row', line, field, column, message: reason }]);
+      const { line, code = 'bad-row', field, column, reason, recordId } = item.problem;
+      report.quarantine(recordId, [{ severity: 'error', code, line, field, column, message: reason }]);
       continue;
     }
     const { line, values } = item.record;

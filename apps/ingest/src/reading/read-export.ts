@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { dateParsersOf, type SourceProfile } from '@jugendamt/domain';
+import { dateOutOfRange, dateParsersOf, germanDate, type FieldSpec, type SourceProfile } from '@jugendamt/domain';
 import { ExportDecoder } from './export-decoder.js';
+import { fieldShapeProblem } from './field-shape.js';
 import { FileProblem } from './file-problem.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 
@@ -15,6 +16,8 @@ export interface ExportRow {
 
 export interface RowProblem {
   readonly line: number;
+  /** The rule the row broke (default: the row itself is malformed). */
+  readonly code?: string;
   readonly reason: string;
   readonly field?: string;
   readonly column?: string;
@@ -34,6 +37,16 @@ export interface ReadSummary {
 
 export type Pseudonymize = (field: string, value: string) => string;
 
+export interface ReadOptions {
+  readonly pseudonymize: Pseudonymize;
+  /** The file's observation day (ISO): no date of a row may lie after it, a birth date included. */
+  readonly observedOn: string;
+  readonly onBytesRead?: (bytes: number) => void;
+}
+
+/** Finding code of a row that shows a stray quote read several rows as one. */
+export const MERGED_ROWS = 'merged-rows';
+
 /** A record of the exports is a few hundred bytes; a megabyte means a quote was never closed. */
 const MAX_RECORD_BYTES = 1 << 20;
 
@@ -42,12 +55,8 @@ const MAX_RECORD_BYTES = 1 << 20;
  * Personal fields are dropped here, before anything else sees the row: a birth date
  * leaves only its year, names and free text leave nothing.
  */
-export async function* readExport(
-  path: string,
-  profile: SourceProfile,
-  pseudonymize: Pseudonymize,
-  onBytesRead?: (bytes: number) => void,
-): AsyncGenerator<ReadItem, ReadSummary> {
+export async function* readExport(path: string, profile: SourceProfile, options: ReadOptions): AsyncGenerator<ReadItem, ReadSummary> {
+  const { pseudonymize, onBytesRead } = options;
   const decoder = new ExportDecoder(profile.encoding);
   const parser = parse({
     delimiter: profile.delimiter,
@@ -73,7 +82,8 @@ export async function* readExport(
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
       emptyLines = info.empty_lines;
       const line = linesConsumed + emptyLines + 1;
-      linesConsumed += 1 + embeddedLineBreaks(record);
+      const lineBreaks = embeddedLineBreaks(record);
+      linesConsumed += 1 + lineBreaks;
       if (!header) {
         header = mapHeader(record, profile);
         headerWidth = record.length;
@@ -81,14 +91,20 @@ export async function* readExport(
       }
       rowsRead++;
       if (record.length !== headerWidth) {
-        const id = header.idIndex >= 0 ? record[header.idIndex]?.trim() : undefined;
-        yield {
-          type: 'row-problem',
-          problem: { line, reason: `the row has ${record.length} fields, the header has ${headerWidth}`, ...(id ? { recordId: pseudonymize(profile.idField, id) } : {}) },
-        };
+        // Which column holds what is unknown here, so the id is the only value read, and only to
+        // keep its record as it was; a line break inside means rows were read as one.
+        const merged = lineBreaks > 0;
+        const reason = `the row has ${record.length} fields, the header has ${headerWidth}${merged ? `, and runs over ${lineBreaks + 1} lines: a stray quote may have merged rows` : ''}`;
+        const code = merged ? MERGED_ROWS : 'bad-row';
+        yield { type: 'row-problem', problem: { line, code, reason, ...recordIdOf(record, header, profile, pseudonymize) } };
         continue;
       }
-      yield { type: 'record', record: { line, values: rowValues(record, header, profile, pseudonymize) } };
+      const read = rowValues(record, header, profile, options);
+      if ('problem' in read) {
+        yield { type: 'row-problem', problem: { line, ...read.problem, ...recordIdOf(record, header, profile, pseudonymize) } };
+        continue;
+      }
+      yield { type: 'record', record: { line, values: read.values } };
     }
   } catch (error) {
     const problem = asFileProblem(error, linesConsumed + emptyLines + 1);
@@ -101,26 +117,47 @@ export async function* readExport(
   return { rowsRead, unknownColumns: header.unknownColumns, fileProblems: [] };
 }
 
-function rowValues(record: readonly string[], header: HeaderMap, profile: SourceProfile, pseudonymize: Pseudonymize): Record<string, string | null> {
+type RowValues = { readonly values: Record<string, string | null> } | { readonly problem: Omit<RowProblem, 'line'> };
+
+/** The row's values, or the first field whose raw text is out of shape: then nothing is built from the row. */
+function rowValues(record: readonly string[], header: HeaderMap, profile: SourceProfile, options: ReadOptions): RowValues {
   const values: Record<string, string | null> = {};
   for (let at = 0; at < record.length; at++) {
     const field = header.fieldAt[at];
     if (field === undefined) continue;
     const spec = profile.fields[field]!;
+    const shape = fieldShapeProblem(spec, record[at]!, profile.delimiter, record.length);
+    if (shape) return { problem: { field, column: spec.header, code: shape.merged ? MERGED_ROWS : 'bad-shape', reason: shape.reason } };
     const text = record[at]!.trim();
     const value = text === '' ? null : text;
     if (spec.privacy === 'personal') {
-      if (spec.keep === 'year') values[field] = value && yearOf(value, profile);
+      if (spec.keep !== 'year' || value === null) continue;
+      const year = yearOf(value, spec, profile, options.observedOn);
+      if (typeof year !== 'string') return { problem: { field, column: spec.header, ...year } };
+      values[field] = year;
     } else {
-      values[field] = value !== null && spec.privacy === 'identifier' ? pseudonymize(field, value) : value;
+      values[field] = value !== null && spec.privacy === 'identifier' ? options.pseudonymize(field, value) : value;
     }
   }
-  return values;
+  return { values };
 }
 
-function yearOf(date: string, profile: SourceProfile): string | null {
+/** Only the year of a birth date is kept; the date must still be a plausible one. The reason never quotes it. */
+function yearOf(date: string, spec: FieldSpec, profile: SourceProfile, observedOn: string): string | { code: string; reason: string } {
   const parsed = dateParsersOf(profile).date(date);
-  return parsed.ok ? parsed.value.slice(0, 4) : null;
+  if (!parsed.ok) return { code: 'bad-value', reason: `${spec.header} is not a valid date` };
+  const rule = dateOutOfRange(spec, parsed.value, observedOn);
+  if (rule === 'implausible-date') return { code: rule, reason: `${spec.header} lies before ${germanDate(spec.notBefore!)}` };
+  if (rule === 'future-date') return { code: rule, reason: `${spec.header} lies after the export date ${germanDate(observedOn)}` };
+  return parsed.value.slice(0, 4);
+}
+
+/** The pseudonymised id of a bad row, when its id column holds something id-shaped: its record then stays as it was. */
+function recordIdOf(record: readonly string[], header: HeaderMap, profile: SourceProfile, pseudonymize: Pseudonymize): { recordId?: string } {
+  const id = header.idIndex >= 0 ? record[header.idIndex] : undefined;
+  const spec = profile.fields[profile.idField]!;
+  if (id === undefined || id.trim() === '' || fieldShapeProblem(spec, id, profile.delimiter, record.length)) return {};
+  return { recordId: pseudonymize(profile.idField, id.trim()) };
 }
 
 function embeddedLineBreaks(record: readonly string[]): number {
@@ -141,7 +178,8 @@ function asFileProblem(error: unknown, line: number): FileProblem {
       case 'CSV_MAX_RECORD_SIZE':
         return new FileProblem(`the row starting on line ${line} runs on for more than ${MAX_RECORD_BYTES / 1024} KiB: a quote that is never closed?`, line);
       default:
-        return new FileProblem(`unreadable CSV near line ${line}: ${error.message}`, line);
+        // csv-parse's own message may quote the row: the code names the rule without it.
+        return new FileProblem(`unreadable CSV near line ${line} (${error.code})`, line);
     }
   }
   throw error;

@@ -2,3 +2,4 @@ export * from './export-files.js';
 export * from './ingest-test-kit.js';
 export * from './until.js';
 export * from './free-port.js';
+export * from './personal-values.js';

@@ -30,6 +30,8 @@ export interface FieldSpec {
   readonly notAfterObservation?: boolean;
   /** For personal birth dates: keep only the year. */
   readonly keep?: 'year';
+  /** Free text that may hold line breaks; in any other column a line break means merged rows. */
+  readonly multiline?: boolean;
 }
 
 import type { CodeLists } from '../parsing/code-lists.js';

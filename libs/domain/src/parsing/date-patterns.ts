@@ -68,7 +68,7 @@ export function dateParser(patterns: readonly string[], kind: 'date' | 'timestam
       const groups = regex.exec(trimmed)?.groups;
       if (groups) return fromParts(groups, text, kind);
     }
-    return fail(`not a ${kind} (expected ${expected}): "${text}"`);
+    return fail(`not a ${kind} (expected ${expected})`, text);
   };
 }
 
@@ -77,10 +77,10 @@ function fromParts(parts: Record<string, string | undefined>, text: string, kind
   const month = Number(parts['month']);
   const day = Number(parts['day']);
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return fail(`no such day: "${text}"`);
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return fail(`no such day`, text);
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   if (kind === 'date') return ok(date);
   const [hour, minute, second] = [parts['hour'], parts['minute'], parts['second'] ?? '00'].map(Number) as [number, number, number];
-  if (hour > 23 || minute > 59 || second > 59) return fail(`no such time: "${text}"`);
+  if (hour > 23 || minute > 59 || second > 59) return fail(`no such time`, text);
   return ok(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`);
 }

@@ -6,19 +6,19 @@ const TIMESTAMP = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2})
 /** `21.11.2025` → `2025-11-21`. Business dates stay strings: they have no time zone. */
 export function parseGermanDate(text: string): ParseResult<string> {
   const match = DATE.exec(text.trim());
-  if (!match) return fail(`not a date (expected TT.MM.JJJJ): "${text}"`);
+  if (!match) return fail(`not a date (expected TT.MM.JJJJ)`, text);
   const [, d, m, y] = match;
-  return isoDate(Number(y), Number(m), Number(d)) ?? fail(`no such day: "${text}"`);
+  return isoDate(Number(y), Number(m), Number(d)) ?? fail(`no such day`, text);
 }
 
 /** `21.11.2025 14:03[:07]` → `2025-11-21T14:03:07`, office-local wall-clock time. */
 export function parseGermanTimestamp(text: string): ParseResult<string> {
   const match = TIMESTAMP.exec(text.trim());
-  if (!match) return fail(`not a timestamp (expected TT.MM.JJJJ HH:MM[:SS]): "${text}"`);
+  if (!match) return fail(`not a timestamp (expected TT.MM.JJJJ HH:MM[:SS])`, text);
   const [, d, m, y, hh, mm, ss = '00'] = match;
   const date = isoDate(Number(y), Number(m), Number(d));
-  if (!date?.ok) return fail(`no such day: "${text}"`);
-  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return fail(`no such time: "${text}"`);
+  if (!date?.ok) return fail(`no such day`, text);
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return fail(`no such time`, text);
   return ok(`${date.value}T${hh!.padStart(2, '0')}:${mm}:${ss}`);
 }
 

@@ -114,15 +114,15 @@ describe('date formats of a profile', () => {
   it('reads every listed format and names them all when none fits', () => {
     expect(iso('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
     expect(iso(' 1.3.2024 ')).toEqual({ ok: true, value: '2024-03-01' });
-    expect(iso('2023-02-29')).toEqual({ ok: false, reason: 'no such day: "2023-02-29"' });
-    expect(iso('2024/03/01')).toEqual({ ok: false, reason: 'not a date (expected JJJJ-MM-TT or TT.MM.JJJJ): "2024/03/01"' });
+    expect(iso('2023-02-29')).toEqual({ ok: false, rule: 'no such day', reason: 'no such day: "2023-02-29"' });
+    expect(iso('2024/03/01')).toEqual({ ok: false, rule: 'not a date (expected JJJJ-MM-TT or TT.MM.JJJJ)', reason: 'not a date (expected JJJJ-MM-TT or TT.MM.JJJJ): "2024/03/01"' });
   });
 
   it('reads timestamps with and without seconds, and refuses impossible times', () => {
     const stamp = dateParser(['JJJJ-MM-TT HH:MI:SS', 'JJJJ-MM-TTTHH:MI'], 'timestamp');
     expect(stamp('2024-03-01  07:05:09')).toEqual({ ok: true, value: '2024-03-01T07:05:09' });
     expect(stamp('2024-03-01T07:05')).toEqual({ ok: true, value: '2024-03-01T07:05:00' });
-    expect(stamp('2024-03-01 24:00:00')).toEqual({ ok: false, reason: 'no such time: "2024-03-01 24:00:00"' });
+    expect(stamp('2024-03-01 24:00:00')).toEqual({ ok: false, rule: 'no such time', reason: 'no such time: "2024-03-01 24:00:00"' });
   });
 
   it('keeps the default formats on their own parsers', () => {
@@ -139,7 +139,7 @@ describe('date formats of a profile', () => {
   it('reads patterns without separators at full width only', () => {
     const compact = dateParser(['JJJJMMTT'], 'date');
     expect(compact('20241231')).toEqual({ ok: true, value: '2024-12-31' });
-    expect(compact('2024131')).toEqual({ ok: false, reason: 'not a date (expected JJJJMMTT): "2024131"' });
+    expect(compact('2024131')).toEqual({ ok: false, rule: 'not a date (expected JJJJMMTT)', reason: 'not a date (expected JJJJMMTT): "2024131"' });
   });
 
   it('checks a pattern token by token, as it is compiled', () => {

@@ -3,6 +3,7 @@ import { matchCodeList, type CodeList } from '../parsing/code-lists.js';
 import { dateParser, type DateParser } from '../parsing/date-patterns.js';
 import { parseEuroCents, parseGermanDecimal, parseInteger } from '../parsing/german-number.js';
 import type { ParseResult } from '../parsing/parse-result.js';
+import { dateOutOfRange, germanDate } from './date-range.js';
 import type { RowIssue } from './row-issue.js';
 
 /**
@@ -10,6 +11,12 @@ import type { RowIssue } from './row-issue.js';
  * first, so the report names them all. Messages quote only plain values: identifiers
  * arrive pseudonymised and personal fields never arrive.
  */
+/** What a spreadsheet takes for the start of a formula (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Digits and the separators of dates, times and amounts: nothing of a person. */
+const NUMERIC_SHAPE = /^[\d\s.,:\/+\-€]{1,40}$/;
+
 /** Compiled once per profile, not per row. */
 const parsersOf = new WeakMap<SourceProfile, { date: DateParser; timestamp: DateParser }>();
 
@@ -25,6 +32,8 @@ export function dateParsersOf(profile: SourceProfile): { date: DateParser; times
 export class FieldReader {
   readonly problems: RowIssue[] = [];
   readonly notes: RowIssue[] = [];
+  /** Issues of values outside their code list → the same issue quoting the value. */
+  private readonly quotable = new Map<RowIssue, RowIssue>();
 
   constructor(
     private readonly values: Readonly<Record<string, string | null>>,
@@ -35,7 +44,11 @@ export class FieldReader {
 
   text(field: string): string | null {
     const value = this.values[field] ?? null;
-    if (value === null && this.spec(field).required) this.problem(field, 'missing-value', `${this.header(field)} is empty but required`);
+    const spec = this.spec(field);
+    if (value === null && spec.required) this.problem(field, 'missing-value', `${this.header(field)} is empty but required`);
+    if (value !== null && spec.privacy === 'plain' && (spec.type === 'text' || spec.type === 'code') && FORMULA_START.test(value)) {
+      this.note(field, 'formula-like-value', `${this.header(field)} begins with "${value[0]}", as a spreadsheet formula would: kept, and written as text in every CSV and Excel export`);
+    }
     return value;
   }
 
@@ -71,10 +84,24 @@ export class FieldReader {
     if (raw === null) return null;
     const match = matchCodeList(list, raw);
     if (match.known) return match.value;
-    const message = `${this.header(field)} "${match.raw}" is not in the code list`;
-    if (strict) this.problem(field, 'unknown-code', `${message} (${list.values.join(', ')})`);
-    else this.notes.push({ code: 'unknown-code', field, column: this.header(field), message: `${message}: kept as it is, counted as unbekannt` });
+    const consequence = strict ? ` (${list.values.join(', ')})` : ': kept as it is, counted as unbekannt';
+    const issue = (shown: string): RowIssue => ({ code: 'unknown-code', field, column: this.header(field), message: `${this.header(field)}${shown} is not in the code list${consequence}` });
+    const unquoted = issue('');
+    this.quotable.set(unquoted, issue(` "${match.raw}"`));
+    (strict ? this.problems : this.notes).push(unquoted);
     return match.raw;
+  }
+
+  /**
+   * The row's issues once every field is read. A value outside its code list is quoted only
+   * when it is the row's one flaw: in a row whose columns are out of place, it may be a name
+   * or a birth date from the column beside it.
+   */
+  issues(): { readonly problems: readonly RowIssue[]; readonly notes: readonly RowIssue[] } {
+    const otherProblems = this.problems.filter((problem) => !this.quotable.has(problem)).length;
+    if (otherProblems > 0 || this.quotable.size !== 1) return { problems: this.problems, notes: this.notes };
+    const quoted = (issue: RowIssue) => this.quotable.get(issue) ?? issue;
+    return { problems: this.problems.map(quoted), notes: this.notes.map(quoted) };
   }
 
   /** A rule across fields (e.g. Ende before Beginn). */
@@ -95,17 +122,19 @@ export class FieldReader {
     if (raw === null) return null;
     const result = parse(raw);
     if (result.ok) return result.value;
-    this.problem(field, 'bad-value', `${this.header(field)}: ${result.reason}`);
+    // A garbled date or number is worth seeing; letters there may be a name from the next column.
+    this.problem(field, 'bad-value', `${this.header(field)}: ${NUMERIC_SHAPE.test(raw) ? result.reason : result.rule}`);
     return null;
   }
 
   private checkedDate(field: string, iso: string | null): string | null {
     if (iso === null) return null;
     const spec = this.spec(field);
-    if (spec.notBefore && iso < spec.notBefore) {
-      this.problem(field, 'implausible-date', `${this.header(field)} ${germanDate(iso)} lies before ${germanDate(spec.notBefore)}`);
-    } else if (spec.notAfterObservation && iso > this.observedOn) {
-      this.problem(field, 'future-date', `${this.header(field)} ${germanDate(iso)} lies after the export date ${germanDate(this.observedOn)}`);
+    const rule = dateOutOfRange(spec, iso, this.observedOn);
+    if (rule === 'implausible-date') {
+      this.problem(field, rule, `${this.header(field)} ${germanDate(iso)} lies before ${germanDate(spec.notBefore!)}`);
+    } else if (rule === 'future-date') {
+      this.problem(field, rule, `${this.header(field)} ${germanDate(iso)} lies after the export date ${germanDate(this.observedOn)}`);
     }
     return iso;
   }
@@ -115,8 +144,4 @@ export class FieldReader {
     if (!spec) throw new Error(`profile of ${this.profile.source} has no field ${field}`);
     return spec;
   }
-}
-
-function germanDate(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }

@@ -123,5 +123,6 @@ export function validateRow<S extends ExportSource>(
 ): RowValidation<RecordsBySource[S]> {
   const reader = new FieldReader(values, context.profile, context.observedOn);
   const record = (validators[source] as Validator<RecordsBySource[S]>)(reader, context.codeLists ?? DEFAULT_CODE_LISTS);
-  return { record: reader.problems.length ? null : record, problems: reader.problems, notes: reader.notes };
+  const { problems, notes } = reader.issues();
+  return { record: problems.length ? null : record, problems, notes };
 }
