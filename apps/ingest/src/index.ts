@@ -2,7 +2,7 @@
 export { collectExportFiles } from './import/collect-export-files.js';
 export type { Finding, ImportStatus, ImportSummary } from './import/finding.js';
 export { importFile } from './import/import-file.js';
-export { importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
+export { futureToleranceMs, importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
 export { describeJob, jobIdOf, type ImportJob, type ImportJobResult, type JobImport } from './jobs/import-job.js';

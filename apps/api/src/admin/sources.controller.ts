@@ -2,10 +2,11 @@ import { Get, Inject } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
-import { listSchedules } from '@jugendamt/ingest';
+import { futureToleranceMs, listSchedules } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
+import { staleSinceApplied, undecidedHeld } from './import-attention.js';
 import { latestImportsPerSource } from './import-history.js';
 import { API_ENV } from './import-runtime.provider.js';
 import { freshnessOf } from './source-freshness.js';
@@ -20,19 +21,33 @@ export class SourcesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Last import per source, the age of its data, and findings such as "the 14plus export is 3 days late"' })
+  @ApiOperation({ summary: 'Last import per source, the age of its data, stale and held files, and findings such as "the 14plus export is 3 days late"' })
   async freshness(@Caller() caller: Principal) {
     const now = new Date();
-    const [{ latest, latestApplied }, schedules] = await Promise.all([latestImportsPerSource(this.database.db, caller.tenantId), listSchedules(this.database.db, caller.tenantId)]);
-    const allowedAgeDays = Number(this.env['EXPORT_ALLOWED_AGE_DAYS'] || 1);
+    const db = this.database.db;
+    const [{ latest, latestApplied }, schedules, stale, held] = await Promise.all([
+      latestImportsPerSource(db, caller.tenantId),
+      listSchedules(db, caller.tenantId),
+      staleSinceApplied(db, caller.tenantId),
+      undecidedHeld(db, caller.tenantId),
+    ]);
+    const rules = {
+      allowedAgeDays: Number(this.env['EXPORT_ALLOWED_AGE_DAYS'] || 1),
+      // The ingest's own setting: what it refuses, the view calls in the future.
+      futureToleranceMs: futureToleranceMs(this.env),
+    };
     const sources = EXPORT_SOURCES.map((source) =>
       freshnessOf(
         source,
-        latest.find((i) => i.source === source),
-        latestApplied.find((i) => i.source === source),
-        schedules.find((s) => s.source === source),
+        {
+          lastImport: latest.find((i) => i.source === source),
+          lastApplied: latestApplied.find((i) => i.source === source),
+          stale: stale.find((s) => s.source === source),
+          held: held.filter((h) => h.source === source),
+          schedule: schedules.find((s) => s.source === source),
+        },
         now,
-        allowedAgeDays,
+        rules,
       ),
     );
     return { asOf: now.toISOString(), findings: sources.flatMap((s) => s.findings), sources };

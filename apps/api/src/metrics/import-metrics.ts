@@ -1,7 +1,9 @@
 import { Gauge, type Registry } from 'prom-client';
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { tenantIds, type DatabaseHandle } from '@jugendamt/db';
+import { EXPORT_SOURCES } from '@jugendamt/domain';
 import { projectionLagsOfAllOffices } from '@jugendamt/projections';
+import { staleSinceApplied, undecidedHeld } from '../admin/import-attention.js';
 
 interface ImportFigures {
   tenant_id: string;
@@ -29,6 +31,26 @@ export function registerImportMetrics(registry: Registry, database: DatabaseHand
   const quarantined = gauge('jugendamt_import_rows_quarantined', 'Rows quarantined by imports', ['tenant', 'source']);
   const duration = gauge('jugendamt_import_last_duration_seconds', 'Duration of the last applied import', ['tenant', 'source']);
   const observed = gauge('jugendamt_import_last_observed_timestamp_seconds', 'Observation time of the newest applied export', ['tenant', 'source']);
+  // Warnings an alert rule can watch: every office and source has a line, 0 while all is well.
+  const stale = gauge(
+    'jugendamt_import_stale_since_applied',
+    'Files refused as stale since the newest applied import of the source: above 0, a file may be missing or the source frozen',
+    ['tenant', 'source'],
+    async () => {
+      const [offices, counts] = await Promise.all([tenantIds(database.db), staleSinceApplied(database.db)]);
+      stale.reset();
+      for (const tenant of offices) for (const source of EXPORT_SOURCES) stale.set({ tenant, source }, 0);
+      for (const c of counts) stale.set({ tenant: c.tenantId, source: c.source }, c.count);
+    },
+  );
+  const held = gauge('jugendamt_import_held_waiting_seconds', 'How long the oldest held file without a decision has waited', ['tenant', 'source'], async () => {
+    const [offices, waiting] = await Promise.all([tenantIds(database.db), undecidedHeld(database.db)]);
+    held.reset();
+    for (const tenant of offices) for (const source of EXPORT_SOURCES) held.set({ tenant, source }, 0);
+    const now = Date.now();
+    // Oldest first: the first of a source is the one that has waited longest.
+    for (const h of [...waiting].reverse()) held.set({ tenant: h.tenantId, source: h.source }, Math.round((now - h.heldSince.getTime()) / 1000));
+  });
   const lag = gauge('jugendamt_projection_lag_events', 'Events not yet applied by the serving projection', ['tenant', 'projection'], async () => {
     lag.reset();
     for (const l of await projectionLagsOfAllOffices(database.db)) lag.set({ tenant: l.tenantId, projection: l.projection }, l.eventsBehind);

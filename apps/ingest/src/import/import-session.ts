@@ -27,8 +27,13 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
     readInWorkerFromBytes: numberSetting(env, 'READ_IN_WORKER_FROM_BYTES', DEFAULT_READ_IN_WORKER_FROM_BYTES),
     confirmDeletions: options.confirmDeletions ?? false,
-    futureToleranceMs: numberSetting(env, 'FUTURE_OBSERVATION_TOLERANCE_MINUTES', DEFAULT_FUTURE_TOLERANCE_MS / 60_000) * 60_000,
+    futureToleranceMs: futureToleranceMs(env),
   };
+}
+
+/** FUTURE_OBSERVATION_TOLERANCE_MINUTES: how far ahead of this clock an export's observation may lie. */
+export function futureToleranceMs(env: NodeJS.ProcessEnv = process.env): number {
+  return numberSetting(env, 'FUTURE_OBSERVATION_TOLERANCE_MINUTES', DEFAULT_FUTURE_TOLERANCE_MS / 60_000) * 60_000;
 }
 
 export interface ImportObserver {
