@@ -1,14 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
-import { DEFAULT_EXPORT_PROFILE } from '@jugendamt/domain';
+import { DEFAULT_EXPORT_PROFILE, EXPORT_SOURCES } from '@jugendamt/domain';
 import type { Finding } from './finding.js';
 import { defaultRows, exportFileBytes, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, storedFindings, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { personalValuesFound, personalValuesOf } from '../testing/personal-values.js';
 
 const AIDS = 'webfm_hilfen_20240101_0215.csv';
 const CHRONICLE = '14plus_chronik_20240101_0230.csv';
 const ROWS = 40; // one bad row is 2.5 %: under the 5 % that rejects a file
+const PERSONAL_VALUES_OF_DEFAULT_ROWS = EXPORT_SOURCES.flatMap((source) => personalValuesOf(source, defaultRows(source, 100)));
 
 /**
  * Every kind of bad input EXPORTS.md names: each ends in its own message with line and
@@ -20,7 +22,11 @@ describe.each(TEST_BACKENDS)('bad input (%s)', (backend) => {
   beforeEach(async () => {
     kit = await ingestTestKit(backend);
   });
-  afterEach(async () => kit.close());
+  afterEach(async () => {
+    // Whatever broke, no name, provider, birth date or raw id of the files reached a table or a stored report.
+    expect(await personalValuesFound(kit.db, PERSONAL_VALUES_OF_DEFAULT_ROWS)).toEqual([]);
+    await kit.close();
+  });
 
   /** Imports 40 aids whose row number `at` (0-based, so line at + 2) is edited. */
   async function importAidsWithBadRow(at: number, edit: (row: ExportRowValues) => ExportRowValues | string[]) {
