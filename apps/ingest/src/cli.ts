@@ -1,65 +1,96 @@
 import { parseArgs } from 'node:util';
+import type { DatabaseHandle } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
+import { failureOf, UsageError, type CliFailure } from './console/cli-failure.js';
+import { EXIT, EXIT_CODE_TABLE, exitCodeOf } from './console/exit-codes.js';
 import { importProgress } from './console/import-progress.js';
-import { printFileSummary, printTotals, summaryAsJson } from './console/print-summary.js';
+import { reserveStdoutForJson } from './console/json-stdout.js';
+import { printFileSummary, printTotals } from './console/print-summary.js';
+import type { ImportSummary } from './import/finding.js';
 import { collectExportFiles } from './import/collect-export-files.js';
 import { importFiles, importSettings, openMigratedDatabase } from './import/import-session.js';
 
 const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] [--profile FILE] <files or folders>
 
 Imports PROSOZ export files in observation order, one transaction per file.
-  --json               print the per-file summaries (with every finding) as JSON
+  --json               print the per-file summaries (with every finding) as JSON, and nothing
+                       else on stdout; on exit code 2 or 3: {"error": {...}, "imports": [...]}
   --confirm-deletions  apply snapshots held for deleting too many records
   --tenant ID          the office (default: TENANT_ID or "default")
-  --profile FILE       mapping profile of the office's exports (default: EXPORT_PROFILE or EXPORTS.md's)
+  --profile FILE       mapping profile of the office's exports (default: EXPORT_PROFILE or the built-in one)
 Environment: DATABASE_URL (unset: embedded PGlite under DATA_DIR), PSEUDONYM_KEY,
-DELETION_THRESHOLD (0.1), QUARANTINE_THRESHOLD (0.05), PROGRESS_INTERVAL_MS (10000).
-Exits with 1 when a file was rejected or held, 2 on wrong usage.`;
+DELETION_THRESHOLD (0.1), QUARANTINE_THRESHOLD (0.05), FUTURE_OBSERVATION_TOLERANCE_MINUTES (60),
+PROGRESS_INTERVAL_MS (10000).
+${EXIT_CODE_TABLE}`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: 'boolean', default: false },
-    'confirm-deletions': { type: 'boolean', default: false },
-    tenant: { type: 'string' },
-    profile: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help || positionals.length === 0) {
-  console.error(usage);
-  process.exit(values.help ? 0 : 2);
-}
-
-let settings;
+const json = process.argv.slice(2).includes('--json');
+const writeJson = json ? reserveStdoutForJson() : undefined;
+const imported: ImportSummary[] = [];
+let database: DatabaseHandle | undefined;
 try {
-  settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile });
+  process.exitCode = await main();
 } catch (error) {
-  // A wrong setting is the operator's to fix: one line, no stack.
-  console.error((error as Error).message);
-  process.exit(2);
+  fail(failureOf(error));
+} finally {
+  // A database gone away may not even close: its fault is reported already.
+  await Promise.race([database?.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
 }
-const files = await collectExportFiles(positionals);
-const database = await openMigratedDatabase();
-const progress = importProgress();
-const started = Date.now();
-try {
-  const summaries = await importFiles(database.db, settings, files, {
-    onProgress: (p) => progress.update(p),
-    onFileDone: (summary) => {
-      progress.fileDone();
-      if (!values.json) printFileSummary(summary);
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'confirm-deletions': { type: 'boolean', default: false },
+      tenant: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.error(usage);
+    return EXIT.done;
+  }
+  if (positionals.length === 0) {
+    console.error(usage);
+    throw new UsageError('no files or folders named: see the usage above');
+  }
+  let settings;
+  try {
+    settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  // Every named path is checked before the database is touched: a typo imports nothing.
+  const files = await collectExportFiles(positionals);
+  database = await openMigratedDatabase();
+  const progress = importProgress();
+  const started = Date.now();
+  try {
+    await importFiles(database.db, settings, files, {
+      onProgress: (p) => progress.update(p),
+      onFileDone: (summary) => {
+        imported.push(summary);
+        progress.fileDone();
+        if (!json) printFileSummary(summary);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
   // The KPIs answer from the projections: they follow every import.
   const applied = await catchUpAll(database.db, settings.tenantId);
-  if (values.json) console.log(summaryAsJson(summaries));
+  if (writeJson) writeJson(imported);
   else {
-    printTotals(summaries, Date.now() - started);
+    printTotals(imported, Date.now() - started);
     console.log(`projections: ${applied} events applied`);
   }
-  process.exitCode = summaries.some((s) => s.status === 'rejected' || s.status === 'held') ? 1 : 0;
-} finally {
-  progress.stop();
-  await database.close();
+  return exitCodeOf(imported);
+}
+
+/** One line on stderr, and in --json mode the document saying the same with what was imported before. */
+function fail(failure: CliFailure): void {
+  console.error(failure.message);
+  writeJson?.({ error: { exitCode: failure.exitCode, message: failure.message }, imports: imported });
+  process.exitCode = failure.exitCode;
 }
