@@ -67,8 +67,103 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     const body = await get('/api/v1/kpis/caseload?on=2025-11-15');
     const byTeam = Object.fromEntries(body.rows.map((r: { team: string }) => [r.team, r]));
     // Nord on 15.11.: H3 and H4 on 1.0 FTE; Süd: H2 on 0.5 FTE.
-    expect(byTeam['ASD Team Nord']).toEqual({ team: 'ASD Team Nord', aids: 2, caseWorkerFte: 1, aidsPerFte: 2, ratio: '1:2.0' });
-    expect(byTeam['ASD Team Süd']).toEqual({ team: 'ASD Team Süd', aids: 1, caseWorkerFte: 0.5, aidsPerFte: 2, ratio: '1:2.0' });
+    expect(byTeam['ASD Team Nord']).toEqual({ team: 'ASD Team Nord', aids: 2, caseWorkerFte: 1, aidsPerFte: 2, ratio: '1:2,0' });
+    expect(byTeam['ASD Team Süd']).toEqual({ team: 'ASD Team Süd', aids: 1, caseWorkerFte: 0.5, aidsPerFte: 2, ratio: '1:2,0' });
+  });
+
+  it('takes the last day of a period asked as the caseload\'s reference date', async () => {
+    const body = await get('/api/v1/kpis/caseload?period=2025-Q4');
+    expect(body.parameters).toMatchObject({ from: '2025-10-01', to: '2025-12-31', on: '2025-12-31' });
+    // 31.12.2025: Nord has H4 only (H3 ended 20.12.) on 1.0 FTE; Süd H2 on 0.5 FTE.
+    expect(body.rows).toEqual([
+      { team: 'ASD Team Nord', aids: 1, caseWorkerFte: 1, aidsPerFte: 1, ratio: '1:1,0' },
+      { team: 'ASD Team Süd', aids: 1, caseWorkerFte: 0.5, aidsPerFte: 2, ratio: '1:2,0' },
+    ]);
+    expect((await get('/api/v1/kpis/caseload?from=2025-01-01&to=2025-11-15&team=ASD%20Team%20S%C3%BCd')).rows).toEqual([
+      { team: 'ASD Team Süd', aids: 1, caseWorkerFte: 0.5, aidsPerFte: 2, ratio: '1:2,0' },
+    ]);
+  });
+
+  it('serves the setting shares of every group the dimensions ask for, beside the office\'s', async () => {
+    const body = await get('/api/v1/kpis/aids?period=2025&by=team');
+    // Nord: H1 (§ 34) stationary, H3 and H4 ambulant; Süd: H2 (§ 33).
+    expect(body.sharesByGroup).toEqual([
+      { group: { team: 'ASD Team Nord' }, ambulant: 2, teilstationär: 0, stationär: 1, shareStationary: 33.3, ambulantPerStationary: 2, fosterShare: 0 },
+      { group: { team: 'ASD Team Süd' }, ambulant: 0, teilstationär: 0, stationär: 1, shareStationary: 100, ambulantPerStationary: 0, fosterShare: 100 },
+    ]);
+    expect(body.shares).toEqual({ ambulant: 2, teilstationär: 0, stationär: 2, shareStationary: 50, ambulantPerStationary: 1, fosterShare: 50 });
+
+    // Setting and paragraph make the shares: by them and the social area, the groups are the social areas.
+    const stock = await get('/api/v1/kpis/aids/stock?on=2025-12-31&by=socialArea,setting');
+    // 31.12.2025: SR 01 (cases 1 and 3) has H4 only; SR 02 (case 2) H2.
+    expect(stock.sharesByGroup).toEqual([
+      { group: { socialArea: 'SR 01 Altstadt' }, ambulant: 1, teilstationär: 0, stationär: 0, shareStationary: 0, ambulantPerStationary: null, fosterShare: null },
+      { group: { socialArea: 'SR 02 Neustadt' }, ambulant: 0, teilstationär: 0, stationär: 1, shareStationary: 100, ambulantPerStationary: 0, fosterShare: 100 },
+    ]);
+
+    const ofTeam = await get('/api/v1/kpis/aids?period=2025&by=socialArea&team=ASD%20Team%20Nord');
+    expect(ofTeam.sharesByGroup).toEqual([
+      { group: { socialArea: 'SR 01 Altstadt', team: 'ASD Team Nord' }, ambulant: 2, teilstationär: 0, stationär: 1, shareStationary: 33.3, ambulantPerStationary: 2, fosterShare: 0 },
+    ]);
+    expect((await get('/api/v1/kpis/aids?period=2025')).sharesByGroup).toEqual([{ group: {}, ...body.shares }]);
+  });
+
+  it('serves the counts behind the ending rates and the reasons of ending', async () => {
+    const body = await get('/api/v1/kpis/endings?period=2025&by=paragraph');
+    const byParagraph = Object.fromEntries(body.rows.map(({ group, ...figures }: { group: { paragraph: string } }) => [group.paragraph, figures]));
+    const planned = { 'Beendigung gemäß Hilfeplan': 1 };
+    // H1 (§ 34): 01.03.–31.10.2025, 245 days; H3 (§ 31): 15.06.–20.12.2025, 189 days; both as planned.
+    expect(byParagraph).toEqual({
+      '§ 34': { ended: 1, meanDays: 245, medianDays: 245, base: 1, planned: 1, breakdown: 0, plannedEndingRate: 100, breakdownRate: 0, reasons: planned },
+      '§ 31': { ended: 1, meanDays: 189, medianDays: 189, base: 1, planned: 1, breakdown: 0, plannedEndingRate: 100, breakdownRate: 0, reasons: planned },
+    });
+    expect((await get('/api/v1/kpis/endings?period=2025')).rows).toEqual([
+      { group: {}, ended: 2, meanDays: 217, medianDays: 217, base: 2, planned: 2, breakdown: 0, plannedEndingRate: 100, breakdownRate: 0, reasons: { 'Beendigung gemäß Hilfeplan': 2 } },
+    ]);
+  });
+
+  it('answers one row for the period asked when no granularity is given', async () => {
+    const year = await get('/api/v1/kpis/sub-process-counts?period=2025&by=team');
+    expect(year.parameters.granularity).toBe('year');
+    expect(year.rows).toEqual([
+      { group: { team: 'ASD Team Nord' }, period: '2025', count: 2 },
+      { group: { team: 'ASD Team Süd' }, period: '2025', count: 1 },
+    ]);
+    const quarter = await get('/api/v1/kpis/sub-process-counts?period=2025-Q1&by=team');
+    expect(quarter.rows.map((r: { group: { team: string }; period: string; count: number }) => [r.group.team, r.period, r.count])).toEqual([
+      ['ASD Team Nord', '2025-Q1', 1],
+      ['ASD Team Süd', '2025-Q1', 1],
+    ]);
+    // The contribution of 05.05.2025 (case 1's § 34 aid) in its month.
+    const month = await get('/api/v1/kpis/costs?period=2025-05&by=paragraph');
+    expect(month.rows).toEqual([{ group: { paragraph: '§ 34' }, period: '2025-05', grossCents: 0, incomeCents: 20_000, netCents: -20_000 }]);
+    const steps = await get('/api/v1/kpis/chronicle-counts?period=2025');
+    expect(steps.rows.map((r: { period: string }) => r.period)).toEqual(['2025', '2025']);
+    // A range that is no calendar year, quarter or month is one total; a granularity asked for is kept.
+    const halfYear = await get('/api/v1/kpis/sub-process-counts?from=2025-01-01&to=2025-06-30&by=team');
+    expect(halfYear.rows.map((r: { group: { team: string }; period: string; count: number }) => [r.group.team, r.period, r.count])).toEqual([
+      ['ASD Team Nord', 'total', 2],
+      ['ASD Team Süd', 'total', 1],
+    ]);
+    const byMonth = await get('/api/v1/kpis/sub-process-counts?period=2025&granularity=month');
+    expect(byMonth.rows.map((r: { period: string; count: number }) => [r.period, r.count])).toEqual([['2025-02', 1], ['2025-03', 1], ['2025-05', 1]]);
+  });
+
+  it('documents the answers in the OpenAPI document as they are served', async () => {
+    const document = await bodyOf(await api.get('/docs-json'));
+    const answer = (path: string) => document.paths[path].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(answer('/api/v1/kpis/aids').properties)).toEqual(['kpi', 'parameters', 'basis', 'rows', 'shares', 'sharesByGroup']);
+    expect(Object.keys(answer('/api/v1/kpis/aids/stock').properties.sharesByGroup.items.properties)).toEqual(expect.arrayContaining(['group', 'shareStationary', 'ambulantPerStationary', 'fosterShare']));
+    expect(Object.keys(answer('/api/v1/kpis/endings').properties.rows.items.properties)).toEqual(
+      expect.arrayContaining(['ended', 'base', 'planned', 'breakdown', 'plannedEndingRate', 'breakdownRate', 'reasons']),
+    );
+    expect(Object.keys(answer('/api/v1/kpis/caseload').properties.rows.items.properties)).toEqual(['team', 'aids', 'caseWorkerFte', 'aidsPerFte', 'ratio']);
+    expect(Object.keys(answer('/api/v1/kpis/costs').properties)).toContain('costPerAid');
+    const parameters = (path: string) => Object.fromEntries(document.paths[path].get.parameters.map((p: { name: string }) => [p.name, p]));
+    expect(Object.keys(parameters('/api/v1/kpis/caseload'))).toEqual(expect.arrayContaining(['on', 'period', 'from', 'to', 'team', 'asOf']));
+    expect(parameters('/api/v1/kpis/caseload')['on'].required).toBe(false);
+    // No default: without it, the period asked decides.
+    expect(parameters('/api/v1/kpis/costs')['granularity'].schema.default).toBeUndefined();
   });
 
   it('sums 14plus costs by paragraph and divides by the aids running', async () => {
@@ -95,6 +190,8 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
       ['/api/v1/kpis/aids?from=2025-02-30&to=2025-03-01', 'from', /must be a date/],
       ['/api/v1/kpis/aids?to=2025-03-01', 'from', /required/],
       ['/api/v1/kpis/caseload?on=2025-11-15&asOf=yesterday', 'asOf', /timestamp with offset/],
+      ['/api/v1/kpis/caseload', 'on', /required \(or give period, or from and to\)/],
+      ['/api/v1/kpis/caseload?on=2025-11-15&period=2025', 'on', /either on or a period/],
       ['/api/v1/kpis/sub-process-counts?period=2025&granularity=week', 'granularity', /month/],
     ];
     for (const [path, field, message] of cases) {

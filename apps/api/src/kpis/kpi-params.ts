@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { granularityOf, type Granularity } from '@jugendamt/projections';
 
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 
@@ -84,8 +85,20 @@ export function dimensionsParam<D extends string>(allowed: readonly D[]) {
 
 export const granularityParam = z
   .enum(['month', 'quarter', 'year', 'total'])
-  .default('month')
-  .describe('How the period is split: month (2024-03), quarter (2024-Q1), year, or total.');
+  .optional()
+  .describe(
+    'How the period is split: month (2024-03), quarter (2024-Q1), year (2024), or total. Without it, one row for the period asked: period=2024 gives 2024, period=2024-Q2 gives 2024-Q2, period=2024-03 gives 2024-03; from/to a year, quarter or month likewise, any other range total.',
+  );
+
+/** A period (as `resolvePeriod`) and its granularity: the one asked for, else the period's own. */
+export function resolvePeriodAndGranularity<T extends PeriodInput & { granularity?: Granularity | undefined }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): (Omit<T, 'period'> & { from: string; to: string; granularity: Granularity }) | typeof z.NEVER {
+  const resolved = resolvePeriod(value, ctx);
+  if (resolved === z.NEVER) return z.NEVER;
+  return { ...resolved, granularity: value.granularity ?? granularityOf(resolved) };
+}
 
 export const teamParam = z.string().min(1).optional().describe('Drill down to one team (its name as in the exports).');
 

@@ -21,3 +21,18 @@ export function wholeMonths({ from, to }: { readonly from: string; readonly to: 
   const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
   return from.endsWith('-01') && next.getUTCDate() === 1;
 }
+
+/**
+ * The granularity a period has of itself: a calendar year, quarter or month gives its own row
+ * (`2024`, `2024-Q2`, `2024-03`); any other range one total.
+ */
+export function granularityOf({ from, to }: { readonly from: string; readonly to: string }): Granularity {
+  if (!wholeMonths({ from, to })) return 'total';
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  if (fromYear !== toYear) return 'total';
+  if (fromMonth === toMonth) return 'month';
+  if (fromMonth % 3 === 1 && toMonth === fromMonth + 2) return 'quarter';
+  if (fromMonth === 1 && toMonth === 12) return 'year';
+  return 'total';
+}

@@ -135,7 +135,20 @@ describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
     const rows = await endings(database.db, { tenantId: T, ...YEAR_2024, by: ['paragraph'] });
     const byParagraph = Object.fromEntries(rows.map(({ group, ...figures }) => [group.paragraph, figures]));
     // § 34: 31, 91 and 91 days; base 2 (X3 left out): one as planned, one against the plan.
-    expect(byParagraph['§ 34']).toEqual({ ended: 3, meanDays: 71, medianDays: 91, plannedEndingRate: 50, breakdownRate: 50 });
-    expect(byParagraph['§ 31']).toEqual({ ended: 1, meanDays: 10, medianDays: 10, plannedEndingRate: 100, breakdownRate: 0 });
+    expect(byParagraph['§ 34']).toEqual({
+      ended: 3,
+      meanDays: 71,
+      medianDays: 91,
+      base: 2,
+      planned: 1,
+      breakdown: 1,
+      plannedEndingRate: 50,
+      breakdownRate: 50,
+      reasons: { 'Beendigung gemäß Hilfeplan': 1, 'Beendigung abweichend vom Hilfeplan durch den Minderjährigen': 1, 'Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel': 1 },
+    });
+    expect(byParagraph['§ 31']).toEqual({ ended: 1, meanDays: 10, medianDays: 10, base: 1, planned: 1, breakdown: 0, plannedEndingRate: 100, breakdownRate: 0, reasons: { 'Beendigung gemäß Hilfeplan': 1 } });
+    // The office: X1 to X4, each reason with its count; a reason outside the code list would be unbekannt.
+    const [office] = await endings(database.db, { tenantId: T, ...YEAR_2024, by: [] });
+    expect(office).toMatchObject({ group: {}, ended: 4, base: 3, planned: 2, breakdown: 1, plannedEndingRate: 66.7, breakdownRate: 33.3 });
   });
 });

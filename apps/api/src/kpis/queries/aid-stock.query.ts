@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, flagParam, referenceDateParam, teamParam } from '../kpi-params.js';
-import { settingSharesOf } from './setting-shares-of.js';
+import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
 
 export const aidStockFields = z.object({
   on: referenceDateParam,
@@ -21,7 +22,18 @@ export interface StockRow {
   readonly stock: number;
 }
 
-type Answer = KpiAnswer<StockRow> & { readonly shares: SettingShares };
+type Answer = KpiAnswer<StockRow> & {
+  /** Of the office, or of the team drilled down to. */
+  readonly shares: SettingShares;
+  /** Of every group of the dimensions asked other than setting and paragraph (per team, per social area, …). */
+  readonly sharesByGroup: readonly GroupShares[];
+};
+
+export const aidStockAnswer = kpiAnswer(
+  'aid-stock',
+  z.object({ group: groupOf(AID_DIMENSIONS), stock: z.number().int().describe('HzE aids running on the reference date.') }),
+  sharesOfAids,
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 2: the stock of HzE aids running on a reference date. */
 export class AidStockQuery extends Query<Answer> {
@@ -40,12 +52,12 @@ export class AidStockHandler implements IQueryHandler<AidStockQuery> {
     await this.kpis.checkTeam(tenantId, team);
     const by = withTeam(params.by, team);
     const day = { from: on, to: on, asOf };
-    const [rows, shares, basis] = await Promise.all([
+    const [rows, { shares, byGroup }, basis] = await Promise.all([
       aidCounts(this.kpis.db, { ...day, by, tenantId }),
-      settingSharesOf(this.kpis.db, { ...day, tenantId, team, includeEducationalCounselling }),
+      settingSharesBy(this.kpis.db, { ...day, by, tenantId, team, includeEducationalCounselling }),
       this.kpis.basis(tenantId, asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     const stock = ofTeam(rows, team).map((row) => ({ group: row.group, stock: row.running }));
-    return { kpi: 'aid-stock', parameters: { on, by, team, includeEducationalCounselling, asOf }, basis, rows: stock, shares };
+    return { kpi: 'aid-stock', parameters: { on, by, team, includeEducationalCounselling, asOf }, basis, rows: stock, shares, sharesByGroup: byGroup };
   }
 }

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, flagParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
-import { settingSharesOf } from './setting-shares-of.js';
+import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
 
 export const aidsFields = z.object({
   ...periodParams,
@@ -17,7 +18,23 @@ export const aidsFields = z.object({
 });
 export const aidsParams = aidsFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<AidCountsRow> & { readonly shares: SettingShares };
+type Answer = KpiAnswer<AidCountsRow> & {
+  /** Of the office, or of the team drilled down to. */
+  readonly shares: SettingShares;
+  /** Of every group of the dimensions asked other than setting and paragraph (per team, per social area, …). */
+  readonly sharesByGroup: readonly GroupShares[];
+};
+
+export const aidsAnswer = kpiAnswer(
+  'aids',
+  z.object({
+    group: groupOf(AID_DIMENSIONS),
+    running: z.number().int().describe('HzE aids running in the period (Summe der Hilfen).'),
+    begun: z.number().int().describe('Of them, begun in the period.'),
+    ended: z.number().int().describe('Of them, ended in the period.'),
+  }),
+  sharesOfAids,
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 2: HzE aids running, begun and ended in a period, with the setting shares of the running ones. */
 export class AidsQuery extends Query<Answer> {
@@ -35,11 +52,11 @@ export class AidsHandler implements IQueryHandler<AidsQuery> {
     const { tenantId } = caller;
     await this.kpis.checkTeam(tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, shares, basis] = await Promise.all([
+    const [rows, { shares, byGroup }, basis] = await Promise.all([
       aidCounts(this.kpis.db, { ...query, by, tenantId }),
-      settingSharesOf(this.kpis.db, { ...query, tenantId, team, includeEducationalCounselling }),
+      settingSharesBy(this.kpis.db, { ...query, by, tenantId, team, includeEducationalCounselling }),
       this.kpis.basis(tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
-    return { kpi: 'aids', parameters: { ...query, by, team, includeEducationalCounselling }, basis, rows: ofTeam(rows, team), shares };
+    return { kpi: 'aids', parameters: { ...query, by, team, includeEducationalCounselling }, basis, rows: ofTeam(rows, team), shares, sharesByGroup: byGroup };
   }
 }

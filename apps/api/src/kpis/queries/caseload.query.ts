@@ -2,17 +2,62 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { caseloadPerFte, type CaseloadRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { kpiAnswer } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
-import { asOfParam, referenceDateParam, teamParam } from '../kpi-params.js';
+import { asOfParam, periodParams, referenceDateParam, resolvePeriod, teamParam } from '../kpi-params.js';
 
-export const caseloadFields = z.object({ on: referenceDateParam, team: teamParam, asOf: asOfParam });
+export const caseloadFields = z.object({
+  on: referenceDateParam.optional().describe('Reference date (Stichtag), e.g. 2024-12-31; or give a period (period, or from and to), whose last day it then is.'),
+  ...periodParams,
+  team: teamParam,
+  asOf: asOfParam,
+});
 
-type Answer = KpiAnswer<CaseloadRow & { readonly ratio: string | null }>;
+/** The reference date: `on`, or the last day of the period asked (KPIS.md Clarifications). */
+export const caseloadParams = caseloadFields.transform(({ on, ...value }, ctx) => {
+  if (on === undefined) {
+    if (value.period === undefined && value.from === undefined && value.to === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['on'], message: 'required (or give period, or from and to)' });
+      return z.NEVER;
+    }
+    const period = resolvePeriod(value, ctx);
+    if (period === z.NEVER) return z.NEVER;
+    return { ...period, on: period.to };
+  }
+  if (value.period !== undefined || value.from !== undefined || value.to !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['on'], message: 'give either on or a period, not both' });
+    return z.NEVER;
+  }
+  return { team: value.team, asOf: value.asOf, on };
+});
 
-/** KPIS.md 5: Fachkraft-Fall-Relation per team on a reference date, written 1:x. */
+export interface CaseloadAnswerRow extends CaseloadRow {
+  /** The German form `1:44,0`; null without case-worker FTE. */
+  readonly ratio: string | null;
+}
+
+type Answer = KpiAnswer<CaseloadAnswerRow>;
+
+export const caseloadAnswer = kpiAnswer(
+  'caseload',
+  z.object({
+    team: z.string(),
+    aids: z.number().int().describe('HzE aids of the team running on the reference date.'),
+    caseWorkerFte: z.number().describe("Summed Stellenanteil of the team's Fachkräfte employed and in the team on that day, three decimals."),
+    aidsPerFte: z.number().nullable().describe('x of 1:x, one decimal (44.0 is served as 44); null without case-worker FTE.'),
+    ratio: z.string().nullable().describe('The German form, 1:44,0; null without case-worker FTE.'),
+  }),
+) satisfies z.ZodType<Answer>;
+
+/** `1:44,0`: x of 1:x with one decimal and a decimal comma, as the reports write it. */
+export function germanRatio(aidsPerFte: number | null): string | null {
+  return aidsPerFte === null ? null : `1:${aidsPerFte.toFixed(1).replace('.', ',')}`;
+}
+
+/** KPIS.md 5: Fachkraft-Fall-Relation per team on a reference date, as a number (44.0) and written 1:44,0. */
 export class CaseloadQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof caseloadFields>) {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof caseloadParams>) {
     super();
   }
 }
@@ -25,12 +70,10 @@ export class CaseloadHandler implements IQueryHandler<CaseloadQuery> {
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
     const [rows, basis] = await Promise.all([
-      caseloadPerFte(this.kpis.db, { ...query, tenantId: caller.tenantId }),
+      caseloadPerFte(this.kpis.db, { tenantId: caller.tenantId, on: query.on, asOf: query.asOf }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'], 'staff-history': [] }, current: ['staffing'] }),
     ]);
-    const answered = rows
-      .filter((row) => team === undefined || row.team === team)
-      .map((row) => ({ ...row, ratio: row.aidsPerFte === null ? null : `1:${row.aidsPerFte.toFixed(1)}` }));
+    const answered = rows.filter((row) => team === undefined || row.team === team).map((row) => ({ ...row, ratio: germanRatio(row.aidsPerFte) }));
     return { kpi: 'caseload', parameters: { ...query, team }, basis, rows: answered };
   }
 }

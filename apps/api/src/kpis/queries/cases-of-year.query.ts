@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { AID_DIMENSIONS, casesOfYear, type CasesOfYearRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, teamParam, yearParam } from '../kpi-params.js';
@@ -14,6 +15,16 @@ export const casesOfYearFields = z.object({
 });
 
 type Answer = KpiAnswer<CasesOfYearRow>;
+
+export const casesOfYearAnswer = kpiAnswer(
+  'cases-of-year',
+  z.object({
+    group: groupOf(AID_DIMENSIONS),
+    stock: z.number().int().describe('Running on 31.12.'),
+    ended: z.number().int().describe('Ended in the year.'),
+    cases: z.number().int().describe('Fallzahl: stock plus ended, each aid once.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 2: Fallzahl of a year as the federal statistics count it, stock on 31.12. plus aids ended. */
 export class CasesOfYearQuery extends Query<Answer> {

@@ -2,14 +2,24 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { chronicleCounts, loadCatalogue, type CountRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { kpiAnswer } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
-import { asOfParam, granularityParam, periodParams, resolvePeriod } from '../kpi-params.js';
+import { asOfParam, granularityParam, periodParams, resolvePeriodAndGranularity } from '../kpi-params.js';
 
 export const chronicleCountsFields = z.object({ ...periodParams, granularity: granularityParam, asOf: asOfParam });
-export const chronicleCountsParams = chronicleCountsFields.transform(resolvePeriod);
+export const chronicleCountsParams = chronicleCountsFields.transform(resolvePeriodAndGranularity);
 
 type Answer = KpiAnswer<CountRow<'unit' | 'entryType'>>;
+
+export const chronicleCountsAnswer = kpiAnswer(
+  'chronicle-counts',
+  z.object({
+    group: z.object({ unit: z.string().describe('Sachgebiet'), entryType: z.string().describe('Eintragsart') }),
+    period: z.string().describe('2024-03, 2024-Q1, 2024 or total, by the granularity.'),
+    count: z.number().int().describe('Entries neither cancelled nor cancelling, by Datum.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 1, 14plus: chronicle entries that count, by Sachgebiet × Eintragsart × period. */
 export class ChronicleCountsQuery extends Query<Answer> {

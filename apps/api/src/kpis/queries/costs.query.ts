@@ -2,14 +2,38 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { aidCounts, COST_DIMENSIONS, costPerAid, costs, type CostPerAid, type CostRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
-import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
 
 export const costsFields = z.object({ ...periodParams, granularity: granularityParam, by: dimensionsParam(COST_DIMENSIONS), team: teamParam, asOf: asOfParam });
-export const costsParams = costsFields.transform(resolvePeriod);
+export const costsParams = costsFields.transform(resolvePeriodAndGranularity);
 
 type Answer = KpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[] };
+
+export const costsAnswer = kpiAnswer(
+  'costs',
+  z.object({
+    group: groupOf(COST_DIMENSIONS).describe('The group: setting ohne Leistungsform outside HzE, paragraph unbekannt where the Hilfeart names none, team null for entries linked to no case.'),
+    period: z.string().describe('2024-03, 2024-Q1, 2024 or total, by the granularity.'),
+    grossCents: z.number().int().describe('Σ Betrag of ZAHLUNG, in cents.'),
+    incomeCents: z.number().int().describe('Σ |Betrag| of KOSTENBEITRAG and ERSTATTUNG, in cents.'),
+    netCents: z.number().int().describe('gross − income, in cents.'),
+  }),
+  {
+    costPerAid: z
+      .array(
+        z.object({
+          paragraph: z.string().nullable(),
+          grossCents: z.number().int().describe('Gross expenditure of the paragraph in the period; 0 without payments.'),
+          aids: z.number().int().describe('HzE aids of the paragraph running in the period.'),
+          centsPerAid: z.number().int().describe('grossCents ÷ aids, in whole cents.'),
+        }),
+      )
+      .describe('For every HzE paragraph with aids running in the period, payments or not; none for other paragraphs.'),
+  },
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 7: gross expenditure, income and net from 14plus, and the cost per aid of each paragraph. */
 export class CostsQuery extends Query<Answer> {

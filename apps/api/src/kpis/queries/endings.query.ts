@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ENDING_DIMENSIONS, endings, type EndingsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { groupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
@@ -10,6 +11,22 @@ export const endingsFields = z.object({ ...periodParams, by: dimensionsParam(END
 export const endingsParams = endingsFields.transform(resolvePeriod);
 
 type Answer = KpiAnswer<EndingsRow>;
+
+export const endingsAnswer = kpiAnswer(
+  'endings',
+  z.object({
+    group: groupOf(ENDING_DIMENSIONS),
+    ended: z.number().int().describe('HzE aids ended in the period.'),
+    meanDays: z.number().nullable().describe('Mean duration in days (Ende − Beginn + 1), one decimal.'),
+    medianDays: z.number().nullable().describe('Median duration in days.'),
+    base: z.number().int().describe('Base of both rates: ended without Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel.'),
+    planned: z.number().int().describe('Ended with Beendigung gemäß Hilfeplan.'),
+    breakdown: z.number().int().describe('Ended with one of the three reasons abweichend vom Hilfeplan.'),
+    plannedEndingRate: rate('planned ÷ base × 100'),
+    breakdownRate: rate('Abbruchquote: breakdown ÷ base × 100'),
+    reasons: z.record(z.string(), z.number().int()).describe('The ended aids by Beendigungsgrund; none given or outside the code list: unbekannt.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
 export class EndingsQuery extends Query<Answer> {

@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { returnRate, RETURN_RATE_DIMENSIONS, type ReturnRateRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
@@ -10,6 +11,17 @@ export const returnRateFields = z.object({ ...periodParams, by: dimensionsParam(
 export const returnRateParams = returnRateFields.transform(resolvePeriod);
 
 type Answer = KpiAnswer<ReturnRateRow>;
+
+export const returnRateAnswer = kpiAnswer(
+  'return-rate',
+  z.object({
+    group: givenGroupOf(RETURN_RATE_DIMENSIONS),
+    denominator: z.number().int().describe('Stationary HzE aids ended in the period, without Zuständigkeitswechsel and adoptions.'),
+    numerator: z.number().int().describe('Of them, living with their parents afterwards.'),
+    rate: rate('Rückführungsquote: numerator ÷ denominator × 100'),
+    residences: z.record(z.string(), z.number().int()).describe('The same aids by Aufenthalt nach Hilfeende; outside the code list: unbekannt.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 3: Rückführungsquote of stationary aids ended in the period, with where the young people live afterwards. */
 export class ReturnRateQuery extends Query<Answer> {

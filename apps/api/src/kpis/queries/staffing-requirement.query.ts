@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { staffingRequirement, type StaffingRequirementRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { kpiAnswer, rate } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
@@ -10,6 +11,18 @@ export const staffingRequirementFields = z.object({ ...periodParams, team: teamP
 export const staffingRequirementParams = staffingRequirementFields.transform(resolvePeriod);
 
 type Answer = KpiAnswer<StaffingRequirementRow>;
+
+export const staffingRequirementAnswer = kpiAnswer(
+  'staffing-requirement',
+  z.object({
+    team: z.string(),
+    processMinutes: z.number().describe('Σ count × minutes of the codes with a process time.'),
+    requiredFte: z.number().describe('Required FTE, two decimals.'),
+    averageFte: z.number().describe('Average case-worker FTE over the period, three decimals.'),
+    coverage: rate('Average FTE ÷ required FTE × 100, of the unrounded values'),
+    withoutProcessTime: z.array(z.object({ code: z.string(), count: z.number().int() })).describe('Completed sub-processes whose code has no process time.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
 export class StaffingRequirementQuery extends Query<Answer> {

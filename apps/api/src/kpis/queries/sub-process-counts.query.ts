@@ -2,8 +2,9 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { subProcessCounts, SUB_PROCESS_DIMENSIONS, type CountRow, type SubProcessDimension } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
+import { givenGroupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
-import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
 import { KpiContext } from '../kpi-context.js';
 
 export const subProcessCountsFields = z.object({
@@ -13,9 +14,18 @@ export const subProcessCountsFields = z.object({
   team: teamParam,
   asOf: asOfParam,
 });
-export const subProcessCountsParams = subProcessCountsFields.transform(resolvePeriod);
+export const subProcessCountsParams = subProcessCountsFields.transform(resolvePeriodAndGranularity);
 
 type Answer = KpiAnswer<CountRow<SubProcessDimension>>;
+
+export const subProcessCountsAnswer = kpiAnswer(
+  'sub-process-counts',
+  z.object({
+    group: givenGroupOf(SUB_PROCESS_DIMENSIONS),
+    period: z.string().describe('2024-03, 2024-Q1, 2024 or total, by the granularity.'),
+    count: z.number().int().describe('Completed sub-processes, counted in the period of Abgeschlossen am.'),
+  }),
+) satisfies z.ZodType<Answer>;
 
 /** KPIS.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
 export class SubProcessCountsQuery extends Query<Answer> {
