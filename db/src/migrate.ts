@@ -9,8 +9,8 @@ import * as costsByTeam from './migrations/0006-costs-by-team.js';
 import * as aidsBySocialArea from './migrations/0007-aids-by-social-area.js';
 import * as recordStateOfSnapshotsOnly from './migrations/0008-record-state-of-snapshots-only.js';
 import * as idempotencyByEventId from './migrations/0009-idempotency-by-event-id.js';
-import * as appliedOncePerObservation from './migrations/0011-applied-once-per-observation.js';
 import * as exactFte from './migrations/0010-exact-fte.js';
+import * as appliedOncePerObservation from './migrations/0011-applied-once-per-observation.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -23,8 +23,8 @@ const migrations: Record<string, Migration> = {
   '0007-aids-by-social-area': aidsBySocialArea,
   '0008-record-state-of-snapshots-only': recordStateOfSnapshotsOnly,
   '0009-idempotency-by-event-id': idempotencyByEventId,
-  '0011-applied-once-per-observation': appliedOncePerObservation,
   '0010-exact-fte': exactFte,
+  '0011-applied-once-per-observation': appliedOncePerObservation,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
