@@ -17,8 +17,7 @@ const basis = z
   .describe('What the answer rests on: as known when, from which exports, by which rules.');
 
 /** A KPI answer: its figures (`rows`) and what they rest on, plus what the KPI serves besides. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function kpiAnswer<R extends z.ZodType, E extends z.ZodRawShape = {}>(kpi: string, row: R, extra: E = {} as E) {
+export function kpiAnswer<R extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(kpi: string, row: R, extra: E = {} as E) {
   return z
     .object({
       kpi: z.literal(kpi),
