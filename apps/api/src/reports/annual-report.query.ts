@@ -5,7 +5,7 @@ import { KpiContext } from '../kpis/kpi-context.js';
 import { asOfParam, flagParam } from '../kpis/kpi-params.js';
 import { OFFICE_TOTAL } from './office-total.js';
 import type { AnnualReport, ReportTable } from './report-table.js';
-import { suppressTable } from './suppress-table.js';
+import { protectReport, type Suppression } from './suppression/protect-report.js';
 import { aidTables } from './tables/aid-tables.js';
 import { processTables } from './tables/process-tables.js';
 import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
@@ -49,11 +49,8 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
       staffAndCostTables(scope),
     ]);
     // Planners see team tables only suppressed; `public=true` suppresses every table.
-    const suppression = params.public ? 'all' : caller.role === 'planning' ? 'team-tables' : 'none';
-    const tables = groups.flat().map((table) => {
-      const inOrder = ordered(table);
-      return suppression === 'all' || (suppression === 'team-tables' && table.level === 'team') ? suppressTable(inOrder) : inOrder;
-    });
+    const suppression: Suppression = params.public ? 'all' : caller.role === 'planning' ? 'team-tables' : 'none';
+    const tables = protectReport(groups.flat(), suppression).map(ordered);
     return {
       year,
       office: office.name,
