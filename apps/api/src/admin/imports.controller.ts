@@ -4,7 +4,6 @@ import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXPORT_SOURCES, parseExportFileName } from '@jugendamt/domain';
-import { sha256OfFile } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { plainFileName } from '../http/plain-file-name.js';
@@ -47,7 +46,7 @@ export class ImportsController extends OfficeAdministration {
     if ('source' in body) return { job: await runtime.runner.submit({ kind: 'source', source: body.source }) };
     const path = runtime.inbox.pathOf(body.file);
     if (!parseExportFileName(body.file).ok || !existsSync(path)) throw new NotFoundException(`${body.file} is not waiting in the inbox`);
-    return { job: await runtime.runner.submit({ kind: 'file', file: body.file, sha256: await sha256OfFile(path) }) };
+    return { job: await runtime.runner.submit({ kind: 'file', file: body.file }) };
   }
 
   @Get(':importId')

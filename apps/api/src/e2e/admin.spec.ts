@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256OfFile } from '@jugendamt/ingest';
 import { defaultRows, exportFileBytes, until } from '@jugendamt/ingest/testing';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
@@ -116,8 +117,10 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     const name = `webfm_mitarbeiter_${nightOf(daysAgo)}_0215.csv`;
     const response = await fetch(`${api.url}/api/v1/admin/inbox/${name}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': contentType }, body });
     expect(response.status).toBe(202);
-    // The job is named by the SHA-256 of the file as the inbox received it.
-    expect((await bodyOf(response)).job.id).toBe(`file-${createHash('sha256').update(body).digest('hex')}`);
+    // Every upload is a job of its own, the same bytes too; the file it shelves is the body as sent.
+    const { job } = await bodyOf(response);
+    await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    expect(await sha256OfFile(join(api.inboxDir, 'done', name))).toBe(createHash('sha256').update(body).digest('hex'));
   });
 
   it('keeps schedules: validates them, shows the next runs, pauses, resumes and deletes them', async () => {

@@ -96,3 +96,28 @@ function recordedImportOf(row: { import_id: string; file_name: string; status: s
     sha256: row.content_sha256,
   };
 }
+
+/** What became of held content: applied since (confirmed, or the same bytes applied otherwise), rejected, or still waiting. */
+export type HeldOutcome = 'applied' | 'rejected' | 'waiting';
+
+/**
+ * The fate of the held file with these bytes, and its source; undefined for bytes no import
+ * knows. A confirmation that ended in another verdict (stale: a newer snapshot was applied
+ * first) counts as applied: nothing of the file waits any more.
+ */
+export async function heldContentOutcome(db: Kysely<Database>, tenantId: string, sha256: string): Promise<{ source: string; outcome: HeldOutcome } | undefined> {
+  const rows = await db
+    .selectFrom('imports as i')
+    .leftJoin('import_decisions as d', (join) => join.onRef('d.tenant_id', '=', 'i.tenant_id').onRef('d.import_id', '=', 'i.import_id'))
+    .select(['i.source', 'i.status', 'i.started_at', 'd.decision', 'd.decided_at'])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.content_sha256', '=', sha256)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const source = rows[0]!.source;
+  if (rows.some((r) => r.status === 'applied')) return { source, outcome: 'applied' };
+  if (rows.some((r) => r.decision === 'rejected')) return { source, outcome: 'rejected' };
+  const confirmedAt = rows.find((r) => r.decision === 'confirmed')?.decided_at;
+  const importedSince = confirmedAt && rows.some((r) => r.status !== 'held' && new Date(r.started_at) > new Date(confirmedAt));
+  return { source, outcome: importedSince ? 'applied' : 'waiting' };
+}

@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
-import { sha256OfFile } from '../reading/hash-file.js';
 import type { ImportJob } from '../jobs/import-job.js';
 import type { Inbox } from './inbox.js';
 
@@ -22,8 +21,9 @@ export interface InboxWatch {
 
 /**
  * Submits every export file that arrives in the inbox as an import job, once it is written
- * completely. Every worker may watch the same shared inbox: the job id is the file's content
- * hash, so a file seen by several (or seen twice) makes one job. Resolves once the watch is on.
+ * completely. Every worker may watch the same shared inbox: the runner names the job by the
+ * file's arrival, so a file seen by several (or seen twice) makes one job, and the same bytes
+ * delivered again later make a new one. Resolves once the watch is on.
  */
 export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promise<unknown>, options: InboxWatchOptions = {}): Promise<InboxWatch> {
   const settleMs = options.settleMs ?? 2_000;
@@ -31,7 +31,7 @@ export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promi
   const offer = async (path: string) => {
     if (resolve(dirname(path)) !== inbox.dir || basename(path).startsWith('.')) return;
     try {
-      await submit({ kind: 'file', file: basename(path), sha256: await sha256OfFile(path) });
+      await submit({ kind: 'file', file: basename(path) });
     } catch (error) {
       // Gone already (another worker's job shelved it), or the queue is away: the rescan tries again.
       if ((error as { code?: string }).code !== 'ENOENT') log(`inbox: ${basename(path)} not submitted yet: ${(error as Error).message}`);

@@ -39,7 +39,9 @@ export class InboxFileError extends Error {
  * The folder the nightly exports are dropped into (shared storage when workers run on several
  * machines). Files wait at its top level; a verdict moves them to `done/`, `held/` or
  * `rejected/`. Raw exports carry names and birth dates: `done/` is emptied after
- * INBOX_KEEP_DAYS, and nothing of a file's content leaves this folder but its events.
+ * INBOX_KEEP_DAYS, `rejected/` after INBOX_REJECTED_KEEP_DAYS, `held/` once the held snapshot
+ * is applied or rejected (see tidyHeld), and nothing of a file's content leaves this folder
+ * but its events.
  */
 export class Inbox {
   readonly dir: string;
@@ -58,6 +60,25 @@ export class Inbox {
 
   pathOf(name: string, shelf?: InboxShelf): string {
     return shelf ? join(this.dir, shelf, basename(name)) : join(this.dir, basename(name));
+  }
+
+  /**
+   * What tells this arrival of a waiting file from an earlier one of the same name and bytes:
+   * its size and its modification and change times. On a shared folder these are the file
+   * server's, the same for every worker (inode numbers are not: SMB clients may number files
+   * themselves); the change time is set by the server when the file appears, so even a copy
+   * that keeps the old modification time is a new arrival.
+   */
+  async arrivalOf(name: string): Promise<string> {
+    const info = await stat(this.pathOf(name), { bigint: true });
+    return `${info.size}-${info.mtimeNs}-${info.ctimeNs}`;
+  }
+
+  /** The files on the `held/` shelf: copies delivered while their snapshot waited included. */
+  async held(): Promise<{ readonly name: string; readonly path: string }[]> {
+    const shelf = join(this.dir, 'held');
+    const entries = await readdir(shelf, { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => ({ name: e.name, path: join(shelf, e.name) }));
   }
 
   /** The export files waiting at the top level, in observation order; of one source if named. */
@@ -108,14 +129,15 @@ export class Inbox {
     return target;
   }
 
-  /** Deletes raw exports that were imported more than `days` ago: the events keep what counts. */
-  async forgetDone(days: number, now = new Date()): Promise<number> {
-    const shelf = join(this.dir, 'done');
+  /** Deletes the raw exports shelved more than `days` ago (`done/`: imported; `rejected/`: refused): the events and reports keep what counts. */
+  async forgetShelved(shelf: 'done' | 'rejected', days: number, now = new Date()): Promise<number> {
+    const dir = join(this.dir, shelf);
     const before = now.getTime() - days * 86_400_000;
     let removed = 0;
-    for (const entry of await readdir(shelf, { withFileTypes: true }).catch(() => [])) {
-      const path = join(shelf, entry.name);
-      if (entry.isFile() && (await stat(path)).mtimeMs < before) {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const path = join(dir, entry.name);
+      // Another worker sharing the inbox may have removed it a moment ago.
+      if (entry.isFile() && ((await stat(path).catch(() => undefined))?.mtimeMs ?? Infinity) < before) {
         await rm(path, { force: true });
         removed++;
       }

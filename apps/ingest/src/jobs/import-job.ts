@@ -1,13 +1,24 @@
+import { createHash } from 'node:crypto';
 import type { ExportSource } from '@jugendamt/domain';
 import type { ImportStatus } from '../import/finding.js';
+import type { Inbox } from '../inbox/inbox.js';
 
 /**
  * The work of the import queue. A job names files by their name in the inbox, not by a
  * path: workers on several machines may mount the shared inbox in different places.
  */
 export type ImportJob =
-  /** A file that arrived in the inbox (dropped, uploaded or named by the administrator). */
-  | { readonly kind: 'file'; readonly file: string; readonly sha256: string }
+  /**
+   * A file that arrived in the inbox (dropped, uploaded or named by the administrator). The
+   * runner fills in `arrival` (see Inbox.arrivalOf) from the file as it waits in the inbox.
+   */
+  | {
+      readonly kind: 'file';
+      readonly file: string;
+      readonly arrival?: string;
+      /** Ignored: the content no longer names the job (the same bytes may arrive again). */
+      readonly sha256?: string;
+    }
   /** A schedule fired (or the administrator asked): import what waits for this source. */
   | { readonly kind: 'source'; readonly source: ExportSource }
   /** The administrator confirmed a held snapshot: apply it despite its deletions. */
@@ -37,14 +48,19 @@ export interface ImportJobResult {
 }
 
 /**
- * A file's job is known by its content: the same bytes dropped twice, or seen by two
- * watching workers, make one job. (The imports table stays the real guard against applying
- * twice: a job id is forgotten once the job is removed from the queue.)
+ * A file's job is known by its arrival: one file seen by two watching workers, or offered
+ * twice, makes one job, while the same bytes delivered again (an unchanged snapshot, a night
+ * delivered twice) are a new arrival with a job of their own, which imports and shelves them.
+ * (The imports table stays the real guard against applying twice: a job id is forgotten once
+ * the job is removed from the queue.)
  */
 export function jobIdOf(job: ImportJob, now: Date = new Date()): string {
   switch (job.kind) {
-    case 'file':
-      return `file-${job.sha256}`;
+    case 'file': {
+      if (!job.arrival) throw new Error(`the job for ${job.file} has no arrival: submit it through a runner with the inbox`);
+      // Hashed: a job id must not hold the colons or slashes a file name may.
+      return `file-${createHash('sha256').update(`${job.file}\n${job.arrival}`).digest('hex')}`;
+    }
     case 'confirm':
       return `confirm-${job.importId}`;
     case 'reject':
@@ -76,3 +92,12 @@ export function describeJob(job: ImportJob): string {
       return `rebuild of ${job.projections.join(', ')}`;
   }
 }
+
+/** Makes a job ready to submit: a file's job gets the arrival of the file waiting in the inbox. */
+export type JobArrival = (job: ImportJob) => Promise<ImportJob>;
+
+export function arrivalOfJobs(inbox: Inbox): JobArrival {
+  return async (job) => (job.kind === 'file' && !job.arrival ? { kind: 'file', file: job.file, arrival: await inbox.arrivalOf(job.file) } : job);
+}
+
+export const jobsAsSubmitted: JobArrival = async (job) => job;

@@ -27,7 +27,7 @@ export interface ImportJobView {
  */
 export interface ImportRunner {
   readonly kind: 'bullmq' | 'in-process';
-  /** Adds a job unless one with its id is known: the same file content makes one job. */
+  /** Adds a job unless one with its id is known: one arrival of a file makes one job (see jobIdOf). */
   submit(job: ImportJob): Promise<ImportJobView>;
   /** Newest first. */
   list(limit: number): Promise<ImportJobView[]>;

@@ -8,10 +8,11 @@ import { BullImportQueue } from './bullmq/bull-import-queue.js';
 import { startBullImportWorker } from './bullmq/bull-import-worker.js';
 import { redisConnection } from './bullmq/redis-connection.js';
 import { exclusiveLock } from './exclusive-lock.js';
-import { summaryOf } from './import-job.js';
+import { arrivalOfJobs, summaryOf } from './import-job.js';
 import { importJobProcessor } from './import-job-processor.js';
 import { retryPolicyFromEnv, type ImportRunner } from './import-runner.js';
 import { InProcessImportRunner } from './in-process/in-process-import-runner.js';
+import { tidyHeld } from './tidy-held.js';
 
 export interface ImportRuntime {
   readonly runner: ImportRunner;
@@ -42,7 +43,9 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
   const inbox = Inbox.fromEnv(env);
   await inbox.ensure();
   const exclusively = exclusiveLock(database);
-  const processor = importJobProcessor({ database, settings, inbox, exclusively });
+  const deps = { database, settings, inbox, exclusively };
+  const processor = importJobProcessor(deps);
+  const arrival = arrivalOfJobs(inbox);
   const policy = retryPolicyFromEnv(env);
   const redisUrl = env['REDIS_URL'];
 
@@ -50,7 +53,7 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
   const closers: Array<(graceMs: number) => Promise<unknown>> = [];
   if (redisUrl) {
     const connection = redisConnection(redisUrl);
-    const queue = new BullImportQueue(connection, settings.tenantId, policy);
+    const queue = new BullImportQueue(connection, settings.tenantId, policy, arrival);
     runner = queue;
     if (options.work) {
       const workerConnection = redisConnection(redisUrl);
@@ -69,8 +72,11 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
       connection.disconnect();
     });
   } else {
-    const inProcess = new InProcessImportRunner(processor, policy, (view) =>
-      log(`import job ${view.id} (${view.description}) ${view.state}: ${view.result ? summaryOf(view.result) : view.lastError}`),
+    const inProcess = new InProcessImportRunner(
+      processor,
+      policy,
+      (view) => log(`import job ${view.id} (${view.description}) ${view.state}: ${view.result ? summaryOf(view.result) : view.lastError}`),
+      arrival,
     );
     runner = inProcess;
     closers.push((graceMs) => untilOrAfter(inProcess.close(), graceMs));
@@ -84,10 +90,16 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
   if (options.watch && env['INBOX_WATCH'] !== 'off') {
     watch = await watchInbox(inbox, (job) => runner.submit(job), { polling: env['INBOX_POLLING'] === 'on', settleMs: numberSetting(env, 'INBOX_SETTLE_MS', undefined), log });
   }
-  const keepDays = numberSetting(env, 'INBOX_KEEP_DAYS', 30, { min: 1 });
-  const forget = () => inbox.forgetDone(keepDays).catch(() => 0);
-  await forget();
-  const forgetter = setInterval(forget, 86_400_000);
+  const keep = { done: numberSetting(env, 'INBOX_KEEP_DAYS', 30, { min: 1 }), rejected: numberSetting(env, 'INBOX_REJECTED_KEEP_DAYS', 30, { min: 1 }) };
+  // Every worker sharing the inbox does this; what one has done, the others find done.
+  const housekeeping = async () => {
+    await inbox.forgetShelved('done', keep.done).catch(() => 0);
+    await inbox.forgetShelved('rejected', keep.rejected).catch(() => 0);
+    // A database not migrated yet has no imports to tell what held files became.
+    await tidyHeld(deps).catch((error) => log(`held files not tidied: ${(error as Error).message}`));
+  };
+  await housekeeping();
+  const forgetter = setInterval(() => void housekeeping(), 86_400_000);
   forgetter.unref();
 
   return {

@@ -9,6 +9,7 @@ import type { ImportProgress, ImportSettings } from '../import/import-settings.j
 import type { Inbox } from '../inbox/inbox.js';
 import type { ExclusiveLock } from './exclusive-lock.js';
 import type { ImportJob, ImportJobResult, JobImport } from './import-job.js';
+import { tidyHeld } from './tidy-held.js';
 
 export interface ImportJobDeps {
   readonly database: DatabaseHandle;
@@ -44,10 +45,11 @@ async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (prog
   switch (job.kind) {
     case 'source':
       return importWaiting(deps, job.source, undefined, onProgress);
+    // Copies of the snapshot delivered while it waited leave `held/` with it.
     case 'confirm':
-      return applyConfirmed(deps, job.importId, onProgress);
+      return withHeldTidied(deps, await applyConfirmed(deps, job.importId, onProgress));
     case 'reject':
-      return shelveRejected(deps, job.importId);
+      return withHeldTidied(deps, await shelveRejected(deps, job.importId));
     case 'rebuild':
       return rebuildProjections(deps, job.projections);
     case 'file': {
@@ -55,9 +57,7 @@ async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (prog
       if (name.ok) {
         const result = await importWaiting(deps, name.value.source, name.value.observedAt, onProgress);
         if (result.imports.some((i) => i.file === job.file)) return result;
-        const earlier = await findImportOfContent(deps.database.db, deps.settings.tenantId, job.sha256);
-        const note = earlier ? `${job.file} was imported before (import ${earlier.importId}, ${earlier.status})` : `${job.file} is no longer in the inbox`;
-        return { ...result, note };
+        return { ...result, note: `${job.file} is no longer in the inbox: another job imported it` };
       }
       // A name that says neither source nor night: its import is the rejection that says so.
       const path = deps.inbox.pathOf(job.file);
@@ -107,6 +107,11 @@ async function shelveRejected(deps: ImportJobDeps, importId: string): Promise<Im
     await deps.inbox.shelve(path, 'rejected');
     return { imports: [], note: `${held.fileName} moved to ${deps.inbox.pathOf('', 'rejected')}` };
   });
+}
+
+async function withHeldTidied(deps: ImportJobDeps, result: ImportJobResult): Promise<ImportJobResult> {
+  await tidyHeld(deps);
+  return result;
 }
 
 /** One rebuild at a time per office: two would build generations only to retire each other. */

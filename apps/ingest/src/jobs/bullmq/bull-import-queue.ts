@@ -1,7 +1,7 @@
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ImportSchedule } from '../../schedules/import-schedule.js';
-import { describeJob, jobIdOf, type ImportJob, type ImportJobResult } from '../import-job.js';
+import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
 import type { ImportJobView, ImportRunner, JobState, RetryPolicy } from '../import-runner.js';
 import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
 
@@ -26,6 +26,7 @@ export class BullImportQueue implements ImportRunner {
     connection: Redis,
     tenantId: string,
     private readonly policy: RetryPolicy,
+    private readonly arrival: JobArrival = jobsAsSubmitted,
   ) {
     this.queue = new Queue<ImportJob, ImportJobResult>(IMPORT_QUEUE, { connection, prefix: queuePrefix(tenantId), defaultJobOptions: jobOptions(policy) });
     // While Redis is away, calls fail (the API answers 503) or wait; the queue itself carries on.
@@ -33,8 +34,9 @@ export class BullImportQueue implements ImportRunner {
   }
 
   async submit(job: ImportJob): Promise<ImportJobView> {
-    // BullMQ returns the existing job when the id is taken: the dedup by content.
-    const added = await this.queue.add('import', job, { jobId: jobIdOf(job) });
+    const ready = await this.arrival(job);
+    // BullMQ returns the existing job when the id is taken: one arrival seen by several watchers is one job.
+    const added = await this.queue.add('import', ready, { jobId: jobIdOf(ready) });
     return (await this.view(added.id!))!;
   }
 

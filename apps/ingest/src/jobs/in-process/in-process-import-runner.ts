@@ -1,6 +1,6 @@
 import type { ImportSchedule } from '../../schedules/import-schedule.js';
 import { nextRuns } from '../../schedules/import-schedule.js';
-import { describeJob, jobIdOf, type ImportJob, type ImportJobResult } from '../import-job.js';
+import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
 import { JobAttemptFailed, type ImportJobProcessor } from '../import-job-processor.js';
 import { retryDelayMs, type ImportJobView, type ImportRunner, type JobState, type RetryPolicy } from '../import-runner.js';
 
@@ -36,9 +36,11 @@ export class InProcessImportRunner implements ImportRunner {
     private readonly processor: ImportJobProcessor,
     private readonly policy: RetryPolicy,
     private readonly onDone: (view: ImportJobView) => void = () => undefined,
+    private readonly arrival: JobArrival = jobsAsSubmitted,
   ) {}
 
-  async submit(job: ImportJob): Promise<ImportJobView> {
+  async submit(submitted: ImportJob): Promise<ImportJobView> {
+    const job = await this.arrival(submitted);
     const id = jobIdOf(job);
     const known = this.entries.get(id);
     if (known) return viewOf(known, this.policy);
