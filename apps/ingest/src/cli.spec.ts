@@ -3,8 +3,10 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DEFAULT_TENANT_ID, openDatabase } from '@jugendamt/db';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '@jugendamt/db/testing';
 import { cuttableLink, freePort } from './jobs/testing/index.js';
 import { defaultRows, writeExportFile } from './testing/export-files.js';
 import { TEST_PSEUDONYM_KEY } from './testing/ingest-test-kit.js';
@@ -154,6 +156,33 @@ describe('the ingest CLI', () => {
       const imports = await database.db.selectFrom('imports').select(['file_name', 'status']).execute();
       expect(imports).toEqual([{ file_name: 'webfm_faelle_20240101_0215.csv', status: 'applied' }]);
     }, 120_000);
+
+    it('lets two CLIs start at once on a fresh, unmigrated database', async () => {
+      const name = `fresh_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(testDatabaseUrl());
+      url.pathname = `/${name}`;
+      try {
+        const cases = writeExportFile(dir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', defaultRows('webfm_faelle', 30));
+        const aids = writeExportFile(dir, 'webfm_hilfen_20240101_0215.csv', 'webfm_hilfen', defaultRows('webfm_hilfen', 30));
+        const runs = await Promise.all([runCli([cases], { env: { DATABASE_URL: url.toString() } }), runCli([aids], { env: { DATABASE_URL: url.toString() } })]);
+        expect(runs.map((r) => r.exitCode)).toEqual([0, 0]);
+        for (const run of runs) expect(run.stderr).not.toMatch(/duplicate key|database|fault/);
+        const fresh = await openDatabase({ databaseUrl: url.toString() });
+        try {
+          const active = await fresh.db.selectFrom('projection_generations').select(['projection', 'generation']).where('status', '=', 'active').execute();
+          expect(active.length).toBeGreaterThan(0);
+          expect(active.every((g) => g.generation === 1)).toBe(true);
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    });
 
     it('with --json, writes one JSON document on stdout and nothing else, on success and on a fault', async () => {
       const file = writeExportFile(dir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', defaultRows('webfm_faelle', 3));
