@@ -15,7 +15,7 @@ export interface Disclosure {
   readonly cell: string;
   readonly value: number;
   readonly truth: number;
-  readonly by: 'sums' | 'bounds' | 'rate';
+  readonly by: 'sums' | 'bounds' | 'rate' | 'text';
 }
 
 export interface AttackResult {
@@ -31,10 +31,19 @@ export interface AttackResult {
 const OFFICE_TOTAL = 'Jugendamt gesamt';
 const PARENTS = 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten';
 
-/** Σ parts = total, over cell names (`table|row|column`) and names of sums printed nowhere (`Σ …`). */
+/**
+ * Σ weight · part = total, over cell names (`table|row|column`) and names of sums printed
+ * nowhere (`Σ …`); weights are 1 unless given, and the total may be a printed number.
+ */
 interface Sum {
   readonly parts: readonly string[];
-  readonly total: string;
+  readonly weights?: readonly number[];
+  readonly total: string | number;
+}
+
+/** What the office publishes beside the report: minutes per sub-process code (its process-time catalogue). */
+export interface PublicKnowledge {
+  readonly minutesPerCode?: Readonly<Record<string, number>>;
 }
 
 const labelOf = (row: Readonly<Record<string, unknown>>) => String(row['row'] ?? row['team'] ?? '');
@@ -55,17 +64,17 @@ const cellName = (table: string, row: string, column: string) => `${table}|${row
  * Only sums the true report bears out are used. Then it recomputes what it can: exactly, by
  * elimination; by squeezing (counts are whole and not negative); and from published rates.
  */
-export function attackReport(published: ReportJson, truth: ReportJson): AttackResult {
+export function attackReport(published: ReportJson, truth: ReportJson, knowledge: PublicKnowledge = {}): AttackResult {
   const truthValues = valuesOf(truth);
   // A team the published report lists and the true one does not has nothing to count.
   for (const name of valuesOf(published, true).keys()) if (!truthValues.has(name)) truthValues.set(name, 0);
-  const sums = sumsOf(published);
+  const sums = [...sumsOf(published), ...processMinuteSums(published, knowledge)];
   const impliedTruth = impliedValues(sums, truthValues);
   const holds = (sum: Sum) => {
-    const value = (name: string) => truthValues.get(name) ?? impliedTruth.get(name);
+    const value = (name: string | number) => (typeof name === 'number' ? name : (truthValues.get(name) ?? impliedTruth.get(name)));
     const values = [...sum.parts, sum.total].map(value);
     if (values.some((v) => v === undefined)) return true;
-    return sum.parts.reduce((total, part) => total + value(part)!, 0) === value(sum.total);
+    return Math.abs(sum.parts.reduce((total, part, at) => total + (sum.weights?.[at] ?? 1) * value(part)!, 0) - value(sum.total)!) < 1e-6;
   };
   const used = sums.filter(holds);
 
@@ -91,6 +100,10 @@ export function attackReport(published: ReportJson, truth: ReportJson): AttackRe
     progress = false;
     for (const [cell, value] of fromRates(published, known)) {
       found(cell, value, 'rate');
+      progress = true;
+    }
+    for (const [cell, value] of fromPrintedText(published, known)) {
+      found(cell, value, 'text');
       progress = true;
     }
     const equations = used.map((sum) => equationOf(sum, known)).filter((e) => e.terms.size > 0);
@@ -191,8 +204,8 @@ function impliedValues(sums: readonly Sum[], values: ReadonlyMap<string, number>
   const value = (name: string) => values.get(name) ?? implied.get(name);
   for (let progress = true; progress; ) {
     progress = false;
-    for (const { parts, total } of sums) {
-      if (value(total) === undefined && parts.every((part) => value(part) !== undefined)) {
+    for (const { parts, weights, total } of sums) {
+      if (typeof total === 'string' && !weights && value(total) === undefined && parts.every((part) => value(part) !== undefined)) {
         implied.set(total, parts.reduce((s, part) => s + value(part)!, 0));
         progress = true;
       }
@@ -201,21 +214,67 @@ function impliedValues(sums: readonly Sum[], values: ReadonlyMap<string, number>
   return implied;
 }
 
-function equationOf({ parts, total }: Sum, known: ReadonlyMap<string, number>): ExactEquation {
+function equationOf({ parts, weights, total }: Sum, known: ReadonlyMap<string, number>): ExactEquation {
   const terms = new Map<string, Rational>();
   let rhs = Rational.of(0n);
-  const add = (name: string, coefficient: bigint) => {
-    const value = known.get(name);
-    if (value !== undefined) rhs = rhs.minus(Rational.integer(value).times(Rational.of(coefficient)));
+  const add = (name: string | number, coefficient: Rational) => {
+    const value = typeof name === 'number' ? name : known.get(name);
+    if (value !== undefined) rhs = rhs.minus(exactly(value).times(coefficient));
     else {
-      const sum = (terms.get(name) ?? Rational.of(0n)).plus(Rational.of(coefficient));
-      if (sum.isZero) terms.delete(name);
-      else terms.set(name, sum);
+      const sum = (terms.get(name as string) ?? Rational.of(0n)).plus(coefficient);
+      if (sum.isZero) terms.delete(name as string);
+      else terms.set(name as string, sum);
     }
   };
-  for (const part of parts) add(part, 1n);
-  add(total, -1n);
+  parts.forEach((part, at) => add(part, exactly(weights?.[at] ?? 1)));
+  add(total, Rational.of(-1n));
   return { terms, rhs };
+}
+
+/** A printed number as a fraction: minutes and counts are whole, FTE have a few decimals. */
+function exactly(value: number): Rational {
+  const thousandths = Math.round(value * 1000);
+  if (Math.abs(thousandths - value * 1000) > 1e-6) throw new Error(`${value} has more than three decimals`);
+  return Rational.of(BigInt(thousandths), 1000n);
+}
+
+/**
+ * A team's process minutes are its completed sub-processes per code times the catalogue's
+ * minutes for the code (KPIS.md 6): one more sum, weighted, over the team's counts.
+ */
+function processMinuteSums(published: ReportJson, { minutesPerCode }: PublicKnowledge): Sum[] {
+  const requirement = published.tables.find((t) => t.id === 'personalbedarf');
+  const byTeam = published.tables.find((t) => t.id === 'teilprozesse_team');
+  if (!minutesPerCode || !requirement || !byTeam) return [];
+  const codes = byTeam.columns.filter((c) => c.kind === 'count' && !c.total).map((c) => c.key);
+  return requirement.rows.flatMap((row) => {
+    const team = labelOf(row);
+    const minutes = row['processMinutes'];
+    const counted = codes.filter((code) => minutesPerCode[code] !== undefined && byTeam.rows.some((r) => labelOf(r) === team && printed(r[code])));
+    if (typeof minutes !== 'number' || counted.length === 0) return [];
+    return [{ parts: counted.map((code) => cellName('teilprozesse_team', team, code)), weights: counted.map((code) => minutesPerCode[code]!), total: minutes }];
+  });
+}
+
+/**
+ * Counts printed in text: the caseload `1:x,y` (aids ÷ FTE, FTE printed beside it) and the
+ * codes without a process time, `09.01 (2)`, with the team's count of the code.
+ */
+function fromPrintedText(published: ReportJson, known: ReadonlyMap<string, number>): Map<string, number> {
+  const found = new Map<string, number>();
+  const learn = (cell: string, value: number) => !known.has(cell) && found.set(cell, value);
+  for (const row of published.tables.find((t) => t.id === 'fachkraft_fall_relation')?.rows ?? []) {
+    const relation = /^1:(\d+),(\d)$/.exec(String(row['relation'] ?? ''));
+    const fte = row['caseWorkerFte'];
+    if (!relation || typeof fte !== 'number' || fte <= 0) continue;
+    const printedRatio = Number(`${relation[1]}.${relation[2]}`);
+    const candidates = wholeNumbersIn((printedRatio - 0.05) * fte, (printedRatio + 0.05) * fte).filter((aids) => Math.abs(Math.round((aids / fte) * 10) / 10 - printedRatio) < 1e-9);
+    if (candidates.length === 1) learn(cellName('fachkraft_fall_relation', labelOf(row), 'aids'), candidates[0]!);
+  }
+  for (const row of published.tables.find((t) => t.id === 'personalbedarf')?.rows ?? []) {
+    for (const [, code, count] of String(row['withoutProcessTime'] ?? '').matchAll(/(\d{2}\.\d{2}) \((\d+)\)/g)) learn(cellName('teilprozesse_team', labelOf(row), code!), Number(count));
+  }
+  return found;
 }
 
 /** Unknowns pinned to one whole number ≥ 0 by the bounds the equations put on each other. */

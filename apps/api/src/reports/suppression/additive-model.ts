@@ -1,5 +1,5 @@
 import type { ReportTable } from '../report-table.js';
-import { IDENTITIES, meaningOf, type CellMeaning } from './cell-meanings.js';
+import { IDENTITIES, meaningOf, type CellMeaning, type CountPattern } from './cell-meanings.js';
 import type { Relation } from './disclosure-audit.js';
 
 export interface CellRef {
@@ -20,8 +20,8 @@ export interface AdditiveModel {
   readonly variables: readonly Variable[];
   /** Only sums the report's own numbers bear out. */
   readonly relations: readonly Relation[];
-  /** The variable of a meaning, if the report has it. */
-  variableOf(meaning: CellMeaning): number | undefined;
+  /** The variables of a pattern the report has. */
+  matching(pattern: CountPattern): number[];
 }
 
 const keyOf = ({ measure, at }: CellMeaning): string =>
@@ -83,7 +83,13 @@ export function additiveModel(tables: readonly ReportTable[]): AdditiveModel {
   return {
     variables,
     relations: relations.filter((relation) => !contradicted(relation, variables)),
-    variableOf: (meaning) => byKey.get(keyOf(meaning)),
+    matching: (pattern) => {
+      if (!pattern.anyOf) return [byKey.get(keyOf(pattern))].filter((variable) => variable !== undefined);
+      const dimensions = Object.keys(pattern.at).length + 1;
+      return meanings.flatMap((meaning, variable) =>
+        meaning?.measure === pattern.measure && pattern.anyOf! in meaning.at && Object.keys(meaning.at).length === dimensions && Object.entries(pattern.at).every(([d, v]) => meaning.at[d] === v) ? [variable] : [],
+      );
+    },
   };
 }
 

@@ -94,13 +94,29 @@ export const IDENTITIES: readonly { readonly parts: readonly CellMeaning[]; read
   { parts: [{ measure: 'returns.home', at: {} }], total: { measure: 'returns.base', at: { residence: 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten' } } },
 ];
 
+/** Cells of a measure at some coordinates; with `anyOf`, every value of one more dimension (all of a team's codes). */
+export interface CountPattern extends CellMeaning {
+  readonly anyOf?: string;
+}
+
+const withCounts = /(\d{2}\.\d{2}) \(\d+\)/g;
+
 /**
- * Counts a rate or ratio is computed from beyond its own row's `basedOn`: published with a
- * secret count, it would give the count back.
+ * Counts a published value is computed from beyond its own row's `basedOn`: published beside a
+ * secret count, it would give the count back (aids = relation × FTE; a team's process minutes
+ * are its counts per code times the catalogue's minutes, which are no secret).
  */
-export const RATE_INPUTS: Readonly<Record<string, Readonly<Record<string, readonly CellMeaning[]>>>> = {
+export const COMPUTED_FROM: Readonly<Record<string, Readonly<Record<string, (row: Row) => readonly CountPattern[]>>>> = {
   anteile_leistungsform: {
-    shareStationary: [{ measure: 'shares.ambulant', at: {} }, { measure: 'shares.semi', at: {} }, { measure: 'shares.stationary', at: {} }],
-    fosterShare: [{ measure: 'shares.stationary', at: {} }, { measure: 'aids.running', at: { paragraph: '§ 33' } }],
+    shareStationary: () => ['ambulant', 'semi', 'stationary'].map((share) => ({ measure: `shares.${share}`, at: {} })),
+    fosterShare: (): CountPattern[] => [
+      { measure: 'shares.stationary', at: {} },
+      { measure: 'aids.running', at: { paragraph: '§ 33' } },
+    ],
+  },
+  fachkraft_fall_relation: { relation: (row) => [{ measure: 'aids.stock', at: { team: labelOf(row) } }] },
+  personalbedarf: {
+    ...Object.fromEntries(['processMinutes', 'requiredFte', 'coverage'].map((column) => [column, (row: Row) => [{ measure: 'subProcesses.done', at: { team: labelOf(row) }, anyOf: 'subProcess' }]])),
+    withoutProcessTime: (row) => [...String(row['withoutProcessTime'] ?? '').matchAll(withCounts)].map(([, code]) => ({ measure: 'subProcesses.done', at: { team: labelOf(row), subProcess: code! } })),
   },
 };

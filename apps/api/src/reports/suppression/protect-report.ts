@@ -1,7 +1,7 @@
 import { isSmallCount, SECRET } from '@jugendamt/domain';
 import type { Cell, ReportTable } from '../report-table.js';
 import { additiveModel, type AdditiveModel } from './additive-model.js';
-import { RATE_INPUTS } from './cell-meanings.js';
+import { COMPUTED_FROM } from './cell-meanings.js';
 import { withEveryGroupListed } from './every-group-listed.js';
 import { auditDisclosure, type Relation } from './disclosure-audit.js';
 
@@ -95,23 +95,24 @@ function coverFor(
   return undefined;
 }
 
-/** The table as published: its secret counts as `.`, and every rate or mean computed from a small or secret count. */
+/**
+ * The table as published: its secret counts as `.`, and every value computed from a small or
+ * secret count (a rate or mean, per its `basedOn` or the ledger of what is computed from what).
+ */
 function publishedTable(table: ReportTable, at: number, model: AdditiveModel, secret: ReadonlySet<number>): ReportTable {
   const hiddenCells = new Set<string>();
   model.variables.forEach(({ cells, value }, variable) => {
     for (const cell of cells) if (cell.table === at && (secret.has(variable) || isSmallCount(value))) hiddenCells.add(`${cell.row}:${cell.column}`);
   });
-  const inputs = RATE_INPUTS[table.id] ?? {};
+  const giveAway = (variable: number) => secret.has(variable) || isSmallCount(model.variables[variable]!.value);
+  const computedFrom = COMPUTED_FROM[table.id] ?? {};
   const rows = table.rows.map((row, rowAt) => {
     const published: Record<string, Cell> = { ...row };
     for (const column of table.columns) if (hiddenCells.has(`${rowAt}:${column.key}`)) published[column.key] = SECRET;
     for (const column of table.columns) {
-      if (row[column.key] === null || row[column.key] === undefined) continue;
+      if (row[column.key] === null || row[column.key] === undefined || row[column.key] === '') continue;
       const fromRow = (column.basedOn ?? []).some((base) => published[base] === SECRET || (typeof row[base] === 'number' && isSmallCount(row[base] as number)));
-      const fromElsewhere = (inputs[column.key] ?? []).some((meaning) => {
-        const variable = model.variableOf(meaning);
-        return variable !== undefined && (secret.has(variable) || isSmallCount(model.variables[variable]!.value));
-      });
+      const fromElsewhere = (computedFrom[column.key]?.(row) ?? []).some((pattern) => model.matching(pattern).some(giveAway));
       if (fromRow || fromElsewhere) published[column.key] = SECRET;
     }
     return published;
