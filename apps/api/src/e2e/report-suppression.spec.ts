@@ -69,6 +69,19 @@ describe.each([
     expect(attackReport(published, truth, knowledge).disclosures).toEqual([]);
   });
 
+  it('publishes no rate of endings whose count of planned or broken-off endings, or whose base, is 1 or 2', async () => {
+    const published: ReportJson = await bodyOf(await api.get('/api/v1/reports/annual/2025?public=true', api.tokens.planning));
+    const { rows } = await bodyOf(await api.get('/api/v1/kpis/endings?period=2025&by=paragraph', api.tokens.controlling));
+    const counts = new Map(rows.map((r: { group: { paragraph: string | null }; base: number; planned: number; breakdown: number }) => [r.group.paragraph ?? 'ohne Angabe', r]));
+    const telling: string[] = [];
+    for (const row of published.tables.find((t) => t.id === 'beendigungen')!.rows) {
+      const behind = counts.get(String(row['row'])) as { base: number; planned: number; breakdown: number };
+      if (typeof row['plannedEndingRate'] === 'number' && (small(behind.planned) || small(behind.base))) telling.push(`${row['row']} planned`);
+      if (typeof row['breakdownRate'] === 'number' && (small(behind.breakdown) || small(behind.base))) telling.push(`${row['row']} breakdown`);
+    }
+    expect(telling).toEqual([]);
+  });
+
   it('is needed: the same attacker recomputes cells of a report with only the small counts hidden, rightly', () => {
     const attack = attackReport(primaryOnly(truth), truth, knowledge);
     expect(attack.disclosures.length).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
   rueckfuehrung: rowsAlong('paragraph', RETURNS),
   rueckfuehrung_team: rowsAlong('team', RETURNS),
   aufenthalt: rowsAlong('residence', { count: 'returns.base' }),
-  beendigungen: rowsAlong('paragraph', { ended: 'aids.ended' }),
+  beendigungen: rowsAlong('paragraph', { ended: 'aids.ended', base: 'endings.base', planned: 'endings.planned', breakdown: 'endings.breakdown' }),
   teilprozesse_team: crossTable('subProcesses.done', along('team'), 'subProcess'),
   teilprozesse_quartal: crossTable('subProcesses.done', subProcessOf, 'quarter'),
   wjh_prozesse: crossTable('chronicle.entries', along('unitAndType'), 'quarter'),
@@ -74,9 +74,10 @@ function meaningWithin(table: ReportTable): Meaning {
   return table.columns.some((c) => c.total) ? crossTable(table.id, along('row'), `${table.id}.column`) : rowsAlong(`${table.id}.row`, Object.fromEntries(table.columns.map((c) => [c.key, `${table.id}.${c.key}`])));
 }
 
+/** Every count has a meaning: one the ledger does not name is a number of its own table, and still suppressed. */
 export function meaningOf(table: ReportTable, row: Row, column: ReportColumn): CellMeaning | undefined {
   if (column.kind !== 'count') return undefined;
-  return (MEANINGS[table.id] ?? meaningWithin(table))(row, column);
+  return MEANINGS[table.id]?.(row, column) ?? meaningWithin(table)(row, column);
 }
 
 /**

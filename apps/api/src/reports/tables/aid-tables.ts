@@ -92,10 +92,24 @@ export async function aidTables(scope: ReportScope): Promise<ReportTable[]> {
         { key: 'ended', heading: 'Beendet', kind: 'count' },
         { key: 'meanDays', heading: 'Dauer Ø (Tage)', kind: 'days', basedOn: ['ended'] },
         { key: 'medianDays', heading: 'Dauer Median (Tage)', kind: 'days', basedOn: ['ended'] },
-        { key: 'plannedEndingRate', heading: 'Planmäßig beendet (%)', kind: 'rate', basedOn: ['ended'] },
-        { key: 'breakdownRate', heading: 'Abbruchquote (%)', kind: 'rate', basedOn: ['ended'] },
+        // The counts behind the rates: a rate of 1 or 2 endings is as telling as the count (KPIS.md).
+        { key: 'base', heading: 'Basis der Quoten', kind: 'count' },
+        { key: 'planned', heading: 'Planmäßig beendet', kind: 'count' },
+        { key: 'plannedEndingRate', heading: 'Planmäßig beendet (%)', kind: 'rate', basedOn: ['planned', 'base'] },
+        { key: 'breakdown', heading: 'Abgebrochen', kind: 'count' },
+        { key: 'breakdownRate', heading: 'Abbruchquote (%)', kind: 'rate', basedOn: ['breakdown', 'base'] },
       ],
-      rows: ended.map((r) => ({ row: r.group.paragraph ?? NO_VALUE, ended: r.ended, meanDays: r.meanDays, medianDays: r.medianDays, plannedEndingRate: r.plannedEndingRate, breakdownRate: r.breakdownRate })),
+      rows: ended.map((r) => ({
+        row: r.group.paragraph ?? NO_VALUE,
+        ended: r.ended,
+        meanDays: r.meanDays,
+        medianDays: r.medianDays,
+        base: r.base,
+        planned: r.planned,
+        plannedEndingRate: r.plannedEndingRate,
+        breakdown: r.breakdown,
+        breakdownRate: r.breakdownRate,
+      })),
     },
   ];
 }
