@@ -9,6 +9,9 @@ export const isSmallCount = (count: number) => count >= 1 && count <= 2;
  * Small-number suppression of one table row for publication (KPIS.md): counts of 1 or 2
  * become `.`. The row's total stays, so a single secret cell could be recomputed from it:
  * then the next-smallest cell that still says something (a count above 0) is hidden too.
+ * This protects a row on its own only: its columns, its total (if 1 or 2) and other tables
+ * of the same counts can still give a cell back, so the annual report protects each secret
+ * cell against every sum the whole report publishes instead.
  */
 export function suppressRow(counts: readonly number[]): PublishedValue[] {
   const published: PublishedValue[] = counts.map((count) => (isSmallCount(count) ? SECRET : count));

@@ -14,10 +14,10 @@ export type Suppression = 'none' | 'all' | 'team-tables';
  * every published number and every sum between them (rows, columns, the office's table
  * against the teams', the same number in two tables) could work out a secret cell exactly or
  * squeeze it to one value, the smallest published cell beside it is made secret too — a 0
- * included, so that a column of zeros does not give its one secret away (for that, team tables
- * list every team). In planners' reports
- * the office's tables stay as they are and count as known. Last, a rate or mean is secret when
- * a count it is computed from is small or secret.
+ * included, so that a column of zeros does not give its one secret away (for that, team
+ * tables list every team). In planners' reports the office's tables stay as they are and
+ * count as known. Last, a rate, mean or other value computed from a small or secret count is
+ * secret too.
  */
 export function protectReport(given: readonly ReportTable[], suppression: Suppression): ReportTable[] {
   if (suppression === 'none') return [...given];
@@ -39,10 +39,14 @@ export function protectReport(given: readonly ReportTable[], suppression: Suppre
     const { determined, pinned } = auditDisclosure(model.relations, variables.map((v) => v.value), unknown);
     const disclosed = [...new Set([...determined, ...pinned])].filter(mustStaySecret).sort((a, b) => a - b);
     let added = false;
+    // One cover often settles several secrets of the same sums: those wait for the next audit.
+    const covered = new Set<number>();
     for (const variable of disclosed) {
+      if (relationsOf[variable]!.some((relation) => covered.has(relation))) continue;
       const cover = coverFor(variable, model.relations, relationsOf, (candidate) => hideable[candidate]! && !secret.has(candidate), unknown, variables);
       if (cover === undefined) continue;
       secret.add(cover);
+      for (const relation of relationsOf[cover]!) covered.add(relation);
       added = true;
     }
     if (!added) break;
