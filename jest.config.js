@@ -10,7 +10,8 @@ const workspacePackages = {
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/db', '<rootDir>/libs', '<rootDir>/apps'],
-  testMatch: ['**/src/**/*.spec.ts'],
+  // The console's browser tests sit beside its sources, which are the browser's, not Node's.
+  testMatch: ['**/src/**/*.spec.ts', '**/apps/console/e2e/**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],

@@ -11,6 +11,7 @@ import * as recordStateOfSnapshotsOnly from './migrations/0008-record-state-of-s
 import * as idempotencyByEventId from './migrations/0009-idempotency-by-event-id.js';
 import * as exactFte from './migrations/0010-exact-fte.js';
 import * as appliedOncePerObservation from './migrations/0011-applied-once-per-observation.js';
+import * as consoleSessions from './migrations/0012-console-sessions.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-idempotency-by-event-id': idempotencyByEventId,
   '0010-exact-fte': exactFte,
   '0011-applied-once-per-observation': appliedOncePerObservation,
+  '0012-console-sessions': consoleSessions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -21,6 +21,7 @@ export interface Database {
   chronicle_case_links: ChronicleCaseLinksTable;
   team_cost_changes: TeamCostChangesTable;
   api_tokens: ApiTokensTable;
+  console_sessions: ConsoleSessionsTable;
   import_schedules: ImportSchedulesTable;
   import_decisions: ImportDecisionsTable;
 }
@@ -227,6 +228,18 @@ interface EntrySumChanges {
 
 export interface ChronicleSumChangesTable extends EntrySumChanges {
   unit: string;
+}
+
+/** A web console session; the id itself lives only in the browser's httpOnly cookie. */
+export interface ConsoleSessionsTable {
+  session_hash: string;
+  tenant_id: string;
+  role: 'admin' | 'controlling' | 'planning';
+  subject: string;
+  token_id: string | null;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
 }
 
 export interface ApiTokensTable {

@@ -52,11 +52,15 @@ function findRedisServer() {
   return onPath('redis-server') ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
 }
 
+/** The web console's tests drive Debian's Chromium; a browser download is not possible offline. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const needsBrowser = command === 'jest';
+
 function ensureBinaries() {
   let pgBin = findPostgresBinDir();
   let redis = findRedisServer();
-  if (pgBin && redis) return { pgBin, redis };
-  const missing = [!pgBin && 'postgresql', !redis && 'redis-server'].filter(Boolean);
+  const missing = [!pgBin && 'postgresql', !redis && 'redis-server', needsBrowser && !existsSync(chromium) && 'chromium'].filter(Boolean);
+  if (missing.length === 0) return { pgBin, redis };
   if (isRoot && existsSync('/etc/debian_version') && onPath('apt-get')) {
     log(`installing ${missing.join(' and ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -69,9 +73,11 @@ function ensureBinaries() {
     }
     pgBin = findPostgresBinDir();
     redis = findRedisServer();
-    if (pgBin && redis) return { pgBin, redis };
+    if (pgBin && redis && (!needsBrowser || existsSync(chromium))) return { pgBin, redis };
   }
-  console.error(`missing ${missing.join(' and ')}: install the Debian packages "${missing.join(' ')}" (apt-get install ${missing.join(' ')}) or put initdb, postgres and redis-server on PATH`);
+  console.error(
+    `missing ${missing.join(' and ')}: install the Debian packages "${missing.join(' ')}" (apt-get install ${missing.join(' ')}), or put initdb, postgres and redis-server on PATH and set CHROMIUM_PATH`,
+  );
   process.exit(1);
 }
 

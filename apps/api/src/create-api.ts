@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './http/console-assets.js';
 import { acceptExportUploads } from './http/export-uploads.js';
 import { parseJsonBodies } from './http/json-bodies.js';
 import { limitRequestsPerClient } from './http/rate-limit.js';
 import { logRequests } from './http/request-logging.js';
 import { setSecurityHeaders } from './http/security-headers.js';
+import { openApiDocumentOf } from './openapi/openapi-document.js';
 
 /**
  * The API over an open, migrated database; shared by `main.ts`, the tests and the benchmark.
@@ -25,18 +28,11 @@ export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv
   logRequests(server, env);
   await limitRequestsPerClient(server, env);
   setSecurityHeaders(server);
+  await server.register(fastifyCookie);
+  await serveConsole(server, env);
   acceptExportUploads(server, env);
   parseJsonBodies(server);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jugendamt Controlling API')
-      .setDescription('KPIs of the youth welfare office (KPIS.md), the annual overall report (Gesamtbericht), health and metrics.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, openApiDocumentOf(app));
   return app;
 }

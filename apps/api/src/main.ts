@@ -25,7 +25,7 @@ const where = database.backend === 'pglite' ? `embedded PGlite under ${process.e
 const imports = app.get<ImportRuntime>(IMPORT_RUNTIME);
 const url = `http://${host}:${port}`;
 console.log(`database: ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
-console.log(`API listening on ${url}: docs ${url}/docs, health ${url}/health, metrics ${url}/metrics`);
+console.log(`web console ${url}/ (sign in with a token below); API docs ${url}/docs, health ${url}/health, metrics ${url}/metrics`);
 console.log(`imports: ${imports.runner.kind === 'bullmq' ? 'BullMQ on REDIS_URL, run by `npm run worker`' : 'run in this process'}; inbox ${imports.inbox.dir}`);
 if (tokens.length) {
   console.log('first login: bearer tokens, shown only now (more with npm run token -- --role <admin|controlling|planning>):');

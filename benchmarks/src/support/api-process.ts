@@ -38,7 +38,7 @@ export async function startApiProcess(root: string, databaseUrl: string, env: No
   await new Promise<void>((ready, failed) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes('API listening on')) ready();
+      if (output.includes('web console http')) ready();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/domain';
 import { DATABASE } from '../database/database.module.js';
-import { AccessGuard, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
+import { AccessGuard, CONSOLE_SESSIONS, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
+import { ConsoleSessions } from './console-sessions.js';
+import { SessionController } from './session.controller.js';
 import { OidcVerifier, oidcSettingsFromEnv } from './oidc-verifier.js';
 import { TokenPrincipals } from './token-principals.js';
 
@@ -13,6 +15,8 @@ export class AccessModule {
   static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AccessModule,
+      controllers: [SessionController],
+      exports: [TOKEN_PRINCIPALS, CONSOLE_SESSIONS],
       providers: [
         {
           provide: OIDC_VERIFIER,
@@ -25,6 +29,12 @@ export class AccessModule {
           provide: TOKEN_PRINCIPALS,
           inject: [DATABASE],
           useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.db, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+        },
+        {
+          provide: CONSOLE_SESSIONS,
+          inject: [DATABASE],
+          useFactory: (database: DatabaseHandle) =>
+            new ConsoleSessions(database.db, numberSetting(env, 'SESSION_HOURS', 8) * 3_600_000, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
         },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

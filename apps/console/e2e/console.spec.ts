@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { until } from '@jugendamt/ingest/testing';
+import { launchChromium, signIn } from './support/browser.js';
+import { root, startProduct, type RunningProduct, type Role } from './support/product.js';
+
+const YEAR = 2025; // the samples' last complete year, the overview's default in 2026
+
+/** What each role's navigation lists: exactly its pages. */
+const NAVIGATION: Readonly<Record<Role, string[]>> = {
+  controlling: ['Überblick', 'Gesamtbericht'],
+  planning: ['Gesamtbericht'],
+  admin: ['Quellen'],
+};
+
+/**
+ * The web console in Debian's Chromium against the product as an office runs it, on the
+ * sample office. Each page is also checked with axe-core (WCAG 2.1 AA rules) and
+ * photographed for the README.
+ */
+describe('web console in Chromium (postgres)', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => context?.close());
+
+  async function expectAccessible(name: string): Promise<void> {
+    await page.screenshot({ path: `${root}docs/screenshots/${name}.png`, fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  }
+
+  it.each(Object.entries(NAVIGATION) as [Role, string[]][])('signs %s in and lists exactly its pages', async (role, titles) => {
+    await signIn(page, product.url, product.tokens[role]);
+    const links = await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents();
+    expect(links).toEqual(titles);
+    // Another role's page is not there: the address leads back to the role's own first page.
+    await page.goto(`${product.url}${role === 'admin' ? '/controlling' : '/verwaltung/quellen'}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(role === 'admin' ? /^Quellen/ : /^(Überblick|Gesamtbericht)/);
+  });
+
+  it('refuses an unknown token with a message in German and keeps no credential in the browser', async () => {
+    await page.goto(product.url);
+    await page.getByLabel('Zugangsschlüssel').fill('jat_unknown');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Zugangsschlüssel ist unbekannt/);
+    await signIn(page, product.url, product.tokens.controlling);
+    const cookies = await context.cookies();
+    expect(cookies.map(({ name, httpOnly, sameSite }) => ({ name, httpOnly, sameSite }))).toEqual([{ name: 'jc_session', httpOnly: true, sameSite: 'Strict' }]);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain('jat_');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByLabel('Zugangsschlüssel').waitFor();
+    await page.reload();
+    await page.getByLabel('Zugangsschlüssel').waitFor();
+  });
+
+  it('shows controlling the key figures the API answers, and others as known on an earlier day', async () => {
+    await signIn(page, product.url, product.tokens.controlling);
+    await page.getByRole('table', { name: `Kennzahlen ${YEAR} und Veränderung gegenüber ${YEAR - 1}` }).waitFor();
+    const cases = async (asOf?: string) => {
+      const answer = (await (await product.api(`/api/v1/kpis/cases-of-year?year=${YEAR}${asOf ? `&asOf=${asOf}` : ''}`, 'controlling')).json()) as { rows: { cases: number }[] };
+      return answer.rows[0]!.cases.toLocaleString('de-DE');
+    };
+    const shownCases = () => page.locator('[data-figure="fallzahl"] td').first().textContent();
+    await expect(shownCases()).resolves.toBe(await cases());
+    await expectAccessible('controlling-ueberblick');
+
+    // Stand: as known at the end of 2025-06-30, before the samples were observed: the API knows nothing yet.
+    const earlier = await cases('2025-06-30');
+    await page.getByLabel('Stand (bekannt am)').fill('2025-06-30');
+    await until('the Fallzahl as known on 2025-06-30', shownCases, (shown) => shown === earlier, 20_000);
+    expect(earlier).not.toBe(await cases());
+  });
+
+  it('gives planners the Gesamtbericht with every table and its downloads', async () => {
+    await signIn(page, product.url, product.tokens.planning);
+    await page.getByRole('heading', { name: `Gesamtbericht ${YEAR}` }).waitFor();
+    const report = (await (await product.api(`/api/v1/reports/annual/${YEAR}?public=true`, 'planning')).json()) as { tables: { title: string }[] };
+    await page.getByRole('heading', { level: 2, name: report.tables[0]!.title }).waitFor();
+    const headings = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual(report.tables.map((table) => table.title));
+    await expectAccessible('planung-gesamtbericht');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Excel herunterladen' }).click();
+    const file = await (await download).path();
+    const bytes = await import('node:fs').then((fs) => fs.readFileSync(file));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
+  });
+
+  it('shows the administrator every source with its state in words, not colour alone', async () => {
+    await signIn(page, product.url, product.tokens.admin);
+    const table = page.getByRole('table', { name: 'Die fünf Exporte und ihr Zustand' });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row).toMatch(/aktuell|verspätet|letzter Import abgelehnt|Import angehalten/);
+    await expectAccessible('verwaltung-quellen');
+  });
+});

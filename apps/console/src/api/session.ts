@@ -1,0 +1,60 @@
+/**
+ * The signed-in user as the API knows them. The session lives in an httpOnly cookie the
+ * script never sees; the CSRF token comes with the session and is kept in memory only
+ * (never localStorage), sent with every write.
+ */
+export type Role = 'admin' | 'controlling' | 'planning';
+
+export interface Session {
+  readonly role: Role;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+let csrfToken: string | undefined;
+
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
+function remember(session: Session | undefined): Session | undefined {
+  csrfToken = session?.csrfToken;
+  return session;
+}
+
+export async function currentSession(): Promise<Session | undefined> {
+  const response = await fetch('/api/v1/session', { credentials: 'same-origin' });
+  return remember(response.ok ? ((await response.json()) as Session) : undefined);
+}
+
+/** Exchanges a bearer token for a session cookie; the token is not kept anywhere. */
+export async function signIn(token: string): Promise<Session> {
+  const response = await fetch('/api/v1/session', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (!response.ok) throw new Error(await messageOf(response));
+  return remember((await response.json()) as Session)!;
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', headers: csrfHeader() });
+  remember(undefined);
+}
+
+/** The API's error in words a user understands; the API names the field where one is wrong. */
+export async function messageOf(response: Response): Promise<string> {
+  if (response.status === 401) return 'Anmeldung fehlgeschlagen: Der Zugangsschlüssel ist unbekannt, widerrufen oder abgelaufen.';
+  if (response.status === 403) return 'Für diese Seite fehlt Ihrer Rolle die Berechtigung.';
+  if (response.status === 429) return 'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.';
+  try {
+    const body = (await response.json()) as { message?: string | string[] };
+    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    if (message) return `Die Anfrage wurde abgelehnt: ${message}`;
+  } catch {
+    // no JSON: fall through to the status
+  }
+  return `Der Server antwortet mit Fehler ${response.status}.`;
+}

@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import type { Session } from '../api/session';
+import { pagesOf } from './pages';
+
+// Each page group is its own chunk: a planner's browser never loads the administrator's code.
+const Overview = lazy(() => import('../pages/controlling/Overview'));
+const AnnualReport = lazy(() => import('../pages/planning/AnnualReport'));
+const Sources = lazy(() => import('../pages/admin/Sources'));
+
+const COMPONENTS: Readonly<Record<string, React.ComponentType>> = {
+  '/controlling': Overview,
+  '/gesamtbericht': AnnualReport,
+  '/verwaltung/quellen': Sources,
+};
+
+/** Only the pages of the session's role exist; any other path leads to its first page. */
+export function AppRoutes({ session }: { session: Session }) {
+  const pages = pagesOf(session.role);
+  return (
+    <Suspense fallback={<p className="loading">Wird geladen …</p>}>
+      <Routes>
+        {pages.map((page) => {
+          const Page = COMPONENTS[page.path]!;
+          return <Route key={page.path} path={page.path} element={<Page />} />;
+        })}
+        <Route path="*" element={<Navigate to={pages[0]!.path} replace />} />
+      </Routes>
+    </Suspense>
+  );
+}

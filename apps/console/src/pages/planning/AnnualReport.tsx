@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { ReportTableView, type TableCell, type TableColumn } from '../../components/ReportTableView';
+import { formatTimestamp } from '../../format/german';
+import { sourceLabel } from '../../format/sources';
+
+interface Report {
+  readonly year: number;
+  readonly office: string;
+  readonly asOf: string | null;
+  readonly observedUntil: Readonly<Record<string, string>>;
+  readonly suppression: string;
+  readonly tables: readonly { id: string; title: string; columns: TableColumn[]; rows: Record<string, TableCell>[] }[];
+}
+
+const LAST_YEAR = new Date().getFullYear() - 1;
+
+/** The planners' Gesamtbericht: choose year, Stand and public or internal, preview every table, download it. */
+export default function AnnualReport() {
+  const [year, setYear] = useState(LAST_YEAR);
+  const [asOf, setAsOf] = useState('');
+  const [publicReport, setPublicReport] = useState(true);
+  const [report, setReport] = useState<Report>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    setError(undefined);
+    const query = { public: String(publicReport) as 'true' | 'false', ...(asOf ? { asOf } : {}) };
+    api
+      .GET('/api/v1/reports/annual/{year}', { params: { path: { year }, query } })
+      .then(({ data }) => setReport(data as unknown as Report))
+      .catch((failure: Error) => setError(failure.message));
+  }, [year, asOf, publicReport]);
+
+  const download = (format: 'xlsx' | 'csv') => {
+    const query = new URLSearchParams({ format, public: String(publicReport), ...(asOf ? { asOf } : {}) });
+    return `/api/v1/reports/annual/${year}?${query}`;
+  };
+
+  return (
+    <>
+      <h1>Gesamtbericht {year}</h1>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Berichtsjahr
+          <input type="number" min={1990} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
+        </label>
+        <label>
+          Stand (bekannt am)
+          <input type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
+        </label>
+        <fieldset>
+          <legend>Fassung</legend>
+          <label>
+            <input type="radio" name="fassung" checked={publicReport} onChange={() => setPublicReport(true)} /> öffentlich (kleine Fallzahlen geheim)
+          </label>
+          <label>
+            <input type="radio" name="fassung" checked={!publicReport} onChange={() => setPublicReport(false)} /> intern
+          </label>
+        </fieldset>
+      </form>
+      <p className="downloads">
+        <a className="button" href={download('xlsx')}>
+          Excel herunterladen
+        </a>{' '}
+        <a className="button secondary" href={download('csv')}>
+          CSV (zip) herunterladen
+        </a>
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <>
+          <p className="stand">
+            Stand: {report.asOf ? `wie bekannt am ${formatTimestamp(report.asOf)}` : 'alle bis heute eingelesenen Exporte'}
+            {Object.entries(report.observedUntil).map(([source, at]) => (
+              <span key={source}>
+                {' '}
+                · {sourceLabel(source)}: {formatTimestamp(at)}
+              </span>
+            ))}
+          </p>
+          {report.tables.map((table) => (
+            <section key={table.id}>
+              <h2>{table.title}</h2>
+              <ReportTableView caption={table.title} columns={table.columns} rows={table.rows} />
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
