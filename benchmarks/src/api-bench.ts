@@ -31,7 +31,7 @@ function endpoints(year: number): Record<string, string> {
   const period = `period=${year}`;
   return {
     '/health (baseline)': '/health',
-    'sub-process counts by team × code × month': `/api/v1/kpis/sub-process-counts?${period}&by=team,subProcess`,
+    'sub-process counts by team × code × month': `/api/v1/kpis/sub-process-counts?${period}&by=team,subProcess&granularity=month`,
     '14plus counts by quarter': `/api/v1/kpis/chronicle-counts?${period}&granularity=quarter`,
     'aids by setting × paragraph': `/api/v1/kpis/aids?${period}&by=setting,paragraph`,
     'aid stock on 31.12. by team': `/api/v1/kpis/aids/stock?on=${year}-12-31&by=team`,
@@ -39,7 +39,7 @@ function endpoints(year: number): Record<string, string> {
     'staff fluctuation': `/api/v1/kpis/staff-fluctuation?${period}`,
     'caseload on 31.12.': `/api/v1/kpis/caseload?on=${year}-12-31`,
     'staffing requirement': `/api/v1/kpis/staffing-requirement?${period}`,
-    'costs by paragraph × month': `/api/v1/kpis/costs?${period}&by=paragraph`,
+    'costs by paragraph × month': `/api/v1/kpis/costs?${period}&by=paragraph&granularity=month`,
     'endings by paragraph': `/api/v1/kpis/endings?${period}&by=paragraph`,
     'aids by setting, as of a year back': `/api/v1/kpis/aids?${period}&by=setting&asOf=${year}-06-30`,
   };

@@ -67,11 +67,17 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
         { key: 'aids', heading: 'Laufende Hilfen', kind: 'count' },
         { key: 'perAid', heading: 'Ausgaben je Hilfe (€)', kind: 'euro', basedOn: ['aids'] },
       ],
-      rows: costsByParagraph.map((r) => {
-        // Cost per aid is served for the HzE paragraphs with aids running; the others ran none.
-        const ofParagraph = perAid.find((p) => p.paragraph === (r.group.paragraph ?? null));
-        return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids: ofParagraph?.aids ?? 0, perAid: ofParagraph ? euro(ofParagraph.centsPerAid) : null };
-      }),
+      rows: [
+        ...costsByParagraph.map((r) => {
+          // Cost per aid is served for the HzE paragraphs with aids running; the others ran none.
+          const ofParagraph = perAid.find((p) => p.paragraph === (r.group.paragraph ?? null));
+          return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids: ofParagraph?.aids ?? 0, perAid: ofParagraph ? euro(ofParagraph.centsPerAid) : null };
+        }),
+        // An HzE paragraph with aids running and nothing paid costs 0 € per aid: a value, not a gap.
+        ...perAid
+          .filter((p) => !costsByParagraph.some((r) => (r.group.paragraph ?? null) === p.paragraph))
+          .map((p) => ({ row: p.paragraph ?? NO_VALUE, gross: 0, income: 0, net: 0, aids: p.aids, perAid: euro(p.centsPerAid) })),
+      ],
     },
     {
       id: 'kosten_team',
