@@ -36,7 +36,9 @@ export function fieldShapeProblem(spec: FieldSpec, raw: string, delimiter: strin
     return { reason: `${spec.header} holds a line break: a stray quote may have merged rows`, merged: true };
   }
   if (spec.privacy === 'personal') return undefined; // dropped unread; only a merge shows through it
-  if (raw.includes(delimiter)) {
+  // A decimal comma is a comma delimiter's neighbour in good standing; numbers and dates are
+  // parsed against their format anyway, which no swallowed neighbour passes.
+  if ((spec.type === 'text' || spec.type === 'code') && raw.includes(delimiter)) {
     return { reason: `${spec.header} holds the delimiter "${delimiter}": a stray quote may have merged fields or rows`, merged: true };
   }
   const max = MAX_LENGTH[spec.privacy === 'identifier' ? 'identifier' : spec.type];
