@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
-import { freePort, TEST_PSEUDONYM_KEY } from '@jugendamt/ingest/testing';
+import { freePort, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest/testing';
 
 export const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const run = promisify(execFile);
@@ -38,6 +38,7 @@ export async function startProduct(): Promise<RunningProduct> {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    PROJECTION_CATCH_UP_MS: '500',
     INBOX_DIR: mkdtempSync(join(tmpdir(), 'console-inbox-')),
   };
   const api = spawn(process.execPath, [`${root}apps/api/dist/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,6 +47,9 @@ export async function startProduct(): Promise<RunningProduct> {
   const planning = await run(process.execPath, [`${root}apps/api/dist/access/token-cli.js`, '--role', 'planning'], { cwd: root, env });
   const tokens = { admin: firstLogin('admin')!, controlling: firstLogin('controlling')!, planning: planning.stdout.trim().split('\n').pop()! };
   const url = `http://127.0.0.1:${port}`;
+  // Events of the start's import become readable once no older transaction of the cluster is
+  // open (other tests share the server): the API is ready when /health says its projections caught up.
+  await until('the API ready', async () => (await fetch(`${url}/health`)).status, (status) => status === 200, 120_000);
   return {
     url,
     tokens,
