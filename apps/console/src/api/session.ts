@@ -44,14 +44,28 @@ export async function signOut(): Promise<void> {
   remember(undefined);
 }
 
-/** The API's error in words a user understands; the API names the field where one is wrong. */
+/** The fields the API names in its errors, as the console's forms label them. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  period: 'Zeitraum',
+  from: 'Von',
+  to: 'Bis',
+  on: 'Stichtag',
+  year: 'Jahr',
+  granularity: 'Unterteilung',
+  by: 'Gliederung nach',
+  team: 'Team',
+  asOf: 'Stand (bekannt am)',
+};
+
+/** The API's error in words a user understands; the API names the field where one is wrong, the message says it as the form does. */
 export async function messageOf(response: Response): Promise<string> {
   if (response.status === 401) return 'Anmeldung fehlgeschlagen: Der Zugangsschlüssel ist unbekannt, widerrufen oder abgelaufen.';
   if (response.status === 403) return 'Für diese Seite fehlt Ihrer Rolle die Berechtigung.';
   if (response.status === 429) return 'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.';
   try {
-    const body = (await response.json()) as { message?: string | string[] };
-    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    const body = (await response.json()) as { message?: string | string[]; errors?: { field: string; message: string }[] };
+    const named = body.errors?.map(({ field, message }) => `${FIELD_LABELS[field] ?? field}: ${message}`).join('; ');
+    const message = named || (Array.isArray(body.message) ? body.message.join('; ') : body.message);
     if (message) return `Die Anfrage wurde abgelehnt: ${message}`;
   } catch {
     // no JSON: fall through to the status

@@ -1,24 +1,36 @@
-import { formatNumber } from '../format/german';
+import { Link } from 'react-router';
+import { cellText, type CellValue } from '../format/cells';
 
 export interface TableColumn {
   readonly key: string;
   readonly heading: string;
   readonly kind: string;
+  /** Decimals shown, where they differ from the kind's default. */
+  readonly digits?: number;
 }
 
-export type TableCell = string | number | null;
+export type TableCell = CellValue;
 
-const DIGITS: Readonly<Record<string, number>> = { rate: 1, ratio: 2, euro: 2, fte: 1, days: 1, minutes: 0, count: 0 };
-
-/** A cell as German readers expect it; text (and the statistical offices' "." of a secret value) stays as it is. */
-function cellText(kind: string, value: TableCell | undefined): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  return kind === 'euro' ? `${formatNumber(value, 2)} €` : formatNumber(value, DIGITS[kind] ?? 0);
-}
+/** Where a cell leads, if anywhere: a team's name leads to that team's figures (drill-down by keyboard too). */
+export type CellLink = (column: TableColumn, value: TableCell | undefined) => string | undefined;
 
 /** A table as the report or the API gives it, with a caption that says what it is. */
-export function ReportTableView({ caption, columns, rows }: { caption: string; columns: readonly TableColumn[]; rows: readonly Readonly<Record<string, TableCell>>[] }) {
+export function ReportTableView({
+  caption,
+  columns,
+  rows,
+  linkOf,
+}: {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly Readonly<Record<string, TableCell>>[];
+  linkOf?: CellLink;
+}) {
+  const content = (column: TableColumn, value: TableCell | undefined) => {
+    const text = cellText(column, value);
+    const to = linkOf?.(column, value);
+    return to ? <Link to={to}>{text}</Link> : text;
+  };
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table>
@@ -38,11 +50,11 @@ export function ReportTableView({ caption, columns, rows }: { caption: string; c
               {columns.map((column, index) =>
                 index === 0 ? (
                   <th key={column.key} scope="row">
-                    {cellText(column.kind, row[column.key])}
+                    {content(column, row[column.key])}
                   </th>
                 ) : (
                   <td key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
-                    {cellText(column.kind, row[column.key])}
+                    {content(column, row[column.key])}
                   </td>
                 ),
               )}

@@ -38,3 +38,15 @@ export function formatChange(value: number | null | undefined, digits = 1): stri
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   return `${sign}${formatNumber(Math.abs(value), digits)}`;
 }
+
+const plainFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number for a German spreadsheet: decimal comma, no thousands dots, so Excel reads it as a number (`1234,5`). */
+export function formatPlainNumber(value: number, digits = 0): string {
+  let format = plainFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+    plainFormats.set(digits, format);
+  }
+  return format.format(value);
+}

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ReportTableView, type TableCell, type TableColumn } from '../../components/ReportTableView';
-import { formatTimestamp } from '../../format/german';
-import { sourceLabel } from '../../format/sources';
+import { StandNote } from '../../components/StandNote';
 
 interface Report {
   readonly year: number;
@@ -74,15 +73,7 @@ export default function AnnualReport() {
       )}
       {report && (
         <>
-          <p className="stand">
-            Stand: {report.asOf ? `wie bekannt am ${formatTimestamp(report.asOf)}` : 'alle bis heute eingelesenen Exporte'}
-            {Object.entries(report.observedUntil).map(([source, at]) => (
-              <span key={source}>
-                {' '}
-                · {sourceLabel(source)}: {formatTimestamp(at)}
-              </span>
-            ))}
-          </p>
+          <StandNote asOf={report.asOf} observedUntil={report.observedUntil} />
           {report.tables.map((table) => (
             <section key={table.id}>
               <h2>{table.title}</h2>
