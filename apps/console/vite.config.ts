@@ -12,8 +12,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // One chunk per page group: a controller never loads the administrator's code.
-    chunkSizeWarningLimit: 400,
+    // One chunk per page group: a controller never loads the administrator's code. The KPI
+    // pages' shared chunk holds ECharts' core (about 450 kB minified, 160 kB gzipped, even
+    // tree-shaken to bars in SVG); a page's whole JavaScript stays under 350 kB gzipped, which
+    // the browser test measures.
+    chunkSizeWarningLimit: 600,
     modulePreload: { polyfill: false },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },

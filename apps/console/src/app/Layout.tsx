@@ -29,7 +29,9 @@ export function Layout({ session, onSignOut, children }: { session: Session; onS
                   .filter((page) => page.section === section)
                   .map((page) => (
                     <li key={page.path}>
-                      <NavLink to={page.path}>{page.title}</NavLink>
+                      <NavLink to={page.path} end>
+                        {page.title}
+                      </NavLink>
                     </li>
                   ))}
               </ul>

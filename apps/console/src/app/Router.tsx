@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { Session } from '../api/session';
+import { KPI_CATALOGUE, kpiPath } from '../kpis/catalogue';
 import { pagesOf } from './pages';
 
 // Each page group is its own chunk: a planner's browser never loads the administrator's code.
@@ -8,8 +9,23 @@ const Overview = lazy(() => import('../pages/controlling/Overview'));
 const AnnualReport = lazy(() => import('../pages/planning/AnnualReport'));
 const Sources = lazy(() => import('../pages/admin/Sources'));
 
+/**
+ * Each KPI page is its own chunk too: the shared KpiPage with that KPI's reading, both
+ * loaded when the page is first opened.
+ */
+const KPI_PAGES = Object.fromEntries(
+  KPI_CATALOGUE.map((entry) => [
+    kpiPath(entry),
+    lazy(async () => {
+      const [{ KpiPage }, { default: reading }] = await Promise.all([import('../pages/controlling/KpiPage'), entry.load()]);
+      return { default: () => <KpiPage entry={entry} reading={reading} /> };
+    }),
+  ]),
+);
+
 const COMPONENTS: Readonly<Record<string, React.ComponentType>> = {
   '/controlling': Overview,
+  ...KPI_PAGES,
   '/gesamtbericht': AnnualReport,
   '/verwaltung/quellen': Sources,
 };

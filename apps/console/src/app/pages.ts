@@ -1,4 +1,5 @@
 import type { Role } from '../api/session';
+import { KPI_CATALOGUE, kpiPath } from '../kpis/catalogue';
 
 /** A page of the console, and who may open it: each role sees only its pages, as the API lets it read only their data. */
 export interface PageEntry {
@@ -11,6 +12,8 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { path: '/controlling', title: 'Überblick', roles: ['controlling'], section: 'Controlling' },
+  // One page per KPI route, in the order of KPIS.md.
+  ...KPI_CATALOGUE.map((entry): PageEntry => ({ path: kpiPath(entry), title: entry.title, roles: ['controlling'], section: 'Controlling' })),
   { path: '/gesamtbericht', title: 'Gesamtbericht', roles: ['planning', 'controlling'], section: 'Planung' },
   { path: '/verwaltung/quellen', title: 'Quellen', roles: ['admin'], section: 'Fachadministration' },
 ];

@@ -1,0 +1,155 @@
+import type { Dimension, KpiReading } from './kpi-types';
+
+/**
+ * One controlling page per KPI route. An entry says all the page needs before its data come:
+ * the address, title and definition (KPIS.md), which filters the route takes. How the page
+ * reads the answer lives in `readings/`, one module per KPI, each its own chunk loaded with the
+ * page; the page itself (KpiPage) is one component for all.
+ */
+export interface KpiEntry {
+  /** The page's address under /controlling/. */
+  readonly slug: string;
+  readonly title: string;
+  /** The definition in one or two sentences, as KPIS.md gives it. */
+  readonly definition: string;
+  /** A period (year, quarter, month, from–to), a reference day (Stichtag) or a calendar year. */
+  readonly when: 'period' | 'day' | 'year';
+  readonly granularity: boolean;
+  /** The dimensions `by=` takes, in the order offered; none where the route has fixed rows. */
+  readonly dimensions: readonly Dimension[];
+  readonly defaultBy: readonly Dimension[];
+  /** The route takes `team=`. */
+  readonly team: boolean;
+  readonly load: () => Promise<{ readonly default: KpiReading }>;
+}
+
+export const KPI_CATALOGUE: readonly KpiEntry[] = [
+  {
+    slug: 'teilprozesse',
+    title: 'Teilprozesse',
+    definition: 'Abgeschlossene Teilprozesse, gezählt im Zeitraum ihres Abschlussdatums; stornierte und wieder geöffnete zählen nicht.',
+    when: 'period',
+    granularity: true,
+    dimensions: ['team', 'coreProcess', 'subProcess'],
+    defaultBy: ['team'],
+    team: true,
+    load: () => import('./readings/sub-process-counts'),
+  },
+  {
+    slug: '14plus-vorgaenge',
+    title: '14plus-Vorgänge',
+    definition: 'Einträge der 14plus-Chronik nach Sachgebiet und Eintragsart, gezählt nach Datum; stornierte und stornierende Einträge sowie Vermerke zählen nicht.',
+    when: 'period',
+    granularity: true,
+    dimensions: [],
+    defaultBy: [],
+    team: false,
+    load: () => import('./readings/chronicle-counts'),
+  },
+  {
+    slug: 'hilfen',
+    title: 'Hilfen nach Leistungsform',
+    definition: 'Hilfen zur Erziehung, die im Zeitraum liefen (Summe der Hilfen), begannen oder endeten; dazu die Anteile der Leistungsformen.',
+    when: 'period',
+    granularity: false,
+    dimensions: ['setting', 'paragraph', 'team', 'socialArea'],
+    defaultBy: ['setting'],
+    team: true,
+    load: () => import('./readings/aids'),
+  },
+  {
+    slug: 'hilfebestand',
+    title: 'Hilfebestand am Stichtag',
+    definition: 'Hilfen zur Erziehung, die am Stichtag liefen (Beginn am oder vor dem Stichtag, Ende leer oder danach); dazu die Anteile der Leistungsformen.',
+    when: 'day',
+    granularity: false,
+    dimensions: ['setting', 'paragraph', 'team', 'socialArea'],
+    defaultBy: ['setting'],
+    team: true,
+    load: () => import('./readings/aid-stock'),
+  },
+  {
+    slug: 'fallzahl',
+    title: 'Fallzahl',
+    definition: 'Fallzahl eines Jahres wie in der Bundesstatistik: Bestand am 31.12. und die im Jahr beendeten Hilfen, jede Hilfe einmal.',
+    when: 'year',
+    granularity: false,
+    dimensions: ['setting', 'paragraph', 'team', 'socialArea'],
+    defaultBy: ['setting'],
+    team: true,
+    load: () => import('./readings/cases-of-year'),
+  },
+  {
+    slug: 'rueckfuehrungsquote',
+    title: 'Rückführungsquote',
+    definition:
+      'Anteil der im Zeitraum beendeten stationären Hilfen (ohne Zuständigkeitswechsel und Adoption), nach denen das Kind im Haushalt der Eltern oder eines Elternteils lebt.',
+    when: 'period',
+    granularity: false,
+    dimensions: ['paragraph', 'team'],
+    defaultBy: ['paragraph'],
+    team: true,
+    load: () => import('./readings/return-rate'),
+  },
+  {
+    slug: 'fluktuation',
+    title: 'Fluktuation',
+    definition: 'Abgänge im Zeitraum je durchschnittlichem Personalbestand der Fachkräfte und Teamleitungen (Köpfe und Vollzeitäquivalente), für das Amt und jedes Team.',
+    when: 'period',
+    granularity: false,
+    dimensions: [],
+    defaultBy: [],
+    team: true,
+    load: () => import('./readings/staff-fluctuation'),
+  },
+  {
+    slug: 'fachkraft-fall-relation',
+    title: 'Fachkraft-Fall-Relation',
+    definition: 'Am Stichtag laufende Hilfen eines Teams je Vollzeitstelle seiner Fachkräfte, angegeben als 1:x.',
+    when: 'day',
+    granularity: false,
+    dimensions: [],
+    defaultBy: [],
+    team: true,
+    load: () => import('./readings/caseload'),
+  },
+  {
+    slug: 'personalbedarf',
+    title: 'Personalbedarf',
+    definition: 'Benötigte Vollzeitstellen eines Teams aus abgeschlossenen Teilprozessen mal Prozesszeit samt Systemzeitanteil, und wie weit die Fachkräfte des Teams ihn decken.',
+    when: 'period',
+    granularity: false,
+    dimensions: [],
+    defaultBy: [],
+    team: true,
+    load: () => import('./readings/staffing-requirement'),
+  },
+  {
+    slug: 'kosten',
+    title: 'Kosten',
+    definition: 'Ausgaben (Zahlungen), Einnahmen (Kostenbeiträge und Erstattungen) und Nettoausgaben aus 14plus, nach Datum; dazu die Kosten je Hilfe jedes HzE-Paragrafen.',
+    when: 'period',
+    granularity: true,
+    dimensions: ['paragraph', 'setting', 'aidType', 'team'],
+    defaultBy: ['paragraph'],
+    team: true,
+    load: () => import('./readings/costs'),
+  },
+  {
+    slug: 'beendigungen',
+    title: 'Dauer und Beendigungen',
+    definition: 'Im Zeitraum beendete Hilfen: Dauer in Tagen, Anteil der Beendigungen gemäß Hilfeplan und Abbruchquote (ohne Zuständigkeitswechsel), mit den Beendigungsgründen.',
+    when: 'period',
+    granularity: false,
+    dimensions: ['paragraph', 'setting', 'team'],
+    defaultBy: ['setting'],
+    team: true,
+    load: () => import('./readings/endings'),
+  },
+];
+
+export const KPI_BASE_PATH = '/controlling';
+
+export function kpiPath(entry: KpiEntry): string {
+  return `${KPI_BASE_PATH}/${entry.slug}`;
+}
