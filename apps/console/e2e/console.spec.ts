@@ -8,7 +8,21 @@ const YEAR = 2025; // the samples' last complete year, the overview's default in
 
 /** What each role's navigation lists: exactly its pages. */
 const NAVIGATION: Readonly<Record<Role, string[]>> = {
-  controlling: ['Überblick', 'Gesamtbericht'],
+  controlling: [
+    'Überblick',
+    'Teilprozesse',
+    '14plus-Vorgänge',
+    'Hilfen nach Leistungsform',
+    'Hilfebestand am Stichtag',
+    'Fallzahl',
+    'Rückführungsquote',
+    'Fluktuation',
+    'Fachkraft-Fall-Relation',
+    'Personalbedarf',
+    'Kosten',
+    'Dauer und Beendigungen',
+    'Gesamtbericht',
+  ],
   planning: ['Gesamtbericht'],
   admin: ['Quellen'],
 };
