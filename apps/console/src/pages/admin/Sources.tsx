@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { formatTimestamp } from '../../format/german';
 import { sourceLabel } from '../../format/sources';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface SourceView {
   readonly source: string;
@@ -57,11 +58,7 @@ export default function Sources() {
     <>
       <h1>Quellen</h1>
       {asOf && <p className="stand">Stand: {formatTimestamp(asOf)}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {sources && (
         <table>
           <caption>Die fünf Exporte und ihr Zustand</caption>

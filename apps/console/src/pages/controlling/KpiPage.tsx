@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { officeTeams } from '../../api/teams';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { KpiChart } from '../../components/KpiChart';
 import { KpiFilters } from '../../components/KpiFilters';
 import { ReportTableView, type CellLink } from '../../components/ReportTableView';
@@ -78,11 +79,7 @@ export function KpiPage({ entry, reading }: { entry: KpiEntry; reading: KpiReadi
       <p role="status" className="loading-note">
         {loading ? 'Wird geladen …' : ''}
       </p>
-      {shown?.error && (
-        <p role="alert" className="error">
-          {shown.error}
-        </p>
-      )}
+      <ErrorAlert message={shown?.error} />
       {view && chart && (
         <div className="kpi-figures" aria-busy={loading}>
           <StandNote asOf={view.basis.asOf} observedUntil={view.basis.observedUntil} catalogues={view.basis.catalogues} />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatChange, formatNumber } from '../../format/german';
 import { KEY_FIGURES } from './key-figures';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { YearAndStandFields } from '../../components/YearAndStandFields';
 
 interface FigureRow {
   readonly id: string;
@@ -55,20 +57,9 @@ export default function Overview() {
     <>
       <h1>Überblick {year}</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Jahr
-          <input type="number" min={1990} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
-        </label>
-        <label>
-          Stand (bekannt am)
-          <input type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
-        </label>
+        <YearAndStandFields yearLabel="Jahr" year={year} onYear={setYear} asOf={asOf} onAsOf={setAsOf} />
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {rows && (
         <table className="key-figures">
           <caption>Kennzahlen {year} und Veränderung gegenüber {year - 1}</caption>

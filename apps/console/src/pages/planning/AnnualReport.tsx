@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ReportTableView, type TableCell, type TableColumn } from '../../components/ReportTableView';
 import { StandNote } from '../../components/StandNote';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { YearAndStandFields } from '../../components/YearAndStandFields';
 
 interface Report {
   readonly year: number;
@@ -40,14 +42,7 @@ export default function AnnualReport() {
     <>
       <h1>Gesamtbericht {year}</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Berichtsjahr
-          <input type="number" min={1990} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
-        </label>
-        <label>
-          Stand (bekannt am)
-          <input type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
-        </label>
+        <YearAndStandFields yearLabel="Berichtsjahr" year={year} onYear={setYear} asOf={asOf} onAsOf={setAsOf} />
         <fieldset>
           <legend>Fassung</legend>
           <label>
@@ -66,11 +61,7 @@ export default function AnnualReport() {
           CSV (zip) herunterladen
         </a>
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {report && (
         <>
           <StandNote asOf={report.asOf} observedUntil={report.observedUntil} />
