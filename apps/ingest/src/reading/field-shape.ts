@@ -17,8 +17,10 @@ const MAX_LENGTH: Readonly<Record<FieldType | 'identifier', number>> = {
 };
 
 /** A birth date or another date in a column that holds names of teams, areas, aids: the columns are out of place. */
-const DATE_LIKE = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/;
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const DATE_LIKE = /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*$/;
+/** Line breaks and the other control characters (a tab is allowed): one scan of the field for both. */
+const CONTROL_OR_BREAK = /[\x00-\x08\x0a-\x1f\x7f]/;
+const BREAK = /[\r\n]/;
 
 export interface ShapeProblem {
   readonly reason: string;
@@ -32,7 +34,8 @@ export interface ShapeProblem {
  * a name from a neighbouring column or row.
  */
 export function fieldShapeProblem(spec: FieldSpec, raw: string, delimiter: string, columns: number): ShapeProblem | undefined {
-  if ((raw.includes('\n') || raw.includes('\r')) && (!spec.multiline || holdsWholeRow(raw, delimiter, columns))) {
+  const irregular = CONTROL_OR_BREAK.test(raw);
+  if (irregular && BREAK.test(raw) && (!spec.multiline || holdsWholeRow(raw, delimiter, columns))) {
     return { reason: `${spec.header} holds a line break: a stray quote may have merged rows`, merged: true };
   }
   if (spec.privacy === 'personal') return undefined; // dropped unread; only a merge shows through it
@@ -43,8 +46,8 @@ export function fieldShapeProblem(spec: FieldSpec, raw: string, delimiter: strin
   }
   const max = MAX_LENGTH[spec.privacy === 'identifier' ? 'identifier' : spec.type];
   if (raw.length > max) return { reason: `${spec.header} is longer than ${max} characters: a stray quote or shifted columns?`, merged: false };
-  if (CONTROL.test(raw)) return { reason: `${spec.header} holds control characters`, merged: false };
-  if ((spec.type === 'text' || spec.type === 'code') && DATE_LIKE.test(raw.trim())) {
+  if (irregular && !BREAK.test(raw)) return { reason: `${spec.header} holds control characters`, merged: false };
+  if ((spec.type === 'text' || spec.type === 'code') && DATE_LIKE.test(raw)) {
     return { reason: `${spec.header} holds a date: shifted columns?`, merged: false };
   }
   return undefined;
