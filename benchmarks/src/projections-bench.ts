@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 type Query = (db: Kysely<Database>, asOf: Date | undefined) => Promise<unknown>;
 
-/** One query per KPI of KPIS.md, over the last full year of the generated history. */
+/** One query per KPI of docs/kpis.md, over the last full year of the generated history. */
 function kpiQueries(year: string): Record<string, Query> {
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   return {

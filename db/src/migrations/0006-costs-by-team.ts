@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Costs by team (KPIS.md 7) from monthly sums, like the other 14plus sums. An entry's team is
+ * Costs by team (docs/kpis.md 7) from monthly sums, like the other 14plus sums. An entry's team is
  * its linked case's as known at the time asked about, so the chronicle projection now keeps
  * which case carries which Aktenzeichen in which team (`chronicle_case_links`), and moves an
  * entry's sums from one team to the other when that changes (`team_cost_changes`).

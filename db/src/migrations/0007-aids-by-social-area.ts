@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Aids by social area (KPIS.md 2) without joining every aid to its case on each query: the
+ * Aids by social area (docs/kpis.md 2) without joining every aid to its case on each query: the
  * aid projection keeps each aid version split where its case's social area changes over
  * knowledge time (`aid_area_versions`), and finds an aid by its case when the case changes.
  *

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Stellenanteil as the export gives it (`0,7692` for 30 of 39 hours), not rounded to three
  * decimals on the way into the staff projection: KPIs 4 to 6 divide sums and means of it, and
- * KPIS.md rounds only the result, never an intermediate.
+ * docs/kpis.md rounds only the result, never an intermediate.
  *
  * The events always held the exact value: the staff projection's generations are dropped here,
  * and the next catch-up rebuilds it from them (a few hundred to a few thousand staff).

@@ -1,5 +1,5 @@
 /**
- * The event envelope (see ARCHITECTURE.md). Payloads hold pseudonyms, codes, dates and
+ * The event envelope (see docs/architecture.md). Payloads hold pseudonyms, codes, dates and
  * amounts only: never names, birth dates or free text.
  */
 export interface NewEvent<TPayload = unknown> {

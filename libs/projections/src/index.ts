@@ -17,7 +17,7 @@ export * from './facts/sub-process-history.js';
 export * from './facts/staff-history.js';
 export * from './facts/chronicle-history.js';
 
-// The KPIs of KPIS.md, each answerable as of any time.
+// The KPIs of docs/kpis.md, each answerable as of any time.
 export * from './kpis/kpi-query.js';
 export * from './kpis/period-grouping.js';
 export * from './kpis/aid-counts.js';

@@ -26,7 +26,7 @@ function catalogueNamed(name: string): CatalogueName {
 }
 
 /**
- * The office's rules behind the KPIs (KPIS.md): aid types, counted 14plus entry types,
+ * The office's rules behind the KPIs (docs/kpis.md): aid types, counted 14plus entry types,
  * staffing figures, process times. Every edit is a new version; none is ever overwritten.
  */
 @AdminController('catalogues', 'catalogues')

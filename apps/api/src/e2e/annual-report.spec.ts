@@ -31,7 +31,7 @@ describe('the annual report (Gesamtbericht) on real PostgreSQL', () => {
     const cover = rowsOf(workbook.getWorksheet('Deckblatt')!);
     expect(cover[0]).toEqual(['Gesamtbericht', 'default, Berichtsjahr 2025']);
     expect(cover).toContainEqual(['Datenstand OPEN/WebFM Hilfen', '06.01.2026, 02:15']);
-    expect(cover).toContainEqual(['Katalog aid-types', 'Version 0 (Standard aus KPIS.md)']);
+    expect(cover).toContainEqual(['Katalog aid-types', 'Version 0 (Standard aus docs/kpis.md)']);
 
     const bySetting = workbook.getWorksheet('Hilfen nach Leistungsform')!;
     // Stock on 31.12.: H2 stationary, H4 ambulant; in 2025: 2 + 2 running, H3 and H1 ended.

@@ -48,7 +48,7 @@ export const settingShares = z.object({
   fosterShare: rate('Pflegequote: § 33 ÷ all stationär × 100'),
 });
 
-/** What the answers on aids serve besides their rows (KPIS.md 2 and Clarifications). */
+/** What the answers on aids serve besides their rows (docs/kpis.md 2 and Clarifications). */
 export const sharesOfAids = {
   shares: settingShares.describe('The setting shares of the office, or of the team drilled down to; § 28 only with includeEducationalCounselling.'),
   sharesByGroup: z

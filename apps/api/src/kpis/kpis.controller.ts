@@ -19,7 +19,7 @@ import { StaffFluctuationQuery, staffFluctuationAnswer, staffFluctuationFields, 
 import { StaffingRequirementQuery, staffingRequirementAnswer, staffingRequirementFields, staffingRequirementParams } from './queries/staffing-requirement.query.js';
 import { SubProcessCountsQuery, subProcessCountsAnswer, subProcessCountsFields, subProcessCountsParams } from './queries/sub-process-counts.query.js';
 
-/** The KPIs of KPIS.md for controlling: every level, every dimension, as of any time. */
+/** The KPIs of docs/kpis.md for controlling: every level, every dimension, as of any time. */
 @ApiTags('KPIs')
 @ApiBearerAuth()
 @Allow('controlling')

@@ -12,7 +12,7 @@ import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
 
 export const annualReportFields = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).optional().describe('json, csv (a zip of one file per table) or xlsx; without it, the Accept header decides.'),
-  public: flagParam.describe('Apply the small-number suppression of KPIS.md to every table, for publication.'),
+  public: flagParam.describe('Apply the small-number suppression of docs/kpis.md to every table, for publication.'),
   asOf: asOfParam,
 });
 
@@ -24,7 +24,7 @@ function ordered(table: ReportTable): ReportTable {
   return { ...table, rows };
 }
 
-/** The annual overall report (Gesamtbericht): every table of KPIS.md for one year. */
+/** The annual overall report (Gesamtbericht): every table of docs/kpis.md for one year. */
 export class AnnualReportQuery extends Query<AnnualReport> {
   constructor(readonly caller: Principal, readonly year: number, readonly params: { public: boolean; asOf: Date | undefined }) {
     super();

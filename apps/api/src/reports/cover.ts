@@ -25,7 +25,7 @@ export function coverLines(report: AnnualReport): [string, string][] {
     ['Gesamtbericht', `${report.office}, Berichtsjahr ${report.year}`],
     ['Wissensstand', report.asOf ? `wie bekannt am ${germanTimestamp(report.asOf)}` : 'alle bis heute eingelesenen Exporte'],
     ...Object.entries(report.observedUntil).map(([source, at]): [string, string] => [`Datenstand ${SOURCE_LABELS[source] ?? source}`, germanTimestamp(at)]),
-    ...report.catalogues.map(({ name, version }): [string, string] => [`Katalog ${name}`, version === 0 ? 'Version 0 (Standard aus KPIS.md)' : `Version ${version}`]),
+    ...report.catalogues.map(({ name, version }): [string, string] => [`Katalog ${name}`, version === 0 ? 'Version 0 (Standard aus docs/kpis.md)' : `Version ${version}`]),
     ['Geheimhaltung', SUPPRESSION_LABELS[report.suppression]],
   ];
 }

@@ -8,7 +8,7 @@ export interface ReportColumn {
   readonly kind: CellKind;
   /** For a rate or a mean: the count columns it was computed from; small ones hide it too. */
   readonly basedOn?: readonly string[];
-  /** A row's total: KPIS.md keeps totals in published tables. */
+  /** A row's total: docs/kpis.md keeps totals in published tables. */
   readonly total?: boolean;
 }
 

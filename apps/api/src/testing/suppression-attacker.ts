@@ -51,7 +51,7 @@ const cellName = (table: string, row: string, column: string) => `${table}|${row
 
 /**
  * The attacker of the statistical offices' rule: everything the published report prints is
- * known, and so is how its tables hang together. The sums it tries, written from KPIS.md and
+ * known, and so is how its tables hang together. The sums it tries, written from docs/kpis.md and
  * from what the tables show, not from the code that suppresses:
  * - each row of a table with a total column adds up to it; the office's own row to the teams';
  * - the teams' and the social areas' columns add up to the office's row of that setting;
@@ -240,7 +240,7 @@ function exactly(value: number): Rational {
 
 /**
  * A team's process minutes are its completed sub-processes per code times the catalogue's
- * minutes for the code (KPIS.md 6): one more sum, weighted, over the team's counts.
+ * minutes for the code (docs/kpis.md 6): one more sum, weighted, over the team's counts.
  */
 function processMinuteSums(published: ReportJson, { minutesPerCode }: PublicKnowledge): Sum[] {
   const requirement = published.tables.find((t) => t.id === 'personalbedarf');

@@ -12,7 +12,7 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { path: '/controlling', title: 'Überblick', roles: ['controlling'], section: 'Controlling' },
-  // One page per KPI route, in the order of KPIS.md.
+  // One page per KPI route, in the order of docs/kpis.md.
   ...KPI_CATALOGUE.map((entry): PageEntry => ({ path: kpiPath(entry), title: entry.title, roles: ['controlling'], section: 'Controlling' })),
   { path: '/gesamtbericht', title: 'Gesamtbericht', roles: ['planning', 'controlling'], section: 'Planung' },
   { path: '/verwaltung/quellen', title: 'Quellen', roles: ['admin'], section: 'Fachadministration' },

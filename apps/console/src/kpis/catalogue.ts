@@ -2,7 +2,7 @@ import type { Dimension, KpiReading } from './kpi-types';
 
 /**
  * One controlling page per KPI route. An entry says all the page needs before its data come:
- * the address, title and definition (KPIS.md), which filters the route takes. How the page
+ * the address, title and definition (docs/kpis.md), which filters the route takes. How the page
  * reads the answer lives in `readings/`, one module per KPI, each its own chunk loaded with the
  * page; the page itself (KpiPage) is one component for all.
  */
@@ -10,7 +10,7 @@ export interface KpiEntry {
   /** The page's address under /controlling/. */
   readonly slug: string;
   readonly title: string;
-  /** The definition in one or two sentences, as KPIS.md gives it. */
+  /** The definition in one or two sentences, as docs/kpis.md gives it. */
   readonly definition: string;
   /** A period (year, quarter, month, from–to), a reference day (Stichtag) or a calendar year. */
   readonly when: 'period' | 'day' | 'year';

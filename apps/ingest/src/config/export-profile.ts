@@ -12,7 +12,7 @@ import {
   type SourceProfile,
 } from '@jugendamt/domain';
 
-/** A profile file names only what differs from the default profile (EXPORTS.md). */
+/** A profile file names only what differs from the default profile (docs/exports.md). */
 export class ExportProfileError extends Error {
   override readonly name = 'ExportProfileError';
 }

@@ -5,7 +5,7 @@ import { aidRow, caseRow, chronicleRow, staffRow, subProcessRow, type ExportRow 
 import type { OfficeModel } from './office-model.js';
 import { changeDays, lastStepChange, subProcessesOf } from './sub-processes.js';
 
-/** How far back the overlapping exports reach (EXPORTS.md). */
+/** How far back the overlapping exports reach (docs/exports.md). */
 const DELTA_DAYS = 14;
 const JOURNAL_DAYS = 7;
 /** New staff appear in WebFM this long before they start. */

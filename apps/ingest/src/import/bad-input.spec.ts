@@ -13,7 +13,7 @@ const ROWS = 40; // one bad row is 2.5 %: under the 5 % that rejects a file
 const PERSONAL_VALUES_OF_DEFAULT_ROWS = EXPORT_SOURCES.flatMap((source) => personalValuesOf(source, defaultRows(source, 100)));
 
 /**
- * Every kind of bad input EXPORTS.md names: each ends in its own message with line and
+ * Every kind of bad input docs/exports.md names: each ends in its own message with line and
  * column in the import's report, and the rest of the file is applied (row problems) or
  * nothing of it (file problems). Runs on both back ends because the report is stored.
  */

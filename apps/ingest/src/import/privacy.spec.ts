@@ -65,7 +65,7 @@ describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
     ];
     const leaks = [...dump].flatMap(([table, text]) => forbidden.filter((value) => text.includes(value)).map((value) => `${table}: ${value}`));
     expect(leaks).toEqual([]);
-    // Only the year of birth is kept, as KPIS.md needs ages.
+    // Only the year of birth is kept, as docs/kpis.md needs ages.
     expect(dump.get('events')).toMatch(/birthYear\W+2011/);
   });
 

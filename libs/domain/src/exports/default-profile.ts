@@ -27,9 +27,9 @@ const timestamp = (header: string, required: boolean): FieldSpec => ({
   notAfterObservation: true,
 });
 
-/** The default profile: exactly the files EXPORTS.md describes. */
+/** The default profile: exactly the files docs/exports.md describes. */
 export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
-  name: 'default (PROSOZ OPEN/WebFM and 14plus as described in EXPORTS.md)',
+  name: 'default (PROSOZ OPEN/WebFM and 14plus as described in docs/exports.md)',
   sources: {
     webfm_faelle: {
       source: 'webfm_faelle',

@@ -1,12 +1,12 @@
 /**
  * A mapping profile describes how one office's exports look: file names, encoding,
  * delimiter and, per logical field, the German column header. Headers are matched by
- * name, so column order does not matter. The default profile is EXPORTS.md's.
+ * name, so column order does not matter. The default profile is docs/exports.md's.
  */
 export const EXPORT_SOURCES = ['webfm_faelle', 'webfm_hilfen', 'webfm_teilprozesse', 'webfm_mitarbeiter', '14plus_chronik'] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
-/** How a source's files relate to each other (EXPORTS.md "Export semantics"). */
+/** How a source's files relate to each other (docs/exports.md "Export semantics"). */
 export type ExportKind = 'snapshot' | 'delta' | 'journal';
 
 export type FieldType = 'text' | 'date' | 'timestamp' | 'decimal' | 'amount' | 'integer' | 'code';
@@ -24,7 +24,7 @@ export interface FieldSpec {
   readonly type: FieldType;
   readonly required: boolean;
   readonly privacy: FieldPrivacy;
-  /** Dates before this are implausible (EXPORTS.md: before 1990). */
+  /** Dates before this are implausible (docs/exports.md: before 1990). */
   readonly notBefore?: string;
   /** Dates after the file's observation date are implausible. */
   readonly notAfterObservation?: boolean;

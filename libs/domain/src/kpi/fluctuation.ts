@@ -26,9 +26,9 @@ export interface StaffScope {
 const inScope = (member: StaffMemberFacts, day: string, team: string | undefined) => isEmployedOn(member, day) && (team === undefined || teamOn(member, day) === team);
 
 /**
- * KPIS.md 4: the mean headcount and FTE on the period's first day and each month's last day,
+ * docs/kpis.md 4: the mean headcount and FTE on the period's first day and each month's last day,
  * of the office or a team. Unrounded: a rate divides these, never their rounded display
- * (KPIS.md Clarifications), as the coverage of KPIS.md 6 does.
+ * (docs/kpis.md Clarifications), as the coverage of docs/kpis.md 6 does.
  */
 export function averageStaffing(staff: readonly StaffMemberFacts[], scope: StaffScope): { readonly headcount: number; readonly fte: number } {
   const days = headcountDays(scope.from, scope.to);
@@ -40,7 +40,7 @@ export function averageStaffing(staff: readonly StaffMemberFacts[], scope: Staff
 }
 
 /**
- * KPIS.md 4. A team's leavers are the office's leavers who were in the team on their last
+ * docs/kpis.md 4. A team's leavers are the office's leavers who were in the team on their last
  * day, plus transfers out: a new assignment to another team starting in the period.
  */
 export function fluctuation(staff: readonly StaffMemberFacts[], scope: StaffScope): FluctuationFigures {

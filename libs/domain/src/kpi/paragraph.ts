@@ -1,5 +1,5 @@
 /**
- * The legal basis of an aid as KPIS.md reads it: the first `§ <number><letter?>` of the
+ * The legal basis of an aid as docs/kpis.md reads it: the first `§ <number><letter?>` of the
  * Paragraph field; for `§ 41 i.V.m. § 34` the aid is reported under § 41, and its setting
  * follows the referenced paragraph (§ 34).
  */
@@ -10,7 +10,7 @@ export interface LegalBasis {
   readonly referenced: string | null;
 }
 
-/** The paragraph of a 14plus entry whose Hilfeart neither the catalogue nor its text ties to one (KPIS.md Clarifications). */
+/** The paragraph of a 14plus entry whose Hilfeart neither the catalogue nor its text ties to one (docs/kpis.md Clarifications). */
 export const UNKNOWN_PARAGRAPH = 'unbekannt';
 
 const PARAGRAPH = /§\s*(\d+)([a-z])?(?![a-z])/gi;

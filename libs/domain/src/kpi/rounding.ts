@@ -1,4 +1,4 @@
-/** A share in percent with the decimals KPIS.md asks for; null when there is no base. */
+/** A share in percent with the decimals docs/kpis.md asks for; null when there is no base. */
 export function percent(numerator: number, denominator: number, decimals = 1): number | null {
   return denominator === 0 ? null : round((numerator / denominator) * 100, decimals);
 }

@@ -20,7 +20,7 @@ export interface SettingShares {
 }
 
 /**
- * KPIS.md 2: the shares of settings, on the base of HzE without § 28 (Erziehungsberatung)
+ * docs/kpis.md 2: the shares of settings, on the base of HzE without § 28 (Erziehungsberatung)
  * unless it is asked for.
  */
 export function settingShares(counts: readonly CountBySettingAndParagraph[], includeEducationalCounselling = false): SettingShares {

@@ -3,11 +3,11 @@ import { isEducationalAid, legalBasisOf, UNKNOWN_PARAGRAPH, type LegalBasis } fr
 /** Leistungsform of an aid. */
 export type Setting = 'ambulant' | 'teilstationär' | 'stationär';
 export const SETTINGS: readonly Setting[] = ['ambulant', 'teilstationär', 'stationär'];
-/** Where costs report what has no setting: paragraphs outside HzE (KPIS.md Clarifications). */
+/** Where costs report what has no setting: paragraphs outside HzE (docs/kpis.md Clarifications). */
 export const NO_SETTING = 'ohne Leistungsform';
 
 /**
- * The aid-type catalogue (KPIS.md "Setting of an aid"): an office maps its own Hilfearten to
+ * The aid-type catalogue (docs/kpis.md "Setting of an aid"): an office maps its own Hilfearten to
  * a paragraph and a setting; aid types it does not list fall back to the paragraph rules.
  */
 export interface AidTypeCatalogue {
@@ -50,7 +50,7 @@ function settingFromText(aidType: string): Setting {
 /**
  * The setting of an aid or 14plus entry: the catalogue's for its Hilfeart, else by paragraph.
  * Only HzE paragraphs have a setting: another one (§ 19, § 42, UVG, …) has none unless the
- * catalogue names one for its Hilfeart (KPIS.md Clarifications).
+ * catalogue names one for its Hilfeart (docs/kpis.md Clarifications).
  */
 export function settingOf(aidType: string, basis: LegalBasis, catalogue: AidTypeCatalogue): Setting | null {
   const listed = catalogue.entries[aidType]?.setting;
@@ -68,7 +68,7 @@ export function settingOf(aidType: string, basis: LegalBasis, catalogue: AidType
 
 /**
  * The legal basis of a 14plus entry, read from its Hilfeart: the catalogue's paragraph for it,
- * else the first `§` in the text, else `unbekannt` (KPIS.md Clarifications).
+ * else the first `§` in the text, else `unbekannt` (docs/kpis.md Clarifications).
  */
 export function legalBasisOfEntry(aidType: string | null, catalogue: AidTypeCatalogue): LegalBasis {
   const basis = aidType ? legalBasisOf(aidType) : { paragraph: null, referenced: null };

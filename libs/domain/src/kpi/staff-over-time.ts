@@ -17,7 +17,7 @@ export function isEmployedOn(member: StaffMemberFacts, day: string): boolean {
 /**
  * The team a member was in on a day: the assignment with the latest `since` up to that day (of
  * two with the same `since`, the later one listed). Before the first `since`, none: the member
- * belongs to no team yet (KPIS.md Clarifications). Called per member, day and team by the staff
+ * belongs to no team yet (docs/kpis.md Clarifications). Called per member, day and team by the staff
  * KPIs, so it scans once and sorts nothing.
  */
 export function teamOn(member: StaffMemberFacts, day: string): string | null {

@@ -6,7 +6,7 @@ export type PublishedValue = number | null | typeof SECRET;
 export const isSmallCount = (count: number) => count >= 1 && count <= 2;
 
 /**
- * Small-number suppression of one table row for publication (KPIS.md): counts of 1 or 2
+ * Small-number suppression of one table row for publication (docs/kpis.md): counts of 1 or 2
  * become `.`. The row's total stays, so a single secret cell could be recomputed from it:
  * then the next-smallest cell that still says something (a count above 0) is hidden too.
  * This protects a row on its own only: its columns, its total (if 1 or 2) and other tables

@@ -1,4 +1,4 @@
-/** The code lists of EXPORTS.md. Values outside a list are kept as they are and reported. */
+/** The code lists of docs/exports.md. Values outside a list are kept as they are and reported. */
 export const REASONS_OF_ENDING = [
   'Beendigung gemäß Hilfeplan',
   'Beendigung abweichend vom Hilfeplan durch Sorgeberechtigte/jungen Volljährigen',

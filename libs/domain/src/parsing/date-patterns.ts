@@ -1,7 +1,7 @@
 import { parseGermanDate, parseGermanTimestamp } from './german-date.js';
 import { fail, ok, type ParseResult } from './parse-result.js';
 
-/** How the default profile writes dates and timestamps (EXPORTS.md). */
+/** How the default profile writes dates and timestamps (docs/exports.md). */
 export const DEFAULT_DATE_FORMATS: readonly string[] = ['TT.MM.JJJJ'];
 export const DEFAULT_TIMESTAMP_FORMATS: readonly string[] = ['TT.MM.JJJJ HH:MI', 'TT.MM.JJJJ HH:MI:SS'];
 

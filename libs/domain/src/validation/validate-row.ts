@@ -8,7 +8,7 @@ export interface ValidationContext {
   /** Observation date of the file, ISO. */
   readonly observedOn: string;
   readonly profile: SourceProfile;
-  /** The office's code lists (default: EXPORTS.md's). */
+  /** The office's code lists (default: docs/exports.md's). */
   readonly codeLists?: CodeLists;
 }
 

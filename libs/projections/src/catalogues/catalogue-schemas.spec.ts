@@ -8,7 +8,7 @@ describe('what an office may store as a catalogue', () => {
     expect(CATALOGUE_SCHEMAS[name].safeParse(DEFAULT_CATALOGUES[name]).success).toBe(true);
   });
 
-  it('refuses aid-type entries with a paragraph not written as KPIS.md reads it, an unknown setting, or neither', () => {
+  it('refuses aid-type entries with a paragraph not written as docs/kpis.md reads it, an unknown setting, or neither', () => {
     const result = CATALOGUE_SCHEMAS['aid-types'].safeParse({
       entries: { SPFH: { paragraph: '§31' }, Tagesgruppe: { setting: 'halbstationär' }, Leer: {} },
       settingByParagraph: { '§ 35a': 'ambulant' },

@@ -1,11 +1,11 @@
 import { CHRONICLE_ENTRY_TYPES, DEFAULT_AID_TYPE_CATALOGUE, type AidTypeCatalogue } from '@jugendamt/domain';
 
-/** Which 14plus entry types count as process steps (KPIS.md 1: all but VERMERK by default). */
+/** Which 14plus entry types count as process steps (docs/kpis.md 1: all but VERMERK by default). */
 export interface ChronicleTypesCatalogue {
   readonly counted: readonly string[];
 }
 
-/** KPIS.md 4 to 6: who counts as staff, and the time a full-time post gives. */
+/** docs/kpis.md 4 to 6: who counts as staff, and the time a full-time post gives. */
 export interface StaffingCatalogue {
   /** Roles whose comings and goings are the fluctuation (default Fachkraft and Teamleitung). */
   readonly fluctuationRoles: readonly string[];
@@ -17,12 +17,12 @@ export interface StaffingCatalogue {
   readonly netAnnualWorkingMinutes: number;
 }
 
-/** Minutes per sub-process code (KPIS.md 6). */
+/** Minutes per sub-process code (docs/kpis.md 6). */
 export interface ProcessTimesCatalogue {
   readonly minutes: Readonly<Record<string, number>>;
 }
 
-/** The catalogues of KPIS.md, as shipped: each office may keep its own versions. */
+/** The catalogues of docs/kpis.md, as shipped: each office may keep its own versions. */
 export interface Catalogues {
   readonly 'aid-types': AidTypeCatalogue;
   readonly 'chronicle-types': ChronicleTypesCatalogue;

@@ -18,7 +18,7 @@ interface CaseArea {
 
 /**
  * Aids by social area count an aid under its case's social area as known at the time asked
- * about (KPIS.md 2). Instead of joining every aid to its case on each query, each aid version
+ * about (docs/kpis.md 2). Instead of joining every aid to its case on each query, each aid version
  * is kept split where its case's social area changed over knowledge time: the product of two
  * histories. An aid touched by a page, itself or through its case, is worked out anew and
  * whole, so the split is the same whatever order the sources' files arrived in and wherever

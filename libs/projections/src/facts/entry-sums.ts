@@ -6,10 +6,10 @@ import { addChanges } from './knowledge-changes.js';
 /** The facts as the chronicle projection writes them: amounts as numbers. */
 export type ChronicleFact = Omit<FactContent<ChronicleEntryVersionsTable, 'entry_no'>, 'amount_cents'> & { amount_cents: number | null };
 
-/** KPIS.md 7: what the costs are made of. */
+/** docs/kpis.md 7: what the costs are made of. */
 export const COST_ENTRY_TYPES: readonly string[] = ['ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG'];
 
-/** KPIS.md 1 and 7: an entry counts unless it is cancelled or cancels another. */
+/** docs/kpis.md 1 and 7: an entry counts unless it is cancelled or cancels another. */
 export function counts(fact: ChronicleFact | null | undefined): fact is ChronicleFact {
   return !!fact && !fact.cancelled && !fact.cancelling;
 }

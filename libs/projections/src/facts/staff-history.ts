@@ -19,7 +19,7 @@ const STAFF: VersionedTable<StaffFact> = {
 
 /**
  * Staff as known over time. Every version keeps its (team, since) pair, so the team history
- * of KPIS.md 4 is the distinct pairs of the versions known at a time.
+ * of docs/kpis.md 4 is the distinct pairs of the versions known at a time.
  */
 export const staffHistory: Projection = {
   name: 'staff-history',

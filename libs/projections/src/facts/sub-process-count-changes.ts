@@ -8,7 +8,7 @@ type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
 
 const COUNT_CHANGES: ChangeTable = { table: 'sub_process_count_changes', keyColumns: ['team', 'core_process', 'sub_process_code'], amountColumns: { delta: 'integer' } };
 
-/** KPIS.md 1: a sub-process counts while its latest known status is `abgeschlossen`. */
+/** docs/kpis.md 1: a sub-process counts while its latest known status is `abgeschlossen`. */
 function counts(fact: SubProcessFact | null | undefined): fact is SubProcessFact & { completed_on: string } {
   return !!fact && fact.status === 'abgeschlossen' && fact.completed_on !== null;
 }

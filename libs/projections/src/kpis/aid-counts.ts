@@ -3,7 +3,7 @@ import type { Database } from '@jugendamt/db';
 import { knownAt } from './knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
 
-/** The dimensions aids can be counted by (KPIS.md 2). */
+/** The dimensions aids can be counted by (docs/kpis.md 2). */
 export const AID_DIMENSIONS = ['setting', 'paragraph', 'team', 'socialArea'] as const;
 export type AidDimension = (typeof AID_DIMENSIONS)[number];
 
@@ -60,7 +60,7 @@ export interface CasesOfYearRow {
   readonly cases: number;
 }
 
-/** KPIS.md 2, Fallzahl as the federal statistics count it: the stock on 31.12. plus the aids ended in the year. */
+/** docs/kpis.md 2, Fallzahl as the federal statistics count it: the stock on 31.12. plus the aids ended in the year. */
 export async function casesOfYear(db: Kysely<Database>, query: KpiScope & { readonly year: number; readonly by: readonly AidDimension[] }): Promise<CasesOfYearRow[]> {
   const year = { from: `${query.year}-01-01`, to: `${query.year}-12-31` };
   const [inYear, onLastDay] = await Promise.all([aidCounts(db, { ...query, ...year }), aidCounts(db, { ...query, from: year.to, to: year.to })]);

@@ -6,7 +6,7 @@ import { servingGeneration, type KpiScope, type Period } from './kpi-query.js';
 import { periodLabel, wholeMonths, type Granularity } from './period-grouping.js';
 import type { CountRow } from './sub-process-counts.js';
 
-/** Entries that count: neither cancelled nor cancelling (KPIS.md 1 and 7). */
+/** Entries that count: neither cancelled nor cancelling (docs/kpis.md 1 and 7). */
 const COUNTING = sql`NOT e.cancelled AND NOT e.cancelling`;
 
 export interface ChronicleCountsQuery extends KpiScope, Period {
@@ -15,7 +15,7 @@ export interface ChronicleCountsQuery extends KpiScope, Period {
   readonly countedTypes: readonly string[];
 }
 
-/** KPIS.md 1, 14plus: chronicle entries by Sachgebiet × Eintragsart × period of `Datum`; whole months from the monthly sums. */
+/** docs/kpis.md 1, 14plus: chronicle entries by Sachgebiet × Eintragsart × period of `Datum`; whole months from the monthly sums. */
 export async function chronicleCounts(db: Kysely<Database>, query: ChronicleCountsQuery): Promise<CountRow<'unit' | 'entryType'>[]> {
   const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
   return wholeMonths(query) ? chronicleCountsFromSums(db, query, generation) : chronicleCountsFromFacts(db, query, generation);
@@ -69,13 +69,13 @@ export interface CostRow {
   readonly netCents: number;
 }
 
-/** A cost dimension's value: an entry without a setting is reported under `ohne Leistungsform` (KPIS.md Clarifications). */
+/** A cost dimension's value: an entry without a setting is reported under `ohne Leistungsform` (docs/kpis.md Clarifications). */
 function costDimension(dimension: CostDimension, value: RawBuilder<unknown>): RawBuilder<unknown> {
   return dimension === 'setting' ? sql`coalesce(${value}, ${sql.lit(NO_SETTING)})` : value;
 }
 
 /**
- * KPIS.md 7, costs from 14plus by `Datum`. The team is the linked case's (the Aktenzeichen
+ * docs/kpis.md 7, costs from 14plus by `Datum`. The team is the linked case's (the Aktenzeichen
  * normalised and pseudonymised the same way on both sides), as known at `asOf`.
  */
 export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<CostRow[]> {

@@ -13,7 +13,7 @@ export interface CostPerAid {
 }
 
 /**
- * KPIS.md 7: gross expenditure of a paragraph ÷ aids of that paragraph running in the period,
+ * docs/kpis.md 7: gross expenditure of a paragraph ÷ aids of that paragraph running in the period,
  * from the period's costs by paragraph and its HzE aid counts by paragraph. One row for every
  * HzE paragraph with aids running, payments or not; none for a paragraph without running aids,
  * nor for one outside HzE (the aid counts hold HzE only). In the order of the paragraphs.

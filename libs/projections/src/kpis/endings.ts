@@ -32,9 +32,9 @@ const AGAINST_PLAN = REASONS_OF_ENDING.filter((reason) => reason.startsWith('Bee
 const UNKNOWN_REASON = 'unbekannt';
 
 /**
- * KPIS.md 8: durations and how HzE aids ended in a period, with the counts behind each rate
+ * docs/kpis.md 8: durations and how HzE aids ended in a period, with the counts behind each rate
  * and the distribution of the reasons, so that suppression and recomputation can be checked
- * (KPIS.md Clarifications).
+ * (docs/kpis.md Clarifications).
  */
 export async function endings(db: Kysely<Database>, query: KpiScope & Period & { readonly by: readonly EndingDimension[] }): Promise<EndingsRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'aid-history');

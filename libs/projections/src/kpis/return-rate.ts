@@ -23,7 +23,7 @@ export interface ReturnRateQuery extends KpiScope, Period {
   readonly by: readonly ReturnRateDimension[];
 }
 
-/** KPIS.md 3, our own formula on the statistics' fields (Rückführungsquote). */
+/** docs/kpis.md 3, our own formula on the statistics' fields (Rückführungsquote). */
 export async function returnRate(db: Kysely<Database>, query: ReturnRateQuery): Promise<ReturnRateRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'aid-history');
   const known = [...RESIDENCES_AFTER_AID];

@@ -11,7 +11,7 @@ export interface FluctuationRow extends FluctuationFigures {
   readonly team: string | null;
 }
 
-/** KPIS.md 4, for the office and each team. */
+/** docs/kpis.md 4, for the office and each team. */
 export async function staffFluctuation(db: Kysely<Database>, query: KpiScope & Period): Promise<FluctuationRow[]> {
   const { content: staffing } = await loadCatalogue(db, query.tenantId, 'staffing');
   const staff = await staffFacts(db, { ...query, roles: staffing.fluctuationRoles });
@@ -28,7 +28,7 @@ export interface CaseloadRow {
   readonly aidsPerFte: number | null;
 }
 
-/** KPIS.md 5: running HzE aids of a team per FTE of its case workers (Fachkraft), on a reference date. */
+/** docs/kpis.md 5: running HzE aids of a team per FTE of its case workers (Fachkraft), on a reference date. */
 export async function caseloadPerFte(db: Kysely<Database>, query: KpiScope & { readonly on: string }): Promise<CaseloadRow[]> {
   const { content: staffing } = await loadCatalogue(db, query.tenantId, 'staffing');
   const [aids, staff] = await Promise.all([
@@ -45,7 +45,7 @@ export async function caseloadPerFte(db: Kysely<Database>, query: KpiScope & { r
   return teams.map((team) => {
     const fte = fteOf.get(team) ?? 0;
     const count = aidsOf.get(team) ?? 0;
-    // Of the unrounded FTE: never from a rounded intermediate (KPIS.md Clarifications).
+    // Of the unrounded FTE: never from a rounded intermediate (docs/kpis.md Clarifications).
     return { team, aids: count, caseWorkerFte: round(fte, 3), aidsPerFte: fte === 0 ? null : round(count / fte, 1) };
   });
 }

@@ -12,9 +12,9 @@ export interface StaffingRequirementRow {
   readonly processMinutes: number;
   /** The required FTE, two decimals. */
   readonly requiredFte: number;
-  /** Average case-worker FTE in the team over the period (as in KPIS.md 4), three decimals. */
+  /** Average case-worker FTE in the team over the period (as in docs/kpis.md 4), three decimals. */
   readonly averageFte: number;
-  /** Average FTE ÷ required FTE × 100, one decimal, of the unrounded values (KPIS.md Clarifications). */
+  /** Average FTE ÷ required FTE × 100, one decimal, of the unrounded values (docs/kpis.md Clarifications). */
   readonly coverage: number | null;
   /** Completed sub-processes whose code has no process time: reported, not counted as 0. */
   readonly withoutProcessTime: readonly { readonly code: string; readonly count: number }[];
@@ -24,7 +24,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** KPIS.md 6: required FTE from process counts × process times, and how far the staff covers it. */
+/** docs/kpis.md 6: required FTE from process counts × process times, and how far the staff covers it. */
 export async function staffingRequirement(db: Kysely<Database>, query: KpiScope & Period): Promise<StaffingRequirementRow[]> {
   const [{ content: staffing }, { content: times }] = await Promise.all([loadCatalogue(db, query.tenantId, 'staffing'), loadCatalogue(db, query.tenantId, 'process-times')]);
   const [counts, caseWorkers] = await Promise.all([

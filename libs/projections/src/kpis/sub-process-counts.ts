@@ -20,7 +20,7 @@ export interface CountRow<D extends string> {
 }
 
 /**
- * KPIS.md 1: completed sub-processes, counted in the period of `Abgeschlossen am`. A row
+ * docs/kpis.md 1: completed sub-processes, counted in the period of `Abgeschlossen am`. A row
  * later seen `storniert`, or `offen` again, stops counting from that observation on.
  */
 export async function subProcessCounts(db: Kysely<Database>, query: SubProcessCountsQuery): Promise<CountRow<SubProcessDimension>[]> {

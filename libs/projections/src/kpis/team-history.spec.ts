@@ -29,7 +29,7 @@ function step(id: string): SubProcessRecord {
 /**
  * Staff: W1 (1,0) and W2 (0,2564: 10 of 39 hours) in West for years. P1 (1,0), employed since
  * 2010, is first seen in night 2 in Ost since 01.07.2024, the only team pair ever observed for
- * P1: before that day P1 belongs to no team, not to Ost (KPIS.md Clarifications).
+ * P1: before that day P1 belongs to no team, not to Ost (docs/kpis.md Clarifications).
  * Aids: 13 in West, 2 in Ost, all running all year. Ost completes 10 Hilfeplangespräche
  * (150 min each) on 15.02.2024.
  */

@@ -35,7 +35,7 @@ export const aidStockAnswer = kpiAnswer(
   sharesOfAids,
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 2: the stock of HzE aids running on a reference date. */
+/** docs/kpis.md 2: the stock of HzE aids running on a reference date. */
 export class AidStockQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof aidStockFields>) {
     super();

@@ -36,7 +36,7 @@ export const aidsAnswer = kpiAnswer(
   sharesOfAids,
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 2: HzE aids running, begun and ended in a period, with the setting shares of the running ones. */
+/** docs/kpis.md 2: HzE aids running, begun and ended in a period, with the setting shares of the running ones. */
 export class AidsQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof aidsParams>) {
     super();

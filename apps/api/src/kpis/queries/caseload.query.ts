@@ -14,7 +14,7 @@ export const caseloadFields = z.object({
   asOf: asOfParam,
 });
 
-/** The reference date: `on`, or the last day of the period asked (KPIS.md Clarifications). */
+/** The reference date: `on`, or the last day of the period asked (docs/kpis.md Clarifications). */
 export const caseloadParams = caseloadFields.transform(({ on, ...value }, ctx) => {
   if (on === undefined) {
     if (value.period === undefined && value.from === undefined && value.to === undefined) {
@@ -55,7 +55,7 @@ export function germanRatio(aidsPerFte: number | null): string | null {
   return aidsPerFte === null ? null : `1:${aidsPerFte.toFixed(1).replace('.', ',')}`;
 }
 
-/** KPIS.md 5: Fachkraft-Fall-Relation per team on a reference date, as a number (44.0) and written 1:44,0. */
+/** docs/kpis.md 5: Fachkraft-Fall-Relation per team on a reference date, as a number (44.0) and written 1:44,0. */
 export class CaseloadQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof caseloadParams>) {
     super();

@@ -26,7 +26,7 @@ export const casesOfYearAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 2: Fallzahl of a year as the federal statistics count it, stock on 31.12. plus aids ended. */
+/** docs/kpis.md 2: Fallzahl of a year as the federal statistics count it, stock on 31.12. plus aids ended. */
 export class CasesOfYearQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof casesOfYearFields>) {
     super();

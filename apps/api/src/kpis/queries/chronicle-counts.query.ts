@@ -21,7 +21,7 @@ export const chronicleCountsAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 1, 14plus: chronicle entries that count, by Sachgebiet × Eintragsart × period. */
+/** docs/kpis.md 1, 14plus: chronicle entries that count, by Sachgebiet × Eintragsart × period. */
 export class ChronicleCountsQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof chronicleCountsParams>) {
     super();

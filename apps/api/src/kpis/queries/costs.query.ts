@@ -35,7 +35,7 @@ export const costsAnswer = kpiAnswer(
   },
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 7: gross expenditure, income and net from 14plus, and the cost per aid of each paragraph. */
+/** docs/kpis.md 7: gross expenditure, income and net from 14plus, and the cost per aid of each paragraph. */
 export class CostsQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof costsParams>) {
     super();

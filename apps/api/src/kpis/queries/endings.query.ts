@@ -28,7 +28,7 @@ export const endingsAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
+/** docs/kpis.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
 export class EndingsQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof endingsParams>) {
     super();

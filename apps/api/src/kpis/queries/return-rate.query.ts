@@ -23,7 +23,7 @@ export const returnRateAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 3: Rückführungsquote of stationary aids ended in the period, with where the young people live afterwards. */
+/** docs/kpis.md 3: Rückführungsquote of stationary aids ended in the period, with where the young people live afterwards. */
 export class ReturnRateQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof returnRateParams>) {
     super();

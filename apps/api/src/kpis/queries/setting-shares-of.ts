@@ -34,9 +34,9 @@ function compareGroups(dimensions: readonly AidDimension[], a: AidCountsRow['gro
 }
 
 /**
- * KPIS.md 2: the setting shares of the aids running in a period (a day: the stock), for the
+ * docs/kpis.md 2: the setting shares of the aids running in a period (a day: the stock), for the
  * office or a team, and for every group the dimensions asked make (per team, per social area,
- * …; KPIS.md Clarifications). One query: the office's shares are its groups' counts together.
+ * …; docs/kpis.md Clarifications). One query: the office's shares are its groups' counts together.
  */
 export async function settingSharesBy(db: Kysely<Database>, query: SharesQuery & { readonly by: readonly AidDimension[] }): Promise<{ shares: SettingShares; byGroup: GroupShares[] }> {
   const groups = groupDimensions(query.team === undefined || query.by.includes('team') ? query.by : [...query.by, 'team']);
@@ -58,7 +58,7 @@ export async function settingSharesBy(db: Kysely<Database>, query: SharesQuery &
   return { shares: sharesOf(rows), byGroup };
 }
 
-/** KPIS.md 2: the setting shares of the aids running in a period (a day: the stock), for the office or a team. */
+/** docs/kpis.md 2: the setting shares of the aids running in a period (a day: the stock), for the office or a team. */
 export async function settingSharesOf(db: Kysely<Database>, query: SharesQuery): Promise<SettingShares> {
   return (await settingSharesBy(db, { ...query, by: [] })).shares;
 }

@@ -28,7 +28,7 @@ export const staffFluctuationAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 4: fluctuation of the office (team null) and of each team, in heads and FTE. */
+/** docs/kpis.md 4: fluctuation of the office (team null) and of each team, in heads and FTE. */
 export class StaffFluctuationQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof staffFluctuationParams>) {
     super();

@@ -24,7 +24,7 @@ export const staffingRequirementAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
+/** docs/kpis.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
 export class StaffingRequirementQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof staffingRequirementParams>) {
     super();

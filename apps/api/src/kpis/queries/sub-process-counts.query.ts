@@ -27,7 +27,7 @@ export const subProcessCountsAnswer = kpiAnswer(
   }),
 ) satisfies z.ZodType<Answer>;
 
-/** KPIS.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
+/** docs/kpis.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
 export class SubProcessCountsQuery extends Query<Answer> {
   constructor(readonly caller: Principal, readonly params: z.output<typeof subProcessCountsParams>) {
     super();

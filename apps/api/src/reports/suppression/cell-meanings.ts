@@ -81,7 +81,7 @@ export function meaningOf(table: ReportTable, row: Row, column: ReportColumn): C
 }
 
 /**
- * Sums that tie measures of different definitions together, by KPIS.md: each is used only
+ * Sums that tie measures of different definitions together, by docs/kpis.md: each is used only
  * where the report's own numbers bear it out (an office's catalogue may, say, give § 28 a
  * setting other than ambulant). Cells given the same meaning above are checked alike: one
  * whose number differs is treated as a number of its own.

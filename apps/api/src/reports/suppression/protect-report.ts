@@ -9,7 +9,7 @@ import { auditDisclosure, type Relation } from './disclosure-audit.js';
 export type Suppression = 'none' | 'all' | 'team-tables';
 
 /**
- * Small-number suppression over the whole report (KPIS.md, the statistical offices' rule):
+ * Small-number suppression over the whole report (docs/kpis.md, the statistical offices' rule):
  * every count of 1 or 2 becomes `.`, totals included; then, as long as an attacker who knows
  * every published number and every sum between them (rows, columns, the office's table
  * against the teams', the same number in two tables) could work out a secret cell exactly or

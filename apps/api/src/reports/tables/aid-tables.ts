@@ -17,7 +17,7 @@ function periodRows(inYear: readonly AidCountsRow[], lastDay: readonly AidCounts
     .sort((a, b) => a.row.localeCompare(b.row, 'de', { numeric: true }));
 }
 
-/** KPIS.md 2, 3 and 8: aids by setting, paragraph, team and social area; Fallzahl; returns; endings. */
+/** docs/kpis.md 2, 3 and 8: aids by setting, paragraph, team and social area; Fallzahl; returns; endings. */
 export async function aidTables(scope: ReportScope): Promise<ReportTable[]> {
   const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
   const lastDay = { ...query, from: scope.to };
@@ -92,7 +92,7 @@ export async function aidTables(scope: ReportScope): Promise<ReportTable[]> {
         { key: 'ended', heading: 'Beendet', kind: 'count' },
         { key: 'meanDays', heading: 'Dauer Ø (Tage)', kind: 'days', basedOn: ['ended'] },
         { key: 'medianDays', heading: 'Dauer Median (Tage)', kind: 'days', basedOn: ['ended'] },
-        // The counts behind the rates: a rate of 1 or 2 endings is as telling as the count (KPIS.md).
+        // The counts behind the rates: a rate of 1 or 2 endings is as telling as the count (docs/kpis.md).
         { key: 'base', heading: 'Basis der Quoten', kind: 'count' },
         { key: 'planned', heading: 'Planmäßig beendet', kind: 'count' },
         { key: 'plannedEndingRate', heading: 'Planmäßig beendet (%)', kind: 'rate', basedOn: ['planned', 'base'] },

@@ -2,7 +2,7 @@ import { chronicleCounts, loadCatalogue, staffingRequirement, subProcessCounts }
 import type { ReportTable } from '../report-table.js';
 import { pivot, type ReportScope } from './report-scope.js';
 
-/** KPIS.md 1 and 6: sub-processes by team and code, 14plus steps by quarter, staffing requirement. */
+/** docs/kpis.md 1 and 6: sub-processes by team and code, 14plus steps by quarter, staffing requirement. */
 export async function processTables(scope: ReportScope): Promise<ReportTable[]> {
   const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
   const { content: chronicleTypes } = await loadCatalogue(scope.db, scope.tenantId, 'chronicle-types');

@@ -3,7 +3,7 @@ import type { ReportTable } from '../report-table.js';
 import { OFFICE_TOTAL } from '../office-total.js';
 import { NO_VALUE, type ReportScope } from './report-scope.js';
 
-/** KPIS.md 4, 5 and 7: fluctuation, caseload per FTE on 31.12., costs by paragraph and team. */
+/** docs/kpis.md 4, 5 and 7: fluctuation, caseload per FTE on 31.12., costs by paragraph and team. */
 export async function staffAndCostTables(scope: ReportScope): Promise<ReportTable[]> {
   const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
   const [fluctuation, caseload, costsByParagraph, aidsByParagraph, costsByTeam] = await Promise.all([

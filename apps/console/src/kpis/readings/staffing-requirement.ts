@@ -12,7 +12,7 @@ const staffingRequirement: KpiReading = {
       { key: 'requiredFte', heading: 'Bedarf (VZÄ)', kind: 'fte', digits: 2, value: (row) => row.requiredFte },
       { key: 'averageFte', heading: 'Ø Fachkräfte (VZÄ)', kind: 'fte', digits: 3, value: (row) => row.averageFte },
       { key: 'coverage', heading: 'Deckung (%)', kind: 'rate', value: (row) => row.coverage },
-      // A code without a process time is not silently counted as 0 minutes (KPIS.md 6): it is named.
+      // A code without a process time is not silently counted as 0 minutes (docs/kpis.md 6): it is named.
       {
         key: 'withoutProcessTime',
         heading: 'Teilprozesse ohne Prozesszeit',
