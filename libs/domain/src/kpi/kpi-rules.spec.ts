@@ -1,7 +1,7 @@
 import { isEducationalAid, legalBasisOf } from './paragraph.js';
 import { percent, ratio, round } from './rounding.js';
 import { DEFAULT_AID_TYPE_CATALOGUE, legalBasisOfEntry, settingOf } from './setting.js';
-import { suppressRate, suppressRow } from './suppression.js';
+import { isSmallCount } from './suppression.js';
 import { teamOn, type StaffMemberFacts } from './staff-over-time.js';
 
 describe('legal basis of an aid', () => {
@@ -83,18 +83,8 @@ describe('rounding of rates', () => {
 });
 
 describe('small-number suppression', () => {
-  it('hides counts of 1 and 2, and the next-smallest telling cell when only one is hidden', () => {
-    expect(suppressRow([0, 1, 7, 5, 12])).toEqual([0, '.', 7, '.', 12]);
-    expect(suppressRow([2, 1, 9])).toEqual(['.', '.', 9]);
-    expect(suppressRow([3, 0, 4])).toEqual([3, 0, 4]);
-    expect(suppressRow([1, 0, 0])).toEqual(['.', 0, 0]);
-  });
-
-  it('hides a rate whose numerator or denominator is small', () => {
-    expect(suppressRate(50, 1, 2)).toBe('.');
-    expect(suppressRate(0, 0, 2)).toBe('.');
-    expect(suppressRate(37.5, 3, 8)).toBe(37.5);
-    expect(suppressRate(null, 0, 0)).toBeNull();
+  it('takes counts of 1 and 2 for those that could point at a person, not 0 or 3', () => {
+    expect([0, 1, 2, 3].map(isSmallCount)).toEqual([false, true, true, false]);
   });
 });
 
