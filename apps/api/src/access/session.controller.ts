@@ -3,7 +3,7 @@ import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiBodyOf, Validated } from '../http/validated.js';
-import { ApiAnswerOf } from '../kpis/answer-schemas.js';
+import { ApiAnswerOf } from '../openapi/api-answer.js';
 import { CONSOLE_SESSIONS, TOKEN_PRINCIPALS, type AuthenticatedRequest } from './access.guard.js';
 import { PublicRoute } from './allow.decorator.js';
 import { csrfTokenMatches, SESSION_COOKIE, type ConsoleSession, type ConsoleSessions } from './console-sessions.js';

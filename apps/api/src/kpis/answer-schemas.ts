@@ -1,4 +1,3 @@
-import { ApiOkResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AID_DIMENSIONS, CATALOGUE_NAMES } from '@jugendamt/projections';
 
@@ -55,9 +54,3 @@ export const sharesOfAids = {
     .array(settingShares.extend({ group: groupOf(AID_DIMENSIONS) }))
     .describe('The setting shares of every group of the dimensions asked other than setting and paragraph (per team, per social area, …); one group {} without such a dimension.'),
 };
-
-/** The 200 answer of an endpoint, from its schema. */
-export function ApiAnswerOf(schema: z.ZodType, description: string): MethodDecorator {
-  const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-  return ApiOkResponse({ description, schema: json });
-}

@@ -6,7 +6,7 @@ import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
 import { AnswerCacheInterceptor } from './answer-cache/answer-cache.interceptor.js';
-import { ApiAnswerOf } from './answer-schemas.js';
+import { ApiAnswerOf } from '../openapi/api-answer.js';
 import { AidStockQuery, aidStockAnswer, aidStockFields } from './queries/aid-stock.query.js';
 import { AidsQuery, aidsAnswer, aidsFields, aidsParams } from './queries/aids.query.js';
 import { CaseloadQuery, caseloadAnswer, caseloadFields, caseloadParams } from './queries/caseload.query.js';

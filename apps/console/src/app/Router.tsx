@@ -8,6 +8,12 @@ import { pagesOf } from './pages';
 const Overview = lazy(() => import('../pages/controlling/Overview'));
 const AnnualReport = lazy(() => import('../pages/planning/AnnualReport'));
 const Sources = lazy(() => import('../pages/admin/Sources'));
+const Imports = lazy(() => import('../pages/admin/Imports'));
+const Upload = lazy(() => import('../pages/admin/Upload'));
+const Jobs = lazy(() => import('../pages/admin/Jobs'));
+const Schedules = lazy(() => import('../pages/admin/Schedules'));
+const Catalogues = lazy(() => import('../pages/admin/Catalogues'));
+const Projections = lazy(() => import('../pages/admin/Projections'));
 
 /**
  * Each KPI page is its own chunk too: the shared KpiPage with that KPI's reading, both
@@ -28,6 +34,12 @@ const COMPONENTS: Readonly<Record<string, React.ComponentType>> = {
   ...KPI_PAGES,
   '/gesamtbericht': AnnualReport,
   '/verwaltung/quellen': Sources,
+  '/verwaltung/importe': Imports,
+  '/verwaltung/hochladen': Upload,
+  '/verwaltung/auftraege': Jobs,
+  '/verwaltung/zeitplaene': Schedules,
+  '/verwaltung/kataloge': Catalogues,
+  '/verwaltung/projektionen': Projections,
 };
 
 /** Only the pages of the session's role exist; any other path leads to its first page. */
@@ -38,7 +50,8 @@ export function AppRoutes({ session }: { session: Session }) {
       <Routes>
         {pages.map((page) => {
           const Page = COMPONENTS[page.path]!;
-          return <Route key={page.path} path={page.path} element={<Page />} />;
+          // A page may have pages of its own below it (an import's findings under the import list).
+          return <Route key={page.path} path={`${page.path}/*`} element={<Page />} />;
         })}
         <Route path="*" element={<Navigate to={pages[0]!.path} replace />} />
       </Routes>

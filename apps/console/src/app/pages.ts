@@ -16,6 +16,12 @@ export const PAGES: readonly PageEntry[] = [
   ...KPI_CATALOGUE.map((entry): PageEntry => ({ path: kpiPath(entry), title: entry.title, roles: ['controlling'], section: 'Controlling' })),
   { path: '/gesamtbericht', title: 'Gesamtbericht', roles: ['planning', 'controlling'], section: 'Planung' },
   { path: '/verwaltung/quellen', title: 'Quellen', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/importe', title: 'Importe', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/hochladen', title: 'Exporte hochladen', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/auftraege', title: 'Aufträge', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/zeitplaene', title: 'Zeitpläne', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/kataloge', title: 'Kataloge', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/projektionen', title: 'Projektionen', roles: ['admin'], section: 'Fachadministration' },
 ];
 
 export function pagesOf(role: Role): PageEntry[] {
