@@ -24,7 +24,7 @@ const NAVIGATION: Readonly<Record<Role, string[]>> = {
     'Gesamtbericht',
   ],
   planning: ['Gesamtbericht'],
-  admin: ['Quellen'],
+  admin: ['Quellen', 'Importe', 'Exporte hochladen', 'Aufträge', 'Zeitpläne', 'Kataloge', 'Projektionen'],
 };
 
 /**
