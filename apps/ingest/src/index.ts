@@ -6,7 +6,7 @@ export { futureToleranceMs, importFiles, importSettings, openMigratedDatabase, t
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
 export { describeJob, jobIdOf, type ImportJob, type ImportJobResult, type JobImport } from './jobs/import-job.js';
-export type { ImportJobView, ImportRunner, JobState } from './jobs/import-runner.js';
+export type { ImportJobView, ImportRunner, JobProgress, JobState } from './jobs/import-runner.js';
 export { startImportRuntime, type ImportRuntime } from './jobs/import-runtime.js';
 export { DEFAULT_SCHEDULE_TIME_ZONE, nextRuns, scheduleProblem, type ImportSchedule } from './schedules/import-schedule.js';
 export { deleteSchedule, listSchedules, saveSchedule } from './schedules/schedule-repository.js';

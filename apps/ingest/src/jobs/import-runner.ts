@@ -1,8 +1,21 @@
 import { numberSetting } from '@jugendamt/domain';
+import type { ImportProgress } from '../import/import-settings.js';
 import type { ImportSchedule } from '../schedules/import-schedule.js';
 import type { ImportJob, ImportJobResult } from './import-job.js';
 
 export type JobState = 'waiting' | 'active' | 'delayed' | 'completed' | 'failed';
+
+/** How far a job has read the file it imports, as its import last reported; kept when it ends. */
+export interface JobProgress {
+  readonly file: string;
+  readonly rowsRead: number;
+  /** The share of the file's bytes read, 0 to 1. */
+  readonly share: number;
+}
+
+export function jobProgressOf(progress: ImportProgress): JobProgress {
+  return { file: progress.file, rowsRead: progress.rowsRead, share: progress.bytesTotal ? progress.bytesRead / progress.bytesTotal : 0 };
+}
 
 /** A job as the administrator sees it: what it is, how far it got, what went wrong. */
 export interface ImportJobView {
@@ -16,7 +29,11 @@ export interface ImportJobView {
   readonly lastError: string | null;
   readonly result: ImportJobResult | null;
   readonly enqueuedAt: string;
+  /** When its latest attempt began; null while it waits for its first. */
+  readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** For the administrator's progress bar: rows read so far, and rows per second from two looks. */
+  readonly progress: JobProgress | null;
   /** What happened, one line per step or fault; no row content, no personal data. */
   readonly log: readonly string[];
 }

@@ -67,6 +67,9 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     const done = await until('the held verdict', () => worker.runner.get(heldJob.id), (view) => view?.state === 'completed');
     const held = done!.result!.imports[0]!;
     expect(held).toMatchObject({ file: 'webfm_hilfen_20240102_0215.csv', status: 'held', eventsAppended: 0 });
+    // The file's end is reported however soon it follows the start: the job shows it read whole.
+    expect(done!.progress).toEqual({ file: held.file, rowsRead: 10, share: 1 });
+    expect(done!.startedAt).not.toBeNull();
     expect(existsSync(join(office.inboxDir, 'held', held.file))).toBe(true);
     const eventsWhileHeld = (await storedEvents(office.database.db)).length;
     expect(eventsWhileHeld).toBe(20);

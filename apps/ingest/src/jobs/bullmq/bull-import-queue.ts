@@ -2,7 +2,7 @@ import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ImportSchedule } from '../../schedules/import-schedule.js';
 import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
-import type { ImportJobView, ImportRunner, JobState, RetryPolicy } from '../import-runner.js';
+import type { ImportJobView, ImportRunner, JobProgress, JobState, RetryPolicy } from '../import-runner.js';
 import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
 
 const SCHEDULER_PREFIX = 'schedule-';
@@ -99,10 +99,17 @@ export class BullImportQueue implements ImportRunner {
       lastError: job.failedReason || null,
       result: job.returnvalue ?? null,
       enqueuedAt: new Date(job.timestamp).toISOString(),
+      startedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
       finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      progress: isJobProgress(job.progress) ? job.progress : null,
       log,
     };
   }
+}
+
+/** What the worker reported with updateProgress; BullMQ stores any JSON there, 0 before the first report. */
+function isJobProgress(progress: unknown): progress is JobProgress {
+  return typeof progress === 'object' && progress !== null && typeof (progress as JobProgress).rowsRead === 'number' && typeof (progress as JobProgress).share === 'number';
 }
 
 function stateOf(state: string): JobState {

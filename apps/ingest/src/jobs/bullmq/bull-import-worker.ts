@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { describeJob, summaryOf, type ImportJob, type ImportJobResult } from '../import-job.js';
 import { JobAttemptFailed, type ImportJobProcessor } from '../import-job-processor.js';
+import { jobProgressOf } from '../import-runner.js';
 import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
 
 export interface BullWorkerOptions {
@@ -27,10 +28,11 @@ export function startBullImportWorker(connection: Redis, tenantId: string, proce
       try {
         let lastShown = 0;
         return await processor(job.data, (progress) => {
-          // Progress is for the job list; a write to Redis per row would slow the import.
-          if (Date.now() - lastShown < 2_000) return;
+          // Progress is for the job list; a write to Redis per row would slow the import. A
+          // file's end always goes through, so a finished job does not show a half-read file.
+          if (Date.now() - lastShown < 2_000 && progress.bytesRead < progress.bytesTotal) return;
           lastShown = Date.now();
-          void job.updateProgress({ file: progress.file, rowsRead: progress.rowsRead, share: progress.bytesTotal ? progress.bytesRead / progress.bytesTotal : 0 }).catch(() => undefined);
+          void job.updateProgress(jobProgressOf(progress)).catch(() => undefined);
         });
       } catch (error) {
         if (!(error instanceof JobAttemptFailed)) throw error;

@@ -19,6 +19,9 @@ describe('the embedded runner (no Redis) on PGlite', () => {
     await dropIntoInbox(office.inboxDir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', defaultRows('webfm_faelle', 3));
     const [job] = await until('the job', () => runtime.runner.list(10), (jobs) => jobs.length === 1 && jobs[0]!.state === 'completed');
     expect(job!.result!.imports).toEqual([expect.objectContaining({ file: 'webfm_faelle_20240101_0215.csv', status: 'applied', eventsAppended: 3 })]);
+    // The console's progress bar: the whole file read, its rows counted, the attempt's start known.
+    expect(job!.progress).toEqual({ file: 'webfm_faelle_20240101_0215.csv', rowsRead: 3, share: 1 });
+    expect(Date.parse(job!.startedAt!)).toBeLessThanOrEqual(Date.parse(job!.finishedAt!));
     expect(existsSync(join(office.inboxDir, 'done', 'webfm_faelle_20240101_0215.csv'))).toBe(true);
     // The same arrival offered again (the watch's rescan, a second watcher) joins its job.
     expect(await runtime.runner.submit(job!.job)).toMatchObject({ id: job!.id, state: 'completed' });

@@ -2,7 +2,7 @@ import type { ImportSchedule } from '../../schedules/import-schedule.js';
 import { nextRuns } from '../../schedules/import-schedule.js';
 import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
 import { JobAttemptFailed, type ImportJobProcessor } from '../import-job-processor.js';
-import { retryDelayMs, type ImportJobView, type ImportRunner, type JobState, type RetryPolicy } from '../import-runner.js';
+import { jobProgressOf, retryDelayMs, type ImportJobView, type ImportRunner, type JobProgress, type JobState, type RetryPolicy } from '../import-runner.js';
 
 interface Entry {
   readonly id: string;
@@ -12,7 +12,9 @@ interface Entry {
   lastError: string | null;
   result: ImportJobResult | null;
   readonly enqueuedAt: Date;
+  startedAt: Date | null;
   finishedAt: Date | null;
+  progress: JobProgress | null;
   readonly log: string[];
 }
 
@@ -44,7 +46,7 @@ export class InProcessImportRunner implements ImportRunner {
     const id = jobIdOf(job);
     const known = this.entries.get(id);
     if (known) return viewOf(known, this.policy);
-    const entry: Entry = { id, job, state: 'waiting', attemptsMade: 0, lastError: null, result: null, enqueuedAt: new Date(), finishedAt: null, log: [] };
+    const entry: Entry = { id, job, state: 'waiting', attemptsMade: 0, lastError: null, result: null, enqueuedAt: new Date(), startedAt: null, finishedAt: null, progress: null, log: [] };
     this.entries.set(id, entry);
     this.forgetOld();
     this.enqueue(entry);
@@ -117,10 +119,11 @@ export class InProcessImportRunner implements ImportRunner {
 
   private async attempt(entry: Entry): Promise<void> {
     if (this.closed) return;
-    entry.state = 'active';
+    Object.assign(entry, { state: 'active', startedAt: new Date(), progress: null });
     entry.attemptsMade++;
     try {
-      entry.result = await this.processor(entry.job);
+      // In memory, so every report is kept (BullMQ's worker thins them out: each is a Redis write).
+      entry.result = await this.processor(entry.job, (progress) => (entry.progress = jobProgressOf(progress)));
       entry.state = 'completed';
       entry.finishedAt = new Date();
       this.onDone(viewOf(entry, this.policy));
@@ -160,7 +163,9 @@ function viewOf(e: Entry, policy: RetryPolicy): ImportJobView {
     lastError: e.lastError,
     result: e.result,
     enqueuedAt: e.enqueuedAt.toISOString(),
+    startedAt: e.startedAt?.toISOString() ?? null,
     finishedAt: e.finishedAt?.toISOString() ?? null,
+    progress: e.progress,
     log: [...e.log],
   };
 }
