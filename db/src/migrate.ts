@@ -12,6 +12,7 @@ import * as idempotencyByEventId from './migrations/0009-idempotency-by-event-id
 import * as exactFte from './migrations/0010-exact-fte.js';
 import * as appliedOncePerObservation from './migrations/0011-applied-once-per-observation.js';
 import * as consoleSessions from './migrations/0012-console-sessions.js';
+import * as catalogueAuthors from './migrations/0013-catalogue-authors.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-exact-fte': exactFte,
   '0011-applied-once-per-observation': appliedOncePerObservation,
   '0012-console-sessions': consoleSessions,
+  '0013-catalogue-authors': catalogueAuthors,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

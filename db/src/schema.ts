@@ -115,6 +115,8 @@ export interface CataloguesTable {
   version: number;
   content: unknown;
   created_at: Generated<Date>;
+  /** `role:subject` of who stored it; null for versions stored before authors were kept. */
+  created_by: string | null;
 }
 
 /** A fact as known from `known_from` until `known_to` (null: still current). Dates as ISO strings. */

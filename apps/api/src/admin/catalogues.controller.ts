@@ -1,11 +1,13 @@
 import { Body, Get, NotFoundException, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CATALOGUE_NAMES, CATALOGUE_SCHEMAS, catalogueAt, catalogueHistory, isCatalogueName, saveCatalogue, type CatalogueName } from '@jugendamt/projections';
+import { CATALOGUE_NAMES, CATALOGUE_SCHEMAS, isCatalogueName, saveCatalogue, type CatalogueName } from '@jugendamt/projections';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
-import { catalogueView } from './catalogue-views.js';
+import { ApiAnswerOf } from '../openapi/api-answer.js';
+import { catalogueListAnswer, catalogueOneAnswer, catalogueSavedAnswer } from './catalogue-answers.js';
+import { catalogueVersionHistory, catalogueVersionView, catalogueView } from './catalogue-views.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { runtimeOfOffice } from './import-runtime.provider.js';
 import { OfficeAdministration } from './office-administration.js';
@@ -33,7 +35,8 @@ function catalogueNamed(name: string): CatalogueName {
 export class CataloguesController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Every catalogue: current version, content, and whether the numbers follow it yet' })
-  async list(@Caller() caller: Principal) {
+  @ApiAnswerOf(catalogueListAnswer, 'The catalogues in their current versions, with when and by whom each was stored')
+  async list(@Caller() caller: Principal): Promise<z.output<typeof catalogueListAnswer>> {
     return { catalogues: await Promise.all(CATALOGUE_NAMES.map((name) => catalogueView(this.db, caller.tenantId, name))) };
   }
 
@@ -41,13 +44,14 @@ export class CataloguesController extends OfficeAdministration {
   @ApiOperation({ summary: 'One catalogue with its history of versions; version=n shows a former one' })
   @ApiParam({ name: 'name', enum: CATALOGUE_NAMES })
   @ApiQueryOf(versionFields)
-  async one(@Caller() caller: Principal, @Param('name') rawName: string, @Query(new Validated(versionFields)) query: z.output<typeof versionFields>) {
+  @ApiAnswerOf(catalogueOneAnswer, 'The version asked for (the current one without version=), with every version of the catalogue')
+  async one(@Caller() caller: Principal, @Param('name') rawName: string, @Query(new Validated(versionFields)) query: z.output<typeof versionFields>): Promise<z.output<typeof catalogueOneAnswer>> {
     const name = catalogueNamed(rawName);
-    const history = await catalogueHistory(this.db, caller.tenantId, name);
-    const versions = [...history, { version: 0, createdAt: null }];
+    const versions = await catalogueVersionHistory(this.db, caller.tenantId, name);
     if (query.version === undefined) return { ...(await catalogueView(this.db, caller.tenantId, name)), versions };
-    if (!versions.some((v) => v.version === query.version)) throw new NotFoundException(`catalogue ${name} has no version ${query.version}`);
-    return { name, version: query.version, content: await catalogueAt(this.db, caller.tenantId, name, query.version), versions };
+    const stamp = versions.find((v) => v.version === query.version);
+    if (!stamp) throw new NotFoundException(`catalogue ${name} has no version ${query.version}`);
+    return { ...(await catalogueVersionView(this.db, caller.tenantId, name, stamp)), versions };
   }
 
   @Put(':name')
@@ -55,11 +59,13 @@ export class CataloguesController extends OfficeAdministration {
   @ApiParam({ name: 'name', enum: CATALOGUE_NAMES })
   @ApiQueryOf(saveFields)
   @ApiBodyOf(anyCatalogue)
-  async save(@Caller() caller: Principal, @Param('name') rawName: string, @Query(new Validated(saveFields)) query: z.output<typeof saveFields>, @Body() body: unknown) {
+  @ApiAnswerOf(catalogueSavedAnswer, 'The stored version, and the rebuild job started for it')
+  async save(@Caller() caller: Principal, @Param('name') rawName: string, @Query(new Validated(saveFields)) query: z.output<typeof saveFields>, @Body() body: unknown): Promise<z.output<typeof catalogueSavedAnswer>> {
     const name = catalogueNamed(rawName);
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     const content = new Validated(CATALOGUE_SCHEMAS[name]).transform(body);
-    await saveCatalogue(this.db, caller.tenantId, name, content);
+    // Who changed it, as the import decisions name their decider: role and token id or sign-on subject.
+    await saveCatalogue(this.db, caller.tenantId, name, content, `${caller.role}:${caller.subject}`);
     const view = await catalogueView(this.db, caller.tenantId, name);
     const rebuildJob = query.rebuild === 'true' && view.rebuildPending.length ? await runtime.runner.submit({ kind: 'rebuild', projections: view.rebuildPending }) : undefined;
     return { ...view, rebuildJob };

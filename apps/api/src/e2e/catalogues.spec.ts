@@ -39,7 +39,7 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
     const paragraph = await admin('PUT', '/api/v1/admin/catalogues/aid-types', { entries: { SPFH: { paragraph: '§31' } }, settingByParagraph: {} });
     expect((await bodyOf(paragraph)).errors).toEqual([expect.objectContaining({ field: 'entries.SPFH.paragraph' })]);
     expect((await admin('PUT', '/api/v1/admin/catalogues/nothing', {})).status).toBe(404);
-    expect((await bodyOf(await admin('GET', '/api/v1/admin/catalogues/staffing'))).versions).toEqual([{ version: 0, createdAt: null }]);
+    expect((await bodyOf(await admin('GET', '/api/v1/admin/catalogues/staffing'))).versions).toEqual([{ version: 0, createdAt: null, createdBy: null, createdByLabel: null }]);
   });
 
   it('rebuilds the projections an aid-type edit shapes, after which the KPIs follow the new version', async () => {
@@ -59,6 +59,16 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
     expect(projections.find((p: { projection: string }) => p.projection === 'aid-history')).toMatchObject({ catalogueVersions: { 'aid-types': 1 }, cataloguesChangedSince: [], eventsBehind: 0 });
     const history = await bodyOf(await admin('GET', '/api/v1/admin/catalogues/aid-types?version=0'));
     expect(history).toMatchObject({ version: 0, content: DEFAULT_CATALOGUES['aid-types'], versions: [{ version: 1 }, { version: 0 }] });
+  });
+
+  it('names who stored each version and when: the token that did, by its label', async () => {
+    const { catalogues } = await bodyOf(await admin('GET', '/api/v1/admin/catalogues'));
+    const aidTypes = catalogues.find((c: { name: string }) => c.name === 'aid-types');
+    expect(aidTypes).toMatchObject({ version: 1, createdBy: expect.stringMatching(/^admin:token:[0-9a-f-]{36}$/), createdByLabel: 'test' });
+    expect(Date.now() - Date.parse(aidTypes.createdAt)).toBeLessThan(5 * 60_000);
+    expect(catalogues.find((c: { name: string }) => c.name === 'process-times')).toMatchObject({ version: 0, createdAt: null, createdBy: null, createdByLabel: null });
+    const { versions } = await bodyOf(await admin('GET', '/api/v1/admin/catalogues/aid-types'));
+    expect(versions).toEqual([{ version: 1, createdAt: aidTypes.createdAt, createdBy: aidTypes.createdBy, createdByLabel: 'test' }, { version: 0, createdAt: null, createdBy: null, createdByLabel: null }]);
   });
 
   it('stores a query-time catalogue without a rebuild: it takes effect at once', async () => {

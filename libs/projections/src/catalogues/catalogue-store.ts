@@ -24,18 +24,18 @@ export async function catalogueVersions(db: Kysely<Database>, tenantId: string, 
   return versions;
 }
 
-/** Every stored version of a catalogue, newest first (version 0, the default, is implied). */
-export async function catalogueHistory(db: Kysely<Database>, tenantId: string, name: CatalogueName): Promise<{ version: number; createdAt: Date }[]> {
-  const rows = await db.selectFrom('catalogues').select(['version', 'created_at']).where('tenant_id', '=', tenantId).where('name', '=', name).orderBy('version', 'desc').execute();
-  return rows.map((row) => ({ version: row.version, createdAt: row.created_at }));
+/** Every stored version of a catalogue, newest first (version 0, the default, is implied); createdBy null where no author was kept. */
+export async function catalogueHistory(db: Kysely<Database>, tenantId: string, name: CatalogueName): Promise<{ version: number; createdAt: Date; createdBy: string | null }[]> {
+  const rows = await db.selectFrom('catalogues').select(['version', 'created_at', 'created_by']).where('tenant_id', '=', tenantId).where('name', '=', name).orderBy('version', 'desc').execute();
+  return rows.map((row) => ({ version: row.version, createdAt: row.created_at, createdBy: row.created_by }));
 }
 
-/** Stores an edited catalogue as the next version. */
-export async function saveCatalogue<N extends CatalogueName>(db: Kysely<Database>, tenantId: string, name: N, content: Catalogues[N]): Promise<number> {
+/** Stores an edited catalogue as the next version; `createdBy` names who did (`role:subject`). */
+export async function saveCatalogue<N extends CatalogueName>(db: Kysely<Database>, tenantId: string, name: N, content: Catalogues[N], createdBy: string | null = null): Promise<number> {
   // One statement: two edits at once get two versions, or the second fails on the key, never one lost.
   const { rows } = await sql<{ version: number }>`
-    INSERT INTO catalogues (tenant_id, name, version, content)
-    SELECT ${tenantId}, ${name}, coalesce(max(version), 0) + 1, ${JSON.stringify(content)}::jsonb FROM catalogues WHERE tenant_id = ${tenantId} AND name = ${name}
+    INSERT INTO catalogues (tenant_id, name, version, content, created_by)
+    SELECT ${tenantId}, ${name}, coalesce(max(version), 0) + 1, ${JSON.stringify(content)}::jsonb, ${createdBy} FROM catalogues WHERE tenant_id = ${tenantId} AND name = ${name}
     RETURNING version`.execute(db);
   return rows[0]!.version;
 }
