@@ -15,6 +15,8 @@ export type Role = 'admin' | 'controlling' | 'planning';
 export interface RunningProduct {
   readonly url: string;
   readonly tokens: Readonly<Record<Role, string>>;
+  /** The product's inbox (INBOX_DIR): a file put here waits for its import. */
+  readonly inboxDir: string;
   /** The API as a script would call it, with a role's bearer token. */
   api(path: string, role: Role): Promise<Response>;
   stop(): Promise<void>;
@@ -53,6 +55,7 @@ export async function startProduct(): Promise<RunningProduct> {
   return {
     url,
     tokens,
+    inboxDir: env.INBOX_DIR,
     api: (path, role) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${tokens[role]}` } }),
     async stop() {
       api.kill('SIGTERM');
