@@ -6,7 +6,10 @@ import { DATABASE } from '../database/database.module.js';
 import { AccessGuard, CONSOLE_SESSIONS, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
 import { ConsoleSessions } from './console-sessions.js';
 import { SessionController } from './session.controller.js';
+import { OidcSignIn } from './oidc-sign-in.js';
+import { oidcSignInSettingsFromEnv } from './oidc-sign-in-settings.js';
 import { OidcVerifier, oidcSettingsFromEnv } from './oidc-verifier.js';
+import { OIDC_SIGN_IN, SingleSignOnController } from './single-sign-on.controller.js';
 import { TokenPrincipals } from './token-principals.js';
 
 @Global()
@@ -15,7 +18,7 @@ export class AccessModule {
   static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AccessModule,
-      controllers: [SessionController],
+      controllers: [SessionController, SingleSignOnController],
       exports: [TOKEN_PRINCIPALS, CONSOLE_SESSIONS],
       providers: [
         {
@@ -23,6 +26,13 @@ export class AccessModule {
           useFactory: () => {
             const settings = oidcSettingsFromEnv(env);
             return settings ? new OidcVerifier(settings) : null;
+          },
+        },
+        {
+          provide: OIDC_SIGN_IN,
+          useFactory: () => {
+            const settings = oidcSignInSettingsFromEnv(env);
+            return settings ? new OidcSignIn(settings) : null;
           },
         },
         {

@@ -2,13 +2,21 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { isRole, type Principal } from './role.js';
 
-export interface OidcSettings {
-  readonly issuer: string;
-  readonly audience: string;
-  readonly jwksUrl: string;
+/** What a verified token's claims make of its holder; the same for bearer JWTs and the console's ID tokens. */
+export interface OidcClaimSettings {
   /** The claim holding the role, a string or a list (default `roles`). */
   readonly roleClaim: string;
   readonly tenantId: string;
+}
+
+export interface OidcSettings extends OidcClaimSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+}
+
+export function oidcClaimSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcClaimSettings {
+  return { roleClaim: env['OIDC_ROLE_CLAIM'] ?? 'roles', tenantId: env['OIDC_TENANT'] ?? DEFAULT_TENANT_ID };
 }
 
 /** Single sign-on is on when OIDC_ISSUER and OIDC_AUDIENCE are set; the keys come from the issuer's JWKS. */
@@ -20,8 +28,7 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
     issuer,
     audience,
     jwksUrl: env['OIDC_JWKS_URL'] ?? `${issuer.replace(/\/$/, '')}/protocol/openid-connect/certs`,
-    roleClaim: env['OIDC_ROLE_CLAIM'] ?? 'roles',
-    tenantId: env['OIDC_TENANT'] ?? DEFAULT_TENANT_ID,
+    ...oidcClaimSettingsFromEnv(env),
   };
 }
 

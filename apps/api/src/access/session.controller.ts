@@ -8,6 +8,7 @@ import { CONSOLE_SESSIONS, TOKEN_PRINCIPALS, type AuthenticatedRequest } from '.
 import { PublicRoute } from './allow.decorator.js';
 import { csrfTokenMatches, SESSION_COOKIE, type ConsoleSession, type ConsoleSessions } from './console-sessions.js';
 import { ROLES } from './role.js';
+import { setSessionCookie } from './session-cookie.js';
 import type { TokenPrincipals } from './token-principals.js';
 
 const signInBody = z.object({ token: z.string().min(1, { error: 'required: the access token' }).describe('An API token (npm run token), exchanged for a session cookie.') });
@@ -44,13 +45,7 @@ export class SessionController {
     const principal = await this.tokens.principalOf(body.token);
     if (!principal) throw new UnauthorizedException('the access token is unknown, revoked or expired');
     const { sessionId, session } = await this.sessions.open(principal);
-    reply.setCookie(SESSION_COOKIE, sessionId, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(request, reply, sessionId, session);
     return answerOf(session);
   }
 
