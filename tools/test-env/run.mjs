@@ -54,7 +54,7 @@ function findRedisServer() {
 
 /** The web console's tests drive Debian's Chromium; a browser download is not possible offline. */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const needsBrowser = command === 'jest';
+const needsBrowser = command === 'jest' || args.some((arg) => arg.includes('console-bench'));
 
 function ensureBinaries() {
   let pgBin = findPostgresBinDir();

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:console`: the web console in Debian's Chromium over a generated large-city set
+ * on real PostgreSQL. Per page: the time from navigation until the page is usable (its figures
+ * shown, nothing loading), next to the time the API answers the same page asks for take on
+ * their own, fetched all at once from Node in the same run (the page's floor). Both are warm:
+ * the answer cache has seen each question once, as it has after the first user of the morning.
+ * Each run opens a fresh browser context, so the page's scripts are fetched and parsed anew.
+ * Also the JavaScript a page loads, gzipped.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { createTestDatabase } from '@jugendamt/db/testing';
+import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
+import { catchUpAll } from '@jugendamt/projections';
+import { issueToken } from '@jugendamt/api';
+import { startApiProcess } from './support/api-process.js';
+import { generatedSet } from './ingest/generated-set.js';
+import { median } from './support/measure.js';
+import { markdownTable, ratio } from './support/table.js';
+
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 50);
+const SEED = Number(process.env['BENCH_SEED'] ?? 1);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface ConsolePage {
+  readonly label: string;
+  readonly path: string;
+  /** The page is usable: its figures are on screen and nothing is loading any more. */
+  usable(page: Page): Promise<void>;
+}
+
+const PAGES: readonly ConsolePage[] = [
+  {
+    label: 'Überblick (7 key figures, this year and the one before)',
+    path: '/controlling',
+    usable: (page) => page.locator('table.key-figures tbody tr').nth(6).waitFor(),
+  },
+  {
+    label: 'Rückführungsquote by paragraph (chart, tables)',
+    path: '/controlling/rueckfuehrungsquote?by=paragraph',
+    usable: (page) => page.locator('.kpi-figures[aria-busy="false"] [role="img"] svg').first().waitFor(),
+  },
+  {
+    label: 'Hilfen nach Leistungsform by team (chart, tables)',
+    path: '/controlling/hilfen?by=team,setting',
+    usable: (page) => page.locator('.kpi-figures[aria-busy="false"] [role="img"] svg').first().waitFor(),
+  },
+];
+
+interface PageVisit {
+  readonly ms: number;
+  readonly apiPaths: readonly string[];
+  readonly javascriptGzipBytes: number;
+}
+
+async function visit(browser: Browser, url: string, cookie: string, target: ConsolePage): Promise<PageVisit> {
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  try {
+    const [name, value] = cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    const apiPaths: string[] = [];
+    const scripts: Promise<number>[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname + new URL(request.url()).search;
+      if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/session')) apiPaths.push(path);
+    });
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.body().then((body) => gzipSync(body).byteLength));
+    });
+    const started = performance.now();
+    await page.goto(`${url}${target.path}`);
+    await target.usable(page).catch(async (failure: Error) => {
+      const shot = join(tmpdir(), 'console-bench-failure.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      throw new Error(`${target.path} did not become usable (screenshot: ${shot}): ${failure.message}`);
+    });
+    const ms = performance.now() - started;
+    const javascriptGzipBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+    return { ms, apiPaths, javascriptGzipBytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's API answers on their own: all asked at once, as fast as the API can give them. */
+async function answersAlone(url: string, cookie: string, paths: readonly string[]): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    paths.map(async (path) => {
+      const response = await fetch(`${url}${path}`, { headers: { cookie, 'accept-encoding': 'gzip, deflate' } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    }),
+  );
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const folder = process.env['BENCH_FOLDER'] ?? generatedSet(root, SCALE, SEED);
+  const database = await createTestDatabase('postgres', { poolSize: 20 });
+  let browser: Browser | undefined;
+  try {
+    console.error('importing the set and catching up the projections …');
+    await importFiles(database.db, importSettings({}, { ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }), await collectExportFiles([folder]));
+    await catchUpAll(database.db, DEFAULT_TENANT_ID);
+    await sql`ANALYZE`.execute(database.db);
+    const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+    if (!database.url) throw new Error('the benchmark needs PostgreSQL');
+    const api = await startApiProcess(root, database.url, { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' });
+    const signIn = await fetch(`${api.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+    if (signIn.status !== 200 || !cookie) throw new Error(`signing in: ${signIn.status}`);
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+
+    const rows: (string | number)[][] = [];
+    for (const target of PAGES) {
+      // The first visit warms the answer cache and tells which answers the page asks for.
+      const first = await visit(browser, api.url, cookie, target);
+      const pageTimes: number[] = [];
+      const apiTimes: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        apiTimes.push(await answersAlone(api.url, cookie, first.apiPaths));
+        pageTimes.push((await visit(browser, api.url, cookie, target)).ms);
+      }
+      const pageMs = median(pageTimes);
+      const apiMs = median(apiTimes);
+      const aim = 1.5 * apiMs + 300;
+      rows.push([target.label, first.apiPaths.length, Math.round(apiMs), Math.round(pageMs), ratio(pageMs, apiMs), Math.round(aim), pageMs <= aim ? 'yes' : 'no', Math.round(first.javascriptGzipBytes / 1024)]);
+      console.error(`${target.label}: page ${Math.round(pageMs)} ms, its ${first.apiPaths.length} answers alone ${Math.round(apiMs)} ms`);
+    }
+    console.log(`\nWeb console in Chromium (${process.env['BENCH_FOLDER'] ?? `scale ${SCALE}`}), median of ${RUNS} runs, answer cache warm\n`);
+    console.log(
+      markdownTable(['page', 'API answers', 'answers alone ms', 'page usable ms', 'page vs answers', 'aim ms (1.5x + 300)', 'within aim', 'JS kB gzipped'], rows),
+    );
+    await api.stop();
+  } finally {
+    await browser?.close();
+    await database.close().catch(() => undefined);
+  }
+}
+
+await main();
