@@ -91,6 +91,13 @@ describe('web console in Chromium (postgres)', () => {
     };
     const shownCases = () => page.locator('[data-figure="fallzahl"] td').first().textContent();
     await expect(shownCases()).resolves.toBe(await cases());
+    // Caseload and staffing are per team: the overview names the most loaded and the least covered team's figure.
+    const teamRows = async <R,>(path: string) => ((await (await product.api(path, 'controlling')).json()) as { rows: R[] }).rows;
+    const caseloads = (await teamRows<{ aidsPerFte: number | null }>(`/api/v1/kpis/caseload?on=${YEAR}-12-31`)).flatMap((row) => row.aidsPerFte ?? []);
+    const coverages = (await teamRows<{ coverage: number | null }>(`/api/v1/kpis/staffing-requirement?period=${YEAR}`)).flatMap((row) => row.coverage ?? []);
+    const german = (value: number) => value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    await expect(page.locator('[data-figure="fachkraft-fall-relation"] td').first().textContent()).resolves.toBe(`1:${german(Math.max(...caseloads))}`);
+    await expect(page.locator('[data-figure="personalbedarf-deckung"] td').first().textContent()).resolves.toBe(`${german(Math.min(...coverages))} %`);
     await expectAccessible('controlling-ueberblick');
 
     // Stand: as known at the end of 2025-06-30, before the samples were observed: the API knows nothing yet.

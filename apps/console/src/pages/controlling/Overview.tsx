@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatChange, formatNumber } from '../../format/german';
-import { KEY_FIGURES } from './key-figures';
+import { KEY_FIGURES, type KeyFigure } from './key-figures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { YearAndStandFields } from '../../components/YearAndStandFields';
 
@@ -14,8 +14,9 @@ interface FigureRow {
 
 const LAST_YEAR = new Date().getFullYear() - 1;
 
-function shown(value: number | null, digits: number, unit: string): string {
+function shown(value: number | null, digits: number, unit: KeyFigure['unit']): string {
   if (value === null) return '–';
+  if (unit === '1:x') return `1:${formatNumber(value, digits)}`;
   return unit ? `${formatNumber(value, digits)} ${unit}` : formatNumber(value, digits);
 }
 
