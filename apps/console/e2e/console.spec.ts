@@ -98,6 +98,10 @@ describe('web console in Chromium (postgres)', () => {
     const german = (value: number) => value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     await expect(page.locator('[data-figure="fachkraft-fall-relation"] td').first().textContent()).resolves.toBe(`1:${german(Math.max(...caseloads))}`);
     await expect(page.locator('[data-figure="personalbedarf-deckung"] td').first().textContent()).resolves.toBe(`${german(Math.min(...coverages))} %`);
+    // The basis in view: the day of each source's newest export the figures rest on.
+    const { basis } = (await (await product.api(`/api/v1/kpis/cases-of-year?year=${YEAR}`, 'controlling')).json()) as { basis: { observedUntil: Record<string, string> } };
+    const stand = await page.locator('.stand').first().textContent();
+    for (const at of Object.values(basis.observedUntil)) expect(stand).toContain(new Date(at).toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }));
     await expectAccessible('controlling-ueberblick');
 
     // Stand: as known at the end of 2025-06-30, before the samples were observed: the API knows nothing yet.

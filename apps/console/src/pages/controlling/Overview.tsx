@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatChange, formatNumber } from '../../format/german';
-import { KEY_FIGURES, type KeyFigure } from './key-figures';
+import { joinedBasis, KEY_FIGURES, type KeyFigure } from './key-figures';
+import type { Basis } from '../../kpis/kpi-types';
+import { StandNote } from '../../components/StandNote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { YearAndStandFields } from '../../components/YearAndStandFields';
 
@@ -25,6 +27,7 @@ export default function Overview() {
   const [year, setYear] = useState(LAST_YEAR);
   const [asOf, setAsOf] = useState('');
   const [rows, setRows] = useState<readonly FigureRow[]>();
+  const [basis, setBasis] = useState<Basis>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -32,8 +35,8 @@ export default function Overview() {
     setError(undefined);
     const stand = asOf || undefined;
     Promise.all(
-      KEY_FIGURES.map(async (figure): Promise<FigureRow> => {
-        const [value, before] = await Promise.all([figure.of(year, stand), figure.of(year - 1, stand)]);
+      KEY_FIGURES.map(async (figure): Promise<FigureRow & { basis: Basis }> => {
+        const [{ value, basis }, { value: before }] = await Promise.all([figure.of(year, stand), figure.of(year - 1, stand)]);
         const change = value === null || before === null ? null : value - before;
         // A share changes by percentage points, not by per cent of itself.
         const changeUnit = figure.unit === '%' ? ' %-Pkt.' : figure.unit === '€' ? ' €' : '';
@@ -43,10 +46,15 @@ export default function Overview() {
           value: shown(value, figure.digits, figure.unit),
           before: shown(before, figure.digits, figure.unit),
           change: change === null ? '–' : `${formatChange(change, figure.digits)}${changeUnit}`,
+          basis,
         };
       }),
     ).then(
-      (figures) => current && setRows(figures),
+      (figures) => {
+        if (!current) return;
+        setRows(figures);
+        setBasis(joinedBasis(figures.map((figure) => figure.basis)));
+      },
       (failure: Error) => current && setError(failure.message),
     );
     return () => {
@@ -61,6 +69,7 @@ export default function Overview() {
         <YearAndStandFields yearLabel="Jahr" year={year} onYear={setYear} asOf={asOf} onAsOf={setAsOf} />
       </form>
       <ErrorAlert message={error} />
+      {basis && <StandNote asOf={basis.asOf} observedUntil={basis.observedUntil} catalogues={basis.catalogues} />}
       {rows && (
         <table className="key-figures">
           <caption>Kennzahlen {year} und Veränderung gegenüber {year - 1}</caption>
