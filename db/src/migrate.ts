@@ -13,6 +13,7 @@ import * as exactFte from './migrations/0010-exact-fte.js';
 import * as appliedOncePerObservation from './migrations/0011-applied-once-per-observation.js';
 import * as consoleSessions from './migrations/0012-console-sessions.js';
 import * as catalogueAuthors from './migrations/0013-catalogue-authors.js';
+import * as accessLog from './migrations/0014-access-log.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-applied-once-per-observation': appliedOncePerObservation,
   '0012-console-sessions': consoleSessions,
   '0013-catalogue-authors': catalogueAuthors,
+  '0014-access-log': accessLog,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -24,6 +24,7 @@ export interface Database {
   console_sessions: ConsoleSessionsTable;
   import_schedules: ImportSchedulesTable;
   import_decisions: ImportDecisionsTable;
+  access_log: AccessLogTable;
 }
 
 export interface TenantsTable {
@@ -242,6 +243,23 @@ export interface ConsoleSessionsTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Date;
+}
+
+/** One request of a caller, append-only (migration 0014). */
+export interface AccessLogTable {
+  entry_id: Generated<string>;
+  /** Null for a request refused before its caller was known. */
+  tenant_id: string | null;
+  at: Generated<Date>;
+  role: string | null;
+  subject: string | null;
+  method: string;
+  route: string;
+  parameters: ColumnType<Record<string, unknown>, string, never>;
+  format: string | null;
+  status: number;
+  outcome: 'answered' | 'refused' | 'failed';
+  duration_ms: number;
 }
 
 export interface ApiTokensTable {

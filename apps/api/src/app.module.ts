@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { numberSetting } from '@jugendamt/domain';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AccessModule } from './access/access.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -20,6 +21,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule.forHandle(handle),
         AccessModule.forEnv(env),
+        AccessLogModule.forEnv(env),
         HealthModule,
         MetricsModule,
         KpisModule,
