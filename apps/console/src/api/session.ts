@@ -55,6 +55,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   by: 'Gliederung nach',
   team: 'Team',
   asOf: 'Stand (bekannt am)',
+  cron: 'Cron-Ausdruck',
+  timeZone: 'Zeitzone',
 };
 
 /** The API's error in words a user understands; the API names the field where one is wrong, the message says it as the form does. */
