@@ -27,11 +27,13 @@ export interface TestOpenIdProvider {
  * A real OpenID provider (panva's oidc-provider, certified) on a free loopback port, with the
  * console registered as a confidential client. Its development login form takes any login
  * name and password; the roles come from TEST_ACCOUNTS in the ID token's `roles` claim.
+ * Named `localhost` while the console is 127.0.0.1, a browser sees it as another site, as an
+ * office's provider is.
  */
-export async function startOpenIdProvider(client: ConsoleClient): Promise<TestOpenIdProvider> {
+export async function startOpenIdProvider(client: ConsoleClient, hostName: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<TestOpenIdProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${hostName}:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const provider = new Provider(issuer, {
     clients: [

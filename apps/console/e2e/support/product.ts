@@ -25,13 +25,14 @@ export interface RunningProduct {
 /**
  * The product as an office runs it: `node apps/api/dist/main.js` on a real PostgreSQL, the
  * bundled sample exports imported at start, the console served at `/`. Built first if it is not.
+ * `extraEnv` adds settings (single sign-on, say); a `PORT` in it is where the product listens.
  */
-export async function startProduct(): Promise<RunningProduct> {
+export async function startProduct(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningProduct> {
   if (!existsSync(`${root}apps/console/dist/index.html`) || !existsSync(`${root}apps/api/dist/main.js`)) {
     await run('npm', ['run', 'build', '--silent'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 64 << 20 });
   }
   const database: TestDatabase = await createTestDatabase('postgres');
-  const port = await freePort();
+  const port = extraEnv['PORT'] ? Number(extraEnv['PORT']) : await freePort();
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -42,6 +43,7 @@ export async function startProduct(): Promise<RunningProduct> {
     LOG_LEVEL: 'warn',
     PROJECTION_CATCH_UP_MS: '500',
     INBOX_DIR: mkdtempSync(join(tmpdir(), 'console-inbox-')),
+    ...extraEnv,
   };
   const api = spawn(process.execPath, [`${root}apps/api/dist/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = await untilListening(api);
