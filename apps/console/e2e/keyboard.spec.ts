@@ -43,7 +43,7 @@ describe('controlling by keyboard alone in Chromium (postgres)', () => {
 
     // The first Tab on a page reaches the skip link.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Zum Inhalt springen');
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Zum Inhalt springen');
 
     await tabTo(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Rückführungsquote' }));
     await page.keyboard.press('Enter');

@@ -19,13 +19,18 @@ export function recordAccess(server: FastifyInstance, writer: AccessLogWriter): 
       subject: principal?.subject ?? null,
       method: request.method,
       route: routeOf(request),
-      parameters: { ...(request.params as Record<string, unknown>), ...query },
+      parameters: isSignOn(request.url) ? {} : { ...(request.params as Record<string, unknown>), ...query },
       format: typeof query['format'] === 'string' ? query['format'] : null,
       status: reply.statusCode,
       outcome: reply.statusCode < 400 ? 'answered' : reply.statusCode < 500 ? 'refused' : 'failed',
       durationMs: Math.round(reply.elapsedTime),
     });
   });
+}
+
+/** The sign-on's return carries a one-time code and state: secrets, not parameters worth keeping. */
+export function isSignOn(url: string): boolean {
+  return url.startsWith('/api/v1/session');
 }
 
 /** The route's pattern (`/api/v1/admin/imports/:importId`), or the path where no route matched. */

@@ -63,6 +63,15 @@ describe('the access log on real PostgreSQL', () => {
     expect(lines.slice(1).map((line) => line.split(';').slice(1, 5))).toEqual([['planning', await subjectOf('planning'), 'GET', '/api/v1/reports/annual/:year']]);
   });
 
+  it('keeps the one-time code and state of a sign-on’s return out of the log', async () => {
+    const since = new Date();
+    await api.get('/api/v1/session/oidc/callback?code=one-time-code&state=one-time-state');
+    await entriesSince(since.toISOString()); // flushed
+    const rows = await api.database.db.selectFrom('access_log').select(['route', 'parameters']).where('at', '>=', since).where('route', 'like', '/api/v1/session%').execute();
+    expect(rows.length).toBe(1);
+    expect(JSON.stringify(rows)).not.toMatch(/one-time/);
+  });
+
   it('is append-only: the database refuses to change or delete an entry within its retention', async () => {
     await api.get('/api/v1/kpis/aids?period=2025', api.tokens.controlling);
     await entriesSince(new Date(0).toISOString()); // flushed

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import type { AuthenticatedRequest } from '../access/access.guard.js';
+import { isSignOn } from '../access-log/record-access.js';
 
 /**
  * One JSON line per request, when it is answered: method, path, status, time, role and token
@@ -12,7 +13,7 @@ export function logRequests(server: FastifyInstance, env: NodeJS.ProcessEnv): vo
     const principal = (request as unknown as AuthenticatedRequest).principal;
     log.info(
       {
-        req: { id: request.id, method: request.method, url: request.url },
+        req: { id: request.id, method: request.method, url: isSignOn(request.url) ? request.url.split('?')[0] : request.url },
         res: { statusCode: reply.statusCode },
         responseTime: Math.round(reply.elapsedTime),
         ...(principal ? { role: principal.role, subject: principal.subject, tenant: principal.tenantId } : {}),
