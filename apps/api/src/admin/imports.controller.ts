@@ -8,11 +8,13 @@ import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { plainFileName } from '../http/plain-file-name.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
+import { ApiAcceptedAnswerOf } from '../openapi/api-answer.js';
 import { findingsCsv } from './findings-csv.js';
 import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { runtimeOfOffice } from './import-runtime.provider.js';
 import { OfficeAdministration } from './office-administration.js';
+import { startAnswer } from './queue-answers.js';
 
 const listFields = z.strictObject({
   source: z.enum(EXPORT_SOURCES).optional(),
@@ -41,7 +43,8 @@ export class ImportsController extends OfficeAdministration {
   @HttpCode(202)
   @ApiOperation({ summary: 'Import a file waiting in the inbox, or every waiting file of a source' })
   @ApiBodyOf(startBody)
-  async start(@Caller() caller: Principal, @Body(new Validated(startBody)) body: z.output<typeof startBody>) {
+  @ApiAcceptedAnswerOf(startAnswer, 'The job importing the file, or the waiting files of the source')
+  async start(@Caller() caller: Principal, @Body(new Validated(startBody)) body: z.output<typeof startBody>): Promise<z.output<typeof startAnswer>> {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     if ('source' in body) return { job: await runtime.runner.submit({ kind: 'source', source: body.source }) };
     const path = runtime.inbox.pathOf(body.file);

@@ -1,13 +1,16 @@
 import { BadRequestException, ConflictException, Get, HttpCode, Inject, Param, Put, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
+import type { z } from 'zod';
 import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
 import { basename } from 'node:path';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { fileNameProblem } from '../http/plain-file-name.js';
+import { ApiAcceptedAnswerOf } from '../openapi/api-answer.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { uploadAnswer } from './queue-answers.js';
 
 function badFileName(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors: [{ field: 'fileName', message }] });
@@ -39,7 +42,8 @@ export class InboxController {
   @ApiParam({ name: 'fileName', example: 'webfm_faelle_20261122_0215.csv' })
   @ApiConsumes('application/octet-stream', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: { body: unknown }) {
+  @ApiAcceptedAnswerOf(uploadAnswer, 'The file as it waits in the inbox, and the job importing it')
+  async upload(@Caller() caller: Principal, @Param('fileName') fileName: string, @Req() request: { body: unknown }): Promise<z.output<typeof uploadAnswer>> {
     const problem = fileNameProblem(fileName);
     if (problem) throw badFileName(problem);
     const content = uploadedFile(request.body);

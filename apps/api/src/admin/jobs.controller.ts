@@ -5,8 +5,10 @@ import type { ImportRuntime } from '@jugendamt/ingest';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
+import { ApiAcceptedAnswerOf, ApiAnswerOf } from '../openapi/api-answer.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { IMPORT_RUNTIME, runtimeOfOffice } from './import-runtime.provider.js';
+import { jobAnswer, jobListAnswer } from './queue-answers.js';
 
 const listFields = z.strictObject({
   state: z.enum(['waiting', 'active', 'delayed', 'completed', 'failed']).optional().describe('Only jobs in this state (failed: the failed-jobs list)'),
@@ -21,7 +23,8 @@ export class JobsController {
   @Get()
   @ApiOperation({ summary: 'Import jobs, newest first; state=failed gives the failed-jobs list' })
   @ApiQueryOf(listFields)
-  async list(@Caller() caller: Principal, @Query(new Validated(listFields)) query: z.output<typeof listFields>) {
+  @ApiAnswerOf(jobListAnswer, 'The jobs, newest first, and who runs them')
+  async list(@Caller() caller: Principal, @Query(new Validated(listFields)) query: z.output<typeof listFields>): Promise<z.output<typeof jobListAnswer>> {
     const { runner } = runtimeOfOffice(this.runtime, caller.tenantId);
     const jobs = await runner.list(query.state ? 500 : query.limit);
     return { runner: runner.kind, jobs: jobs.filter((j) => !query.state || j.state === query.state).slice(0, query.limit) };
@@ -29,7 +32,8 @@ export class JobsController {
 
   @Get(':jobId')
   @ApiOperation({ summary: 'One job with its log: each attempt, each fault, what it imported' })
-  async one(@Caller() caller: Principal, @Param('jobId') jobId: string) {
+  @ApiAnswerOf(jobAnswer, 'The job: its state, how far it has read, its result or fault, its log')
+  async one(@Caller() caller: Principal, @Param('jobId') jobId: string): Promise<z.output<typeof jobAnswer>> {
     const job = await runtimeOfOffice(this.runtime, caller.tenantId).runner.get(jobId);
     if (!job) throw new NotFoundException(`no job ${jobId}`);
     return job;
@@ -38,7 +42,8 @@ export class JobsController {
   @Post(':jobId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Run a failed job again (its file is imported if not applied meanwhile)' })
-  async retry(@Caller() caller: Principal, @Param('jobId') jobId: string) {
+  @ApiAcceptedAnswerOf(jobAnswer, 'The job, waiting for its new first attempt')
+  async retry(@Caller() caller: Principal, @Param('jobId') jobId: string): Promise<z.output<typeof jobAnswer>> {
     const { runner } = runtimeOfOffice(this.runtime, caller.tenantId);
     const job = await runner.get(jobId);
     if (!job) throw new NotFoundException(`no job ${jobId}`);

@@ -57,6 +57,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   asOf: 'Stand (bekannt am)',
   cron: 'Cron-Ausdruck',
   timeZone: 'Zeitzone',
+  fileName: 'Dateiname',
 };
 
 /** The API's error in words a user understands; the API names the field where one is wrong, the message says it as the form does. */
