@@ -1,24 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { heldDeletionsOf } from './held-deletions.js';
+import type { FindingRecord, ImportRecord } from './import-answers.js';
 
-/** An import as the administrator's list shows it: verdict, counts, duration, decision. */
-export interface ImportRecord {
-  readonly importId: string;
-  readonly source: string;
-  readonly file: string;
-  readonly observedAt: string | null;
-  readonly status: string;
-  readonly rowsRead: number;
-  readonly eventsAppended: number;
-  readonly rowsQuarantined: number;
-  readonly rowsUnchanged: number;
-  readonly deletionShare: number | null;
-  readonly message: string | null;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly durationMs: number | null;
-  readonly decision: { readonly decision: string; readonly decidedBy: string; readonly decidedAt: string } | null;
-}
+export type { FindingRecord, ImportRecord } from './import-answers.js';
 
 export interface ImportFilter {
   readonly source?: string | undefined;
@@ -79,15 +64,6 @@ export async function latestImportsPerSource(db: Kysely<Database>, tenantId: str
   return { latest: latest.map(recordOf), latestApplied: latestApplied.map(recordOf) };
 }
 
-export interface FindingRecord {
-  readonly severity: string;
-  readonly code: string;
-  readonly line: number | null;
-  readonly column: string | null;
-  readonly field: string | null;
-  readonly message: string;
-}
-
 export async function findingsOf(db: Kysely<Database>, tenantId: string, importId: string): Promise<FindingRecord[]> {
   const rows = await db
     .selectFrom('import_findings')
@@ -116,12 +92,14 @@ function recordOf(r: ImportRow): ImportRecord {
     source: r.source,
     file: r.file_name,
     observedAt: r.source === 'unknown' ? null : new Date(r.observed_at).toISOString(),
-    status: r.status,
+    // A text column, written by the ingest from its ImportStatus only.
+    status: r.status as ImportRecord['status'],
     rowsRead: r.rows_read,
     eventsAppended: r.events_appended,
     rowsQuarantined: r.rows_quarantined,
     rowsUnchanged: r.rows_skipped,
     deletionShare: r.deletion_share,
+    deletions: heldDeletionsOf(r.message) ?? null,
     message: r.message,
     startedAt: started.toISOString(),
     finishedAt: finished?.toISOString() ?? null,

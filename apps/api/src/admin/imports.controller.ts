@@ -8,9 +8,11 @@ import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { plainFileName } from '../http/plain-file-name.js';
 import { ApiBodyOf, ApiQueryOf, Validated } from '../http/validated.js';
-import { ApiAcceptedAnswerOf } from '../openapi/api-answer.js';
+import { ApiAcceptedAnswerOf, ApiAnswerOf } from '../openapi/api-answer.js';
 import { findingsCsv } from './findings-csv.js';
+import { confirmAnswer, findingsAnswer, importAnswer, importListAnswer, rejectAnswer } from './import-answers.js';
 import { findImportRecord, findingsOf, listImports, recordDecision } from './import-history.js';
+import { IMPORT_STATUSES } from './import-statuses.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { runtimeOfOffice } from './import-runtime.provider.js';
 import { OfficeAdministration } from './office-administration.js';
@@ -18,7 +20,7 @@ import { startAnswer } from './queue-answers.js';
 
 const listFields = z.strictObject({
   source: z.enum(EXPORT_SOURCES).optional(),
-  status: z.enum(['applied', 'rejected', 'held', 'duplicate', 'stale']).optional(),
+  status: z.enum(IMPORT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
@@ -35,7 +37,8 @@ export class ImportsController extends OfficeAdministration {
   @Get()
   @ApiOperation({ summary: 'Imports, newest first: status, counts, duration, decision' })
   @ApiQueryOf(listFields)
-  async list(@Caller() caller: Principal, @Query(new Validated(listFields)) query: z.output<typeof listFields>) {
+  @ApiAnswerOf(importListAnswer, 'The imports, newest first')
+  async list(@Caller() caller: Principal, @Query(new Validated(listFields)) query: z.output<typeof listFields>): Promise<z.output<typeof importListAnswer>> {
     return { imports: await listImports(this.db, caller.tenantId, query) };
   }
 
@@ -54,11 +57,12 @@ export class ImportsController extends OfficeAdministration {
 
   @Get(':importId')
   @ApiOperation({ summary: 'One import, with the number of its findings per severity' })
-  async one(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+  @ApiAnswerOf(importAnswer, 'The import, with what confirming it deletes when it is held')
+  async one(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string): Promise<z.output<typeof importAnswer>> {
     const record = await this.recordOf(caller, importId);
     const findings = await findingsOf(this.db, caller.tenantId, importId);
-    const findingCounts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
-    for (const f of findings) findingCounts[f.severity] = (findingCounts[f.severity] ?? 0) + 1;
+    const findingCounts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) findingCounts[f.severity]++;
     return { ...record, findingCounts };
   }
 
@@ -66,12 +70,13 @@ export class ImportsController extends OfficeAdministration {
   @ApiOperation({ summary: 'The data-quality report: every finding with file, line, column and reason (CSV for the teams)' })
   @ApiQueryOf(findingsFields)
   @ApiProduces('application/json', 'text/csv')
+  @ApiAnswerOf(findingsAnswer, 'The findings in file order (format=csv: the same as a spreadsheet with German headings)')
   async findings(
     @Caller() caller: Principal,
     @Param('importId', ParseUUIDPipe) importId: string,
     @Query(new Validated(findingsFields)) query: z.output<typeof findingsFields>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<z.output<typeof findingsAnswer> | StreamableFile> {
     const record = await this.recordOf(caller, importId);
     const findings = await findingsOf(this.db, caller.tenantId, importId);
     if (query.format === 'json') return { importId, file: record.file, status: record.status, findings };
@@ -83,25 +88,27 @@ export class ImportsController extends OfficeAdministration {
   @Post(':importId/confirm')
   @HttpCode(202)
   @ApiOperation({ summary: 'Confirm a held snapshot: it is applied, deletions included' })
-  async confirm(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+  @ApiAcceptedAnswerOf(confirmAnswer, 'The decision and the job that applies the snapshot')
+  async confirm(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string): Promise<z.output<typeof confirmAnswer>> {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     await this.heldUndecided(caller, importId);
     // The decision and the job stand or fall together: no confirmation without its job.
     return this.db.transaction().execute(async (trx) => {
       if (!(await recordDecision(trx, caller.tenantId, importId, 'confirmed', decidedBy(caller)))) throw new ConflictException(`import ${importId} was decided meanwhile`);
-      return { decision: 'confirmed', job: await runtime.runner.submit({ kind: 'confirm', importId }) };
+      return { decision: 'confirmed' as const, job: await runtime.runner.submit({ kind: 'confirm', importId }) };
     });
   }
 
   @Post(':importId/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a held snapshot: nothing of it is applied, and a job moves the file to rejected/' })
-  async reject(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string) {
+  @ApiAnswerOf(rejectAnswer, 'The decision, the import with it, and the job that moves its file')
+  async reject(@Caller() caller: Principal, @Param('importId', ParseUUIDPipe) importId: string): Promise<z.output<typeof rejectAnswer>> {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     const record = await this.heldUndecided(caller, importId);
     if (!(await recordDecision(this.db, caller.tenantId, importId, 'rejected', decidedBy(caller)))) throw new ConflictException(`import ${importId} was decided meanwhile`);
     const job = await runtime.runner.submit({ kind: 'reject', importId: record.importId });
-    return { decision: 'rejected', import: await findImportRecord(this.db, caller.tenantId, importId), job };
+    return { decision: 'rejected', import: await this.recordOf(caller, importId), job };
   }
 
   private async recordOf(caller: Principal, importId: string) {

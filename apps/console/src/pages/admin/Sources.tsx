@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { formatTimestamp } from '../../format/german';
+import { statusText } from '../../format/import-status';
 import { sourceLabel } from '../../format/sources';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -22,14 +23,6 @@ function lightOf(view: SourceView): Light {
   if (view.findings.some((finding) => finding.severity === 'warning')) return { label: 'verspätet', symbol: '!', tone: 'warn' };
   return { label: 'aktuell', symbol: '✓', tone: 'ok' };
 }
-
-const STATUS_TEXT: Readonly<Record<string, string>> = {
-  applied: 'eingelesen',
-  rejected: 'abgelehnt',
-  held: 'angehalten',
-  duplicate: 'schon bekannt',
-  stale: 'veraltet',
-};
 
 const FINDING_TEXT: Readonly<Record<string, string>> = {
   'never-applied': 'Noch kein Export eingelesen.',
@@ -84,7 +77,7 @@ export default function Sources() {
                     {light.label}
                   </td>
                   <td>{view.lastApplied ? formatTimestamp(view.lastApplied.observedAt) : '–'}</td>
-                  <td>{view.lastImport ? `${view.lastImport.file} (${STATUS_TEXT[view.lastImport.status] ?? view.lastImport.status})` : '–'}</td>
+                  <td>{view.lastImport ? `${view.lastImport.file} (${statusText(view.lastImport.status)})` : '–'}</td>
                   <td>
                     <ul className="plain">
                       {view.findings.map((finding) => (
