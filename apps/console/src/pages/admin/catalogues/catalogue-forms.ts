@@ -1,0 +1,185 @@
+import { formatNumberInput, parseGermanNumber } from '../../../format/german-input';
+import type { CatalogueName, Contents } from './catalogue-api';
+import { newRow, type FormValues, type Row, type Section, type TableSection } from './form-model';
+
+const SETTINGS = ['ambulant', 'teilstationär', 'stationär'] as const;
+type Setting = (typeof SETTINGS)[number];
+
+function isSetting(value: string): value is Setting {
+  return SETTINGS.some((setting) => setting === value);
+}
+
+const PARAGRAPH_RULE = 'Paragraf wie „§ 34“ oder „§ 35a“: das Zeichen §, ein Leerzeichen, die Nummer.';
+const SETTING_RULE = 'Bitte ambulant, teilstationär oder stationär wählen.';
+
+/** How each catalogue is shown and edited, and how its content becomes form values and back. */
+export interface CatalogueForm<N extends CatalogueName> {
+  readonly sections: readonly Section[];
+  toValues(content: Contents[N]): FormValues;
+  /** Called once the form's checks passed: every number parses. */
+  toContent(values: FormValues): Contents[N];
+}
+
+// The database keeps a record's keys in an order of its own: shown sorted, `§ 35` before `§ 35a`, `04.02` before `04.03`.
+const sorted = <V,>(record: Readonly<Record<string, V>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'de', { numeric: true }));
+const cell = (row: Row, column: string) => (row.cells[column] ?? '').trim();
+const numberIn = (text: string | undefined) => parseGermanNumber(text ?? '') ?? Number.NaN;
+const rowsOf = (values: FormValues, table: string) => values.tables[table] ?? [];
+const listOf = (values: FormValues, table: string) => rowsOf(values, table).map((row) => cell(row, 'value'));
+const listRows = (items: readonly string[]) => items.map((value) => newRow({ value }));
+
+const aidTypes: CatalogueForm<'aid-types'> = {
+  sections: [
+    {
+      kind: 'record',
+      key: 'entries',
+      title: 'Hilfearten',
+      description: 'Jede Hilfeart, wie der Export sie schreibt, mit ihrem Paragrafen, ihrer Leistungsform oder beidem.',
+      columns: [
+        { key: 'aidType', label: 'Hilfeart', input: { kind: 'text' }, rule: 'Bitte die Hilfeart angeben, wie der Export sie schreibt.' },
+        { key: 'paragraph', label: 'Paragraf', input: { kind: 'text' }, optional: true, rule: PARAGRAPH_RULE },
+        { key: 'setting', label: 'Leistungsform', input: { kind: 'choice', options: SETTINGS }, optional: true, rule: SETTING_RULE },
+      ],
+      rule: 'Jede Hilfeart nur einmal.',
+      rowRule: 'Bitte einen Paragrafen, eine Leistungsform oder beides angeben.',
+      rowNoun: 'Hilfeart',
+    },
+    {
+      kind: 'record',
+      key: 'settingByParagraph',
+      title: 'Leistungsform nach Paragraf',
+      description: 'Gilt für Hilfearten, die oben nicht stehen oder keine Leistungsform nennen.',
+      scalar: true,
+      columns: [
+        { key: 'paragraph', label: 'Paragraf', input: { kind: 'text' }, rule: PARAGRAPH_RULE },
+        { key: 'setting', label: 'Leistungsform', input: { kind: 'choice', options: SETTINGS }, rule: SETTING_RULE },
+      ],
+      rule: 'Jeden Paragrafen nur einmal.',
+      rowNoun: 'Paragraf',
+    },
+  ],
+  toValues: (content) => ({
+    tables: {
+      entries: sorted(content.entries).map(([aidType, entry]) => newRow({ aidType, paragraph: entry.paragraph ?? '', setting: entry.setting ?? '' })),
+      settingByParagraph: sorted(content.settingByParagraph).map(([paragraph, setting]) => newRow({ paragraph, setting })),
+    },
+    fields: {},
+  }),
+  toContent: (values) => ({
+    entries: Object.fromEntries(
+      rowsOf(values, 'entries').map((row) => {
+        const paragraph = cell(row, 'paragraph');
+        const setting = cell(row, 'setting');
+        return [cell(row, 'aidType'), { ...(paragraph && { paragraph }), ...(isSetting(setting) && { setting }) }];
+      }),
+    ),
+    settingByParagraph: Object.fromEntries(
+      rowsOf(values, 'settingByParagraph').flatMap((row) => {
+        const setting = cell(row, 'setting');
+        return isSetting(setting) ? [[cell(row, 'paragraph'), setting] as const] : [];
+      }),
+    ),
+  }),
+};
+
+const chronicleTypes: CatalogueForm<'chronicle-types'> = {
+  sections: [
+    {
+      kind: 'list',
+      key: 'counted',
+      title: 'Gezählte Eintragsarten',
+      description: '14plus-Eintragsarten, die als Prozessschritt zählen (Vorgänge); was hier fehlt, zählt nicht.',
+      columns: [{ key: 'value', label: 'Eintragsart', input: { kind: 'text' }, rule: 'Bitte die Eintragsart angeben, z. B. ANTRAG.' }],
+      rule: 'Mindestens eine Eintragsart, jede nur einmal.',
+      rowNoun: 'Eintragsart',
+    },
+  ],
+  toValues: (content) => ({ tables: { counted: listRows(content.counted) }, fields: {} }),
+  toContent: (values) => ({ counted: listOf(values, 'counted') }),
+};
+
+const staffing: CatalogueForm<'staffing'> = {
+  sections: [
+    {
+      kind: 'list',
+      key: 'fluctuationRoles',
+      title: 'Funktionen für die Fluktuation',
+      description: 'Wessen Eintritte und Austritte die Fluktuation zählt.',
+      columns: [{ key: 'value', label: 'Funktion', input: { kind: 'text' }, rule: 'Bitte die Funktion angeben, z. B. Fachkraft.' }],
+      rule: 'Mindestens eine Funktion, jede nur einmal.',
+      rowNoun: 'Funktion',
+    },
+    {
+      kind: 'fields',
+      key: 'time',
+      title: 'Fallführung und Arbeitszeit',
+      fields: [
+        { key: 'caseWorkerRole', label: 'Funktion der fallführenden Fachkräfte', input: { kind: 'text' }, rule: 'Bitte die Funktion angeben, z. B. Fachkraft.', hint: 'Ihre Stellenanteile tragen Fälle und Prozesse.' },
+        {
+          key: 'systemTimeShare',
+          label: 'Zuschlag für Systemzeit (Anteil)',
+          input: { kind: 'number' },
+          rule: 'Der Anteil muss mindestens 0 und kleiner als 1 sein, z. B. 0,25 für 25 %.',
+          hint: 'Zeit außerhalb der gezählten Prozesse, als Anteil: 0,25 für 25 %.',
+        },
+        {
+          key: 'netAnnualWorkingMinutes',
+          label: 'Netto-Jahresarbeitszeit einer Vollzeitstelle (Minuten)',
+          input: { kind: 'number' },
+          rule: 'Bitte eine ganze Zahl größer als 0 angeben, z. B. 96.000 (1.600 Stunden).',
+          hint: 'Ganze Minuten im Jahr, z. B. 96.000.',
+        },
+      ],
+    },
+  ],
+  toValues: (content) => ({
+    tables: { fluctuationRoles: listRows(content.fluctuationRoles) },
+    fields: { caseWorkerRole: content.caseWorkerRole, systemTimeShare: formatNumberInput(content.systemTimeShare), netAnnualWorkingMinutes: formatNumberInput(content.netAnnualWorkingMinutes) },
+  }),
+  toContent: (values) => ({
+    fluctuationRoles: listOf(values, 'fluctuationRoles'),
+    caseWorkerRole: (values.fields['caseWorkerRole'] ?? '').trim(),
+    systemTimeShare: numberIn(values.fields['systemTimeShare']),
+    netAnnualWorkingMinutes: numberIn(values.fields['netAnnualWorkingMinutes']),
+  }),
+};
+
+const processTimes: CatalogueForm<'process-times'> = {
+  sections: [
+    {
+      kind: 'record',
+      key: 'minutes',
+      title: 'Minuten je Teilprozess',
+      description: 'Die Zeit, die ein abgeschlossener Teilprozess im Mittel kostet; Grundlage des Personalbedarfs.',
+      scalar: true,
+      columns: [
+        { key: 'code', label: 'Teilprozess', input: { kind: 'text' }, rule: 'Teilprozess-Code wie „04.03“: zwei Ziffern, Punkt, zwei Ziffern.' },
+        { key: 'minutes', label: 'Minuten', input: { kind: 'number' }, rule: 'Die Minuten müssen größer als 0 sein.' },
+      ],
+      rule: 'Jeden Teilprozess nur einmal.',
+      rowNoun: 'Teilprozess',
+    },
+  ],
+  toValues: (content) => ({ tables: { minutes: sorted(content.minutes).map(([code, minutes]) => newRow({ code, minutes: formatNumberInput(minutes) })) }, fields: {} }),
+  toContent: (values) => ({ minutes: Object.fromEntries(rowsOf(values, 'minutes').map((row) => [cell(row, 'code'), numberIn(row.cells['minutes'])])) }),
+};
+
+export const CATALOGUE_FORMS: { readonly [N in CatalogueName]: CatalogueForm<N> } = {
+  'aid-types': aidTypes,
+  'chronicle-types': chronicleTypes,
+  staffing,
+  'process-times': processTimes,
+};
+
+/** A catalogue's content as form values; generic, so that a content goes with its own catalogue's form. */
+export function valuesOf<N extends CatalogueName>(name: N, content: Contents[N]): FormValues {
+  return CATALOGUE_FORMS[name].toValues(content);
+}
+
+export function contentOf<N extends CatalogueName>(name: N, values: FormValues): Contents[N] {
+  return CATALOGUE_FORMS[name].toContent(values);
+}
+
+export function tableSections(sections: readonly Section[]): TableSection[] {
+  return sections.flatMap((section) => (section.kind === 'fields' ? [] : [section]));
+}
