@@ -29,7 +29,8 @@ export function Layout({ session, onSignOut, children }: { session: Session; onS
                   .filter((page) => page.section === section)
                   .map((page) => (
                     <li key={page.path}>
-                      <NavLink to={page.path} end>
+                      {/* A page stays marked on its sub-pages (one catalogue); the overview not on the KPI pages below it. */}
+                      <NavLink to={page.path} end={page.path === '/controlling'}>
                         {page.title}
                       </NavLink>
                     </li>
