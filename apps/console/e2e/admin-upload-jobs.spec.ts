@@ -137,7 +137,11 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
     const lines = readFileSync(`${root}samples/webfm_faelle_20260104_0215.csv`).toString('utf8').split('\r\n');
     const upload = await send('PUT', `/api/v1/admin/inbox/${held}`, Buffer.from(lines.slice(0, Math.ceil(lines.length / 2)).join('\r\n') + '\r\n', 'utf8'));
     expect(upload.status).toBe(202);
-    const [record] = await until('the held import', () => importsOf(held), (found) => found.length === 1);
+    // The job ends once the file is shelved in held/, after its import is recorded.
+    const { job: heldJob } = (await upload.json()) as { job: Job };
+    await until('the held verdict', async () => (await jobs()).find((j) => j.id === heldJob.id), (j) => j?.state === 'completed', 30_000);
+    const [record, ...more] = await importsOf(held);
+    expect(more).toEqual([]);
     expect(record!.status).toBe('held');
 
     // The file leaves held/ before the confirmation (a clean-up, a restore gone wrong): the job cannot apply it and fails.
@@ -166,6 +170,8 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
       if (subject) await expect(row.getByRole('rowheader').textContent()).resolves.toMatch(new RegExp(`^${subject.replace(/\./g, '\\.')}`));
       await expect(row.locator('td').nth(0).textContent()).resolves.toContain(stateWords[job.state]);
       await expect(row.locator('td').nth(4).textContent()).resolves.toBe(`${job.attemptsMade} von ${job.attempts}`);
+      const [only, ...others] = job.result?.imports ?? [];
+      if (job.job.kind === 'file' && only && others.length === 0) await expect(row.locator('td').nth(5).textContent()).resolves.toBe(VERDICT[only.status]);
     }
     const failedRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Import ${record!.importId.slice(0, 8)}` }) });
     await expect(failedRow.textContent()).resolves.toContain(failed!.lastError!);

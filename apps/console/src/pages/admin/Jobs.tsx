@@ -93,7 +93,7 @@ export default function Jobs() {
       </p>
       {listing && (
         <div className="table-scroll jobs-list" aria-busy={listing.state !== state}>
-          <table>
+          <table className="jobs">
             <caption>{listing.state ? `Aufträge im Zustand „${JOB_STATE[listing.state].label}“, neueste zuerst` : 'Alle Aufträge, neueste zuerst'}</caption>
             <thead>
               <tr>

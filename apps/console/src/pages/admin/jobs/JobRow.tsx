@@ -21,7 +21,9 @@ const READS_FILES: ReadonlySet<JobView['job']['kind']> = new Set(['file', 'sourc
 function outcomeOf(job: JobView): string {
   if (job.lastError && (job.state === 'failed' || job.state === 'delayed')) return job.lastError;
   if (job.state !== 'completed') return '';
-  const verdicts = job.result?.imports.map((i) => `${i.file}: ${VERDICT[i.status]}`) ?? [];
+  // The job's own file is named in its row already; files it imported first are named here.
+  const own = job.job.kind === 'file' ? job.job.file : undefined;
+  const verdicts = job.result?.imports.map((i) => (i.file === own ? VERDICT[i.status] : `${i.file}: ${VERDICT[i.status]}`)) ?? [];
   return verdicts.join('; ') || (job.result?.rebuilt?.length ? 'neu aufgebaut' : 'nichts zu tun');
 }
 
