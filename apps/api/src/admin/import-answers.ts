@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_STATUSES } from './import-statuses.js';
-import { importJobAnswer } from './job-answer.js';
+import { jobAnswer } from './queue-answers.js';
 
 /** An import as the administrator's list shows it: verdict, counts, duration, decision. */
 export const importRecordAnswer = z.object({
@@ -49,10 +49,10 @@ export type FindingRecord = z.output<typeof findingAnswer>;
 
 export const findingsAnswer = z.object({ importId: z.string(), file: z.string(), status: z.enum(IMPORT_STATUSES), findings: z.array(findingAnswer) });
 
-export const confirmAnswer = z.object({ decision: z.literal('confirmed'), job: importJobAnswer.describe('The job that applies the snapshot') });
+export const confirmAnswer = z.object({ decision: z.literal('confirmed'), job: jobAnswer.describe('The job that applies the snapshot') });
 
 export const rejectAnswer = z.object({
   decision: z.literal('rejected'),
   import: importRecordAnswer,
-  job: importJobAnswer.describe('The job that moves the file to rejected/'),
+  job: jobAnswer.describe('The job that moves the file to rejected/'),
 });
