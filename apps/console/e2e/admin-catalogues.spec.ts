@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { until } from '@jugendamt/ingest/testing';
 import { catalogueLabel, catalogueVersion } from '../src/format/catalogues.js';
-import { launchChromium, signIn } from './support/browser.js';
-import { root, startProduct, type RunningProduct, type Role } from './support/product.js';
+import { root, type RunningProduct, type Role } from './support/product.js';
+import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';
 
 interface Stamp {
   version: number;
@@ -24,24 +23,10 @@ interface Catalogue extends Stamp {
  * becoming versions the history explains and the KPIs name, and all of it by keyboard too.
  */
 describe('Kataloge in Chromium (postgres)', () => {
+  const chromium = consoleInChromium({ signedInAs: 'admin' });
   let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    await signIn(page, product.url, product.tokens.admin);
-  });
-  afterEach(async () => context?.close());
+  beforeEach(() => ({ product, page } = chromium));
 
   const answer = async <T,>(path: string, role: Role = 'admin'): Promise<T> => {
     const response = await product.api(path, role);
@@ -52,8 +37,7 @@ describe('Kataloge in Chromium (postgres)', () => {
 
   async function expectAccessible(screenshot?: string): Promise<void> {
     if (screenshot) await page.screenshot({ path: `${root}docs/screenshots/${screenshot}.png`, fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   /** What a field's error says: the error text the input is described by (beside its hint, if it has one). */
@@ -66,18 +50,16 @@ describe('Kataloge in Chromium (postgres)', () => {
 
   /** The row of the aid-types form that holds a Hilfeart (the form shows them sorted). */
   const aidTypeRow = (aidType: string) =>
-    page.locator('input[id^="entries--"][id$="--aidType"]').evaluateAll((inputs, wanted) => inputs.findIndex((input) => input instanceof HTMLInputElement && input.value === wanted) + 1, aidType);
+    page.locator('input[id^="entries--"][id$="--aidType"]').evaluateAll((inputs, wanted) => inputs.findIndex((input) => (input as unknown as { value: string }).value === wanted) + 1, aidType);
 
-  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  const focusedId = async () => (await page.locator(':focus').getAttribute('id')) ?? '';
 
   /** Presses Tab until the focused element has the accessible name, as a keyboard user moves through the page. */
   async function tabTo(name: RegExp): Promise<void> {
     for (let presses = 0; presses < 80; presses++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const element = document.activeElement;
-        if (!element) return '';
-        const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+      const focused = await page.locator(':focus').evaluate((element) => {
+        const label = element.id ? element.ownerDocument.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
         return element.getAttribute('aria-label') ?? label ?? element.textContent ?? '';
       });
       if (name.test(focused)) return;

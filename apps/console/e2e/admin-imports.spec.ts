@@ -1,13 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { until } from '@jugendamt/ingest/testing';
 import type { paths } from '../src/api/schema.js';
-import { launchChromium, signIn } from './support/browser.js';
-import { root, startProduct, type RunningProduct } from './support/product.js';
+import { root, type RunningProduct } from './support/product.js';
+import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';
 
 type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer A } } } } } ? A : never;
 type ImportRecord = Answer<'/api/v1/admin/imports'>['imports'][number];
@@ -47,24 +46,10 @@ async function rowsOf(table: Locator): Promise<string[][]> {
  * rejected), with what the API and the inbox say afterwards.
  */
 describe('the Importe page in Chromium (postgres)', () => {
+  const chromium = consoleInChromium({ signedInAs: 'admin' });
   let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    await signIn(page, product.url, product.tokens.admin);
-  });
-  afterEach(async () => context?.close());
+  beforeEach(() => ({ product, page } = chromium));
 
   const answer = async <A>(path: string): Promise<A> => {
     const response = await product.api(path, 'admin');
@@ -77,8 +62,7 @@ describe('the Importe page in Chromium (postgres)', () => {
   /** Photographed whole, or as the screen shows it when a modal dialog covers the page. */
   async function expectAccessible(screenshot?: string, fullPage = true): Promise<void> {
     if (screenshot) await page.screenshot({ path: `${root}docs/screenshots/${screenshot}.png`, fullPage });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   /**

@@ -1,12 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { until } from '@jugendamt/ingest/testing';
 import type { paths } from '../src/api/schema.js';
-import { launchChromium, signIn } from './support/browser.js';
-import { root, startProduct, type RunningProduct } from './support/product.js';
+import { root, type RunningProduct } from './support/product.js';
+import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';
 
 type ImportList = paths['/api/v1/admin/imports']['get']['responses'][200]['content']['application/json'];
 type ImportRecord = ImportList['imports'][number];
@@ -33,24 +32,10 @@ function laterNight(sample: string, name: string) {
  * list gives, and a job that failed for real is run again from the job list.
  */
 describe('administrator uploads exports and watches their jobs (postgres)', () => {
+  const chromium = consoleInChromium({ signedInAs: 'admin' });
   let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    await signIn(page, product.url, product.tokens.admin);
-  });
-  afterEach(async () => context?.close());
+  beforeEach(() => ({ product, page } = chromium));
 
   const json = async <T,>(path: string): Promise<T> => (await product.api(path, 'admin')).json() as Promise<T>;
   const importsOf = async (file: string) => (await json<ImportList>('/api/v1/admin/imports?limit=1000')).imports.filter((i) => i.file === file);
@@ -60,8 +45,7 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
 
   async function expectAccessible(name: string): Promise<void> {
     await page.screenshot({ path: `${root}docs/screenshots/${name}.png`, fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   /** A chosen file's entry on the upload page, found by its heading. */

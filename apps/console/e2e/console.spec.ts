@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { until } from '@jugendamt/ingest/testing';
-import { launchChromium, signIn } from './support/browser.js';
-import { root, startProduct, type RunningProduct, type Role } from './support/product.js';
+import { signIn } from './support/browser.js';
+import { root, type RunningProduct, type Role } from './support/product.js';
+import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';
 
 const YEAR = 2025; // the samples' last complete year, the overview's default in 2026
 
@@ -33,28 +33,15 @@ const NAVIGATION: Readonly<Record<Role, string[]>> = {
  * photographed for the README.
  */
 describe('web console in Chromium (postgres)', () => {
+  const chromium = consoleInChromium();
   let product: RunningProduct;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => context?.close());
+  let context: BrowserContext;
+  beforeEach(() => ({ product, page, context } = chromium));
 
   async function expectAccessible(name: string): Promise<void> {
     await page.screenshot({ path: `${root}docs/screenshots/${name}.png`, fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
 
   it.each(Object.entries(NAVIGATION) as [Role, string[]][])('signs %s in and lists exactly its pages', async (role, titles) => {

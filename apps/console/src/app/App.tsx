@@ -3,12 +3,13 @@ import { currentSession, signOut, type Session } from '../api/session';
 import { Layout } from './Layout';
 import { SignIn } from '../pages/SignIn';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './Router';
+import { AppRoutes, preloadPageOf } from './Router';
 
 /** Signed in or not: the session cookie decides, asked of the API at every start. */
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
+    preloadPageOf(window.location.pathname);
     currentSession().then((found) => setSession(found ?? null), () => setSession(null));
   }, []);
   const leave = useCallback(async () => {

@@ -5,7 +5,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTimestamp } from '../../format/german';
 import { JobRow } from './jobs/JobRow';
 import type { JobState, JobView } from './jobs/job-types';
-import { JOB_KIND, JOB_STATE, subjectOf } from './jobs/job-words';
+import { JOB_STATE } from '../../format/job-states';
+import { JOB_KIND, subjectOf } from './jobs/job-words';
 
 const STATES = Object.keys(JOB_STATE) as JobState[];
 

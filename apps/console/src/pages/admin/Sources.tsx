@@ -19,7 +19,7 @@ type Light = { readonly label: string; readonly symbol: string; readonly tone: '
 /** Traffic light with a word and a symbol beside the colour, so colour-blind users read it too. */
 function lightOf(view: SourceView): Light {
   if (view.lastImport?.status === 'rejected') return { label: 'letzter Import abgelehnt', symbol: '✕', tone: 'bad' };
-  if (view.held.length > 0) return { label: 'Import angehalten', symbol: '⏸', tone: 'wait' };
+  if (view.held.length > 0) return { label: 'Import angehalten', symbol: '‖', tone: 'wait' };
   if (view.findings.some((finding) => finding.severity === 'warning')) return { label: 'verspätet', symbol: '!', tone: 'warn' };
   return { label: 'aktuell', symbol: '✓', tone: 'ok' };
 }

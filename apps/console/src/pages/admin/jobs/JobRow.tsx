@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { formatTimestamp } from '../../../format/german';
 import { durationOf } from './duration';
 import { isSettled, type JobView } from './job-types';
-import { JOB_KIND, subjectOf, VERDICT } from './job-words';
+import { statusText } from '../../../format/import-status';
+import { JOB_KIND, subjectOf } from './job-words';
 import { JobProgressBar } from './JobProgressBar';
 import { JobStateText } from './JobStateText';
 import { useJobProgress, type JobProgressView } from './useJobProgress';
@@ -23,7 +24,7 @@ function outcomeOf(job: JobView): string {
   if (job.state !== 'completed') return '';
   // The job's own file is named in its row already; files it imported first are named here.
   const own = job.job.kind === 'file' ? job.job.file : undefined;
-  const verdicts = job.result?.imports.map((i) => (i.file === own ? VERDICT[i.status] : `${i.file}: ${VERDICT[i.status]}`)) ?? [];
+  const verdicts = job.result?.imports.map((i) => (i.file === own ? statusText(i.status) : `${i.file}: ${statusText(i.status)}`)) ?? [];
   return verdicts.join('; ') || (job.result?.rebuilt?.length ? 'neu aufgebaut' : 'nichts zu tun');
 }
 

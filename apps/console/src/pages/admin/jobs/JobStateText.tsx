@@ -1,5 +1,5 @@
 import type { JobView } from './job-types';
-import { JOB_STATE } from './job-words';
+import { JOB_STATE } from '../../../format/job-states';
 
 /** A job's state: a symbol on its colour, and always the word. */
 export function JobStateText({ job }: { job: JobView }) {

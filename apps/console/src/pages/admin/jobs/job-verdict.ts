@@ -1,11 +1,11 @@
 import { formatNumber } from '../../../format/german';
 import type { JobImport, JobView } from './job-types';
-import { VERDICT } from './job-words';
+import { statusText } from '../../../format/import-status';
 
 /** One import's verdict with its counts, as a sentence. */
 export function importSentence(i: JobImport): string {
   const counts = `${formatNumber(i.rowsRead)} Zeilen gelesen, ${formatNumber(i.eventsAppended)} Ereignisse übernommen, ${formatNumber(i.rowsQuarantined)} Zeilen zurückgestellt`;
-  return `${i.file}: ${VERDICT[i.status]} (${counts})`;
+  return `${i.file}: ${statusText(i.status)} (${counts})`;
 }
 
 /**

@@ -1,14 +1,5 @@
 import { sourceLabel } from '../../../format/sources';
-import type { JobImport, JobState, JobView } from './job-types';
-
-/** A job's state in words, with a symbol beside its colour so that colour is never all that tells it. */
-export const JOB_STATE: Readonly<Record<JobState, { readonly label: string; readonly symbol: string; readonly tone: 'ok' | 'warn' | 'bad' | 'wait' }>> = {
-  waiting: { label: 'wartet', symbol: '…', tone: 'wait' },
-  active: { label: 'läuft', symbol: '▶', tone: 'wait' },
-  delayed: { label: 'wartet auf einen neuen Versuch', symbol: '↻', tone: 'warn' },
-  completed: { label: 'abgeschlossen', symbol: '✓', tone: 'ok' },
-  failed: { label: 'fehlgeschlagen', symbol: '✕', tone: 'bad' },
-};
+import type { JobView } from './job-types';
 
 export const JOB_KIND: Readonly<Record<JobView['job']['kind'], string>> = {
   file: 'Datei einlesen',
@@ -16,15 +7,6 @@ export const JOB_KIND: Readonly<Record<JobView['job']['kind'], string>> = {
   confirm: 'Angehaltenen Import bestätigen',
   reject: 'Angehaltenen Import verwerfen',
   rebuild: 'Projektionen neu aufbauen',
-};
-
-/** The verdicts of an import, as the import pages name them. */
-export const VERDICT: Readonly<Record<JobImport['status'], string>> = {
-  applied: 'eingelesen',
-  rejected: 'abgelehnt',
-  held: 'angehalten',
-  duplicate: 'schon bekannt',
-  stale: 'veraltet',
 };
 
 /** What a job works on: its file, its source, the import it decides, or the projections it builds. */

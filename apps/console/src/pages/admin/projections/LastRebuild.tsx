@@ -1,5 +1,5 @@
 import { formatTimestamp } from '../../../format/german';
-import { JOB_STATE_TEXT } from '../../../format/job-states';
+import { JOB_STATE } from '../../../format/job-states';
 import { eventCount } from './event-count';
 import { projectionLabel } from './projection-labels';
 import type { RebuildJob } from './projection-types';
@@ -12,7 +12,7 @@ export function LastRebuild({ job }: { job: RebuildJob | null }) {
       {job ? (
         <>
           <p>
-            Angestoßen {formatTimestamp(job.enqueuedAt)} · Zustand: {JOB_STATE_TEXT[job.state]}
+            Angestoßen {formatTimestamp(job.enqueuedAt)} · Zustand: {JOB_STATE[job.state].label}
             {job.finishedAt && ` · beendet ${formatTimestamp(job.finishedAt)}`}
           </p>
           {job.lastError && <p className="error">Fehler: {job.lastError}</p>}

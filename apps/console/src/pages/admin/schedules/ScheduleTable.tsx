@@ -1,4 +1,4 @@
-import { JOB_STATE_TEXT } from '../../../format/job-states';
+import { JOB_STATE } from '../../../format/job-states';
 import { sourceLabel } from '../../../format/sources';
 import { cronMeaning } from './cron-meaning';
 import { formatRunTime } from './run-time';
@@ -42,7 +42,7 @@ function ScheduleCells({ schedule }: { schedule: StoredSchedule }) {
           </ol>
         )}
       </td>
-      <td>{schedule.lastRun ? `${formatRunTime(schedule.lastRun.at, schedule.timeZone)}, ${JOB_STATE_TEXT[schedule.lastRun.state]}` : 'nicht bekannt'}</td>
+      <td>{schedule.lastRun ? `${formatRunTime(schedule.lastRun.at, schedule.timeZone)}, ${JOB_STATE[schedule.lastRun.state].label}` : 'nicht bekannt'}</td>
     </>
   );
 }
