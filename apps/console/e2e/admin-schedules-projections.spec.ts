@@ -108,7 +108,7 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
     await cron.fill('61 5 * * *');
     await page.getByRole('button', { name: 'Speichern' }).click();
     const alert = page.getByRole('alert');
-    await expect(alert.textContent()).resolves.toMatch(/^Der Zeitplan wurde nicht gespeichert\. Die Anfrage wurde abgelehnt: Cron-Ausdruck: /);
+    await expect(alert.textContent()).resolves.toMatch(/^Der Zeitplan wurde nicht gespeichert\. Die Anfrage wurde abgelehnt: Cron-Ausdruck: kein gültiger Zeitplan\. Erwartet werden fünf Angaben/);
     await expect(cron.getAttribute('aria-invalid')).resolves.toBe('true');
     const kept = await scheduleOf('webfm_faelle');
     expect({ ...kept, nextRuns: undefined }).toEqual({ ...before, nextRuns: undefined });

@@ -60,6 +60,21 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   fileName: 'Dateiname',
 };
 
+/**
+ * What a field takes, said in German where the API's own words (English, for scripts) would not
+ * help a user; the API's detail follows in brackets for whoever helps them.
+ */
+const FIELD_RULES: Readonly<Record<string, string>> = {
+  cron: 'kein gültiger Zeitplan. Erwartet werden fünf Angaben: Minute Stunde Tag Monat Wochentag, z. B. „30 2 * * *“ für täglich um 02:30',
+  timeZone: 'keine bekannte Zeitzone, z. B. „Europe/Berlin“',
+  fileName: 'kein Name eines Exports: Quelle_JJJJMMTT_HHMM.csv, z. B. „webfm_hilfen_20261121_0215.csv“',
+};
+
+function fieldMessage(field: string, message: string): string {
+  const rule = FIELD_RULES[field];
+  return `${FIELD_LABELS[field] ?? field}: ${rule ? `${rule} (${message})` : message}`;
+}
+
 /** The API's error in words a user understands; the API names the field where one is wrong, the message says it as the form does. */
 export async function messageOf(response: Response): Promise<string> {
   if (response.status === 401) return 'Anmeldung fehlgeschlagen: Der Zugangsschlüssel ist unbekannt, widerrufen oder abgelaufen.';
@@ -67,7 +82,7 @@ export async function messageOf(response: Response): Promise<string> {
   if (response.status === 429) return 'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.';
   try {
     const body = (await response.json()) as { message?: string | string[]; errors?: { field: string; message: string }[] };
-    const named = body.errors?.map(({ field, message }) => `${FIELD_LABELS[field] ?? field}: ${message}`).join('; ');
+    const named = body.errors?.map(({ field, message }) => fieldMessage(field, message)).join('; ');
     const message = named || (Array.isArray(body.message) ? body.message.join('; ') : body.message);
     if (message) return `Die Anfrage wurde abgelehnt: ${message}`;
   } catch {

@@ -31,7 +31,8 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     await dropIntoInbox(office.inboxDir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', defaultRows('webfm_faelle', 5));
     const imports = await until('the scheduled import', () => importsOf(office), (rows) => rows.length > 0);
     expect(imports).toEqual([{ file_name: 'webfm_faelle_20240101_0215.csv', status: 'applied', events_appended: 5 }]);
-    expect(existsSync(join(office.inboxDir, 'done', 'webfm_faelle_20240101_0215.csv'))).toBe(true);
+    // The import is recorded before its file is shelved: the job ends when both are done.
+    await until('the file shelved in done/', async () => existsSync(join(office.inboxDir, 'done', 'webfm_faelle_20240101_0215.csv')), (shelved) => shelved);
 
     await saveSchedule(office.database.db, office.tenantId, { source: 'webfm_faelle', cron: '* * * * * *', timeZone: 'Europe/Berlin', paused: true });
     await worker.syncSchedules();
