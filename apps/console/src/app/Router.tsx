@@ -8,12 +8,24 @@ type PageModule = { default: React.ComponentType };
 
 /**
  * A page loaded when first shown, whose loading can also start earlier: at start the page of
- * the address is fetched while the session is still being asked for, not after it.
+ * the address is fetched while the session is still being asked for, not after it. Once its
+ * code is there, it renders at once: through `lazy` it would suspend for a tick, and React
+ * holds a revealed fallback back for 300 ms.
  */
 function routePage(load: () => Promise<PageModule>): { Page: React.ComponentType; preload: () => void } {
+  let loaded: React.ComponentType | undefined;
   let loading: Promise<PageModule> | undefined;
-  const once = () => (loading ??= load());
-  return { Page: lazy(once), preload: () => void once().catch(() => (loading = undefined)) };
+  const once = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(once);
+  const Page = () => {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+  return { Page, preload: () => void once().catch(() => (loading = undefined)) };
 }
 
 // Each page group is its own chunk: a planner's browser never loads the administrator's code.
