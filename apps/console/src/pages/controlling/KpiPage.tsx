@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { officeTeams } from '../../api/teams';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { KpiChart } from '../../components/KpiChart';
 import { KpiFilters } from '../../components/KpiFilters';
 import { ReportTableView, type CellLink } from '../../components/ReportTableView';
 import { StandNote } from '../../components/StandNote';
@@ -12,6 +11,13 @@ import { chartDataOf } from '../../kpis/chart-data';
 import { filtersOf, queryOf, searchOf, whenText, type KpiFilters as Filters } from '../../kpis/filters';
 import type { KpiReading, KpiScope, KpiView } from '../../kpis/kpi-types';
 import { OFFICE } from '../../kpis/tables';
+
+/**
+ * The chart library is most of a KPI page's code: it comes in a chunk of its own, asked for just
+ * after the figures, so that parsing it does not hold back the question to the API.
+ */
+const loadKpiChart = () => import('../../components/KpiChart');
+const KpiChart = lazy(() => loadKpiChart().then((module) => ({ default: module.KpiChart })));
 
 type Shown = { readonly key: string; readonly view?: KpiView; readonly error?: string };
 
@@ -56,6 +62,7 @@ export function KpiPage({ entry, reading }: { entry: KpiEntry; reading: KpiReadi
       (view) => current && setShown({ key, view }),
       (failure: Error) => current && setShown({ key, error: failure.message }),
     );
+    void loadKpiChart();
     return () => {
       current = false;
     };
@@ -86,7 +93,11 @@ export function KpiPage({ entry, reading }: { entry: KpiEntry; reading: KpiReadi
           <section aria-labelledby="tabelle-haupt">
             <h2 id="tabelle-haupt">{view.tables[0].caption}</h2>
             <p className="summary">{view.summary}</p>
-            {view.tables[0].rows.length > 0 && <KpiChart data={chart} description={view.summary} onPickTeam={drillDown} />}
+            {view.tables[0].rows.length > 0 && (
+              <Suspense fallback={<div className="kpi-chart" aria-hidden="true" />}>
+                <KpiChart data={chart} description={view.summary} onPickTeam={drillDown} />
+              </Suspense>
+            )}
             <ReportTableView caption={view.tables[0].caption} columns={view.tables[0].columns} rows={view.tables[0].rows} linkOf={linkOf} />
             <TableDownloads table={view.tables[0]} fileName={fileNameOf(search, view.tables[0].id)} />
           </section>
