@@ -27,7 +27,10 @@ export function stepOf(watched: WatchedRebuild, answer: ProjectionList): Rebuild
     return { done: true, failed: true, outcome: `Der Neuaufbau ist fehlgeschlagen${job.lastError ? `: ${job.lastError}` : ''}. Die bisherigen Generationen beantworten weiter alle Anfragen.` };
   }
   const rebuilt = answer.projections.filter((p) => p.generation !== null && p.generation !== watched.before[p.projection]);
-  if (job?.state === 'completed' || (rebuilt.length === answer.projections.length && answer.projections.every((p) => !p.building))) {
+  const allServing = rebuilt.length === answer.projections.length && answer.projections.every((p) => !p.building);
+  // Done when its job says so: the generations switch a moment before the job ends, and a page
+  // that stopped watching then would show the last rebuild as running for good.
+  if (job?.state === 'completed' || (!job && allServing)) {
     return { done: true, failed: false, outcome: `Neuaufbau abgeschlossen. Jetzt aktuell: ${answer.projections.map((p) => `${projectionLabel(p.projection)} Generation ${p.generation}`).join(', ')}.` };
   }
   const building = answer.projections.flatMap((p) => (p.building ? [`${projectionLabel(p.projection)}: Generation ${p.building.generation}, noch ${eventCount(p.building.eventsToRead)} zu lesen`] : []));
