@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import type { ImportRunner } from '@jugendamt/ingest';
-import { checkpointName, LAG_COUNT_LIMIT, readCheckpoint, type Projection } from '@jugendamt/projections';
+import { checkpointName, eventsBehind, type Projection } from '@jugendamt/projections';
 import type { LastRebuild, ProjectionAnswer } from './projection-answers.js';
 
 type GenerationFacts = Pick<ProjectionAnswer, 'activatedAt' | 'readUpTo' | 'lastReadAt' | 'building'>;
@@ -30,21 +30,9 @@ export async function generationFacts(db: Kysely<Database>, tenantId: string, pr
     readUpTo: checkpoint ? String(checkpoint.global_position) : null,
     lastReadAt: checkpoint ? checkpoint.updated_at.toISOString() : null,
     building: building
-      ? { generation: building.generation, startedAt: building.created_at.toISOString(), eventsToRead: await eventsToRead(db, tenantId, projection, building.generation) }
+      ? { generation: building.generation, startedAt: building.created_at.toISOString(), eventsToRead: await eventsBehind(db, tenantId, projection, building.generation) }
       : null,
   };
-}
-
-/** Events of the projection's types after the generation's checkpoint, counted as far as the lag on /health counts. */
-async function eventsToRead(db: Kysely<Database>, tenantId: string, projection: Projection, generation: number): Promise<number> {
-  const after = await readCheckpoint(db, tenantId, checkpointName(projection.name, generation));
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM events
-      WHERE tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
-        AND event_type = ANY(${[...projection.eventTypes]}::text[])
-      LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
-  return rows[0]!.n;
 }
 
 /** How far back the queue is searched for the last rebuild: its job list is kept in Redis or memory, not forever. */

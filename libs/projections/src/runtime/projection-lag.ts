@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { tenantIds, type Database } from '@jugendamt/db';
 import { PROJECTIONS } from '../registry.js';
 import { activeGeneration, checkpointName, readCheckpoint } from './generations.js';
+import type { Projection } from './projection.js';
 
 export interface ProjectionLag {
   readonly projection: string;
@@ -24,14 +25,7 @@ export async function projectionLags(db: Kysely<Database>, tenantId: string): Pr
           SELECT count(*)::int AS n FROM (SELECT 1 FROM events WHERE tenant_id = ${tenantId} AND event_type = ANY(${[...projection.eventTypes]}::text[]) LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
         return { projection: projection.name, generation: null, eventsBehind: rows[0]!.n };
       }
-      const after = await readCheckpoint(db, tenantId, checkpointName(projection.name, active.generation));
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM (
-          SELECT 1 FROM events
-          WHERE tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
-            AND event_type = ANY(${[...projection.eventTypes]}::text[])
-          LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
-      return { projection: projection.name, generation: active.generation, eventsBehind: rows[0]!.n };
+      return { projection: projection.name, generation: active.generation, eventsBehind: await eventsBehind(db, tenantId, projection, active.generation) };
     }),
   );
 }
@@ -40,4 +34,16 @@ export async function projectionLags(db: Kysely<Database>, tenantId: string): Pr
 export async function projectionLagsOfAllOffices(db: Kysely<Database>): Promise<(ProjectionLag & { readonly tenantId: string })[]> {
   const lags = await Promise.all((await tenantIds(db)).map(async (tenantId) => (await projectionLags(db, tenantId)).map((lag) => ({ ...lag, tenantId }))));
   return lags.flat();
+}
+
+/** Committed events of the projection's types after a generation's checkpoint, counted up to `LAG_COUNT_LIMIT`. */
+export async function eventsBehind(db: Kysely<Database>, tenantId: string, projection: Projection, generation: number): Promise<number> {
+  const after = await readCheckpoint(db, tenantId, checkpointName(projection.name, generation));
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM events
+      WHERE tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
+        AND event_type = ANY(${[...projection.eventTypes]}::text[])
+      LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
+  return rows[0]!.n;
 }

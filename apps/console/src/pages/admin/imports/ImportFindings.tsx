@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useAddressFilter } from '../../../app/address-filter';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatNumber, formatPercent, formatTimestamp } from '../../../format/german';
@@ -62,7 +63,7 @@ function Summary({ record }: { record: ImportDetail }) {
 /** One import's data-quality report: its counts, its findings to filter, and the same as CSV for the teams. */
 export function ImportFindings() {
   const { importId = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const severity = search.get('severity') ?? '';
   const text = search.get('text') ?? '';
   const [loaded, setLoaded] = useState<Loaded>({});
@@ -83,18 +84,7 @@ export function ImportFindings() {
     };
   }, [importId]);
 
-  const setFilter = (key: 'severity' | 'text', value: string) => {
-    // From the address as it is now: two quick changes must not undo each other.
-    setSearch(
-      (before) => {
-        const next = new URLSearchParams(before);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = useAddressFilter<'severity' | 'text'>();
 
   const { record, findings } = loaded;
   const shown = findings?.filter((finding) => matches(finding, severity, text)) ?? [];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useAddressFilter } from '../../../app/address-filter';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatNumber, formatTimestamp } from '../../../format/german';
 import { STATUS_TEXT } from '../../../format/import-status';
@@ -37,7 +38,7 @@ function FilterSelect({ id, label, value, choices, all, onChange }: { id: string
 
 /** Held imports to decide on first, then the history with its filters (kept in the address). */
 export function ImportList() {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const source = filterOf(search, 'source', SOURCE_LABELS);
   const status = filterOf(search, 'status', STATUS_TEXT);
   const [refresh, setRefresh] = useState(0);
@@ -50,18 +51,7 @@ export function ImportList() {
     document.title = 'Importe – Jugendamt Controlling';
   }, []);
 
-  const setFilter = (key: 'source' | 'status', value: string) => {
-    // From the address as it is now: two quick changes must not undo each other.
-    setSearch(
-      (before) => {
-        const next = new URLSearchParams(before);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const setFilter = useAddressFilter<'source' | 'status'>();
   const decided = (decision: DecisionMade) => {
     setMade(decision);
     setRefresh((n) => n + 1);
