@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { Link } from 'react-router';
 
 /** An export's file name that may break after its underscores, not anywhere: the tables stay beside the navigation. */
 export function FileName({ name }: { name: string }) {
@@ -16,5 +17,16 @@ export function FileName({ name }: { name: string }) {
         </Fragment>
       ))}
     </>
+  );
+}
+
+/** The row header of an import in a table: its file name, leading to the import's own page. */
+export function ImportFileHeader({ importId, file }: { importId: string; file: string }) {
+  return (
+    <th scope="row">
+      <Link to={importId}>
+        <FileName name={file} />
+      </Link>
+    </th>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { formatNumber, formatTimestamp } from '../../../format/german';
 import { sourceLabel } from '../../../format/sources';
 import { DecisionDialog, type DecisionMade } from './DecisionDialog';
 import { deletionsText, type Decision } from './decision-consequences';
-import { FileName } from './FileName';
+import { ImportFileHeader } from './FileName';
 import type { ImportRecord } from './import-types';
 
 /** The held imports no one has decided on: what each would delete, and the two buttons to decide. */
@@ -31,11 +30,7 @@ export function HeldImports({ held, onDecided }: { held: readonly ImportRecord[]
           <tbody>
             {held.map((record) => (
               <tr key={record.importId}>
-                <th scope="row">
-                  <Link to={record.importId}>
-                  <FileName name={record.file} />
-                </Link>
-                </th>
+                <ImportFileHeader importId={record.importId} file={record.file} />
                 <td>{sourceLabel(record.source)}</td>
                 <td>{formatTimestamp(record.observedAt)}</td>
                 <td>{deletionsText(record)}</td>

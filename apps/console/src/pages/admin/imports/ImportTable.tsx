@@ -1,8 +1,7 @@
-import { Link } from 'react-router';
 import { formatNumber, formatTimestamp } from '../../../format/german';
 import { statusText } from '../../../format/import-status';
 import { sourceLabel } from '../../../format/sources';
-import { FileName } from './FileName';
+import { ImportFileHeader } from './FileName';
 import type { ImportRecord } from './import-types';
 import { decisionText, formatDuration, STATUS_MARK } from './import-words';
 
@@ -51,11 +50,7 @@ export function ImportTable({ caption, imports }: { caption: string; imports: re
         <tbody>
           {imports.map((record) => (
             <tr key={record.importId}>
-              <th scope="row">
-                <Link to={record.importId}>
-                  <FileName name={record.file} />
-                </Link>
-              </th>
+              <ImportFileHeader importId={record.importId} file={record.file} />
               <td>{record.source === 'unknown' ? 'unbekannt' : sourceLabel(record.source)}</td>
               <td>{formatTimestamp(record.observedAt)}</td>
               <td className="status">
