@@ -14,6 +14,7 @@ import * as appliedOncePerObservation from './migrations/0011-applied-once-per-o
 import * as consoleSessions from './migrations/0012-console-sessions.js';
 import * as catalogueAuthors from './migrations/0013-catalogue-authors.js';
 import * as accessLog from './migrations/0014-access-log.js';
+import * as recordLinks from './migrations/0015-record-links.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-console-sessions': consoleSessions,
   '0013-catalogue-authors': catalogueAuthors,
   '0014-access-log': accessLog,
+  '0015-record-links': recordLinks,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -47,6 +49,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${(error as Error).message ?? error}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Up to and including `name`: for the tests of a migration, which need the database as it was before it. */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new StaticMigrationProvider() }).migrateTo(name);
+  if (error) throw new Error(`migration up to ${name} failed: ${(error as Error).message ?? error}`, { cause: error });
 }
 
 export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {

@@ -25,6 +25,7 @@ export interface Database {
   import_schedules: ImportSchedulesTable;
   import_decisions: ImportDecisionsTable;
   access_log: AccessLogTable;
+  record_links: RecordLinksTable;
 }
 
 export interface TenantsTable {
@@ -303,4 +304,12 @@ export interface ChronicleCaseLinksTable extends VersionedFact {
 /** Costs per team of the linked case; empty text in `team` stands for "no case known". */
 export interface TeamCostChangesTable extends EntrySumChanges {
   team: string;
+}
+
+/** Pseudonym → surrogate: the one link from a source id to a record's events (migration 0015). */
+export interface RecordLinksTable {
+  tenant_id: string;
+  kind: string;
+  pseudonym: string;
+  surrogate: string;
 }

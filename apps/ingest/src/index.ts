@@ -11,3 +11,6 @@ export { startImportRuntime, type ImportRuntime } from './jobs/import-runtime.js
 export { DEFAULT_SCHEDULE_TIME_ZONE, nextRuns, scheduleProblem, type ImportSchedule } from './schedules/import-schedule.js';
 export { deleteSchedule, listSchedules, saveSchedule } from './schedules/schedule-repository.js';
 export { sha256OfFile } from './reading/hash-file.js';
+export { RETENTION_SETTINGS, retentionPeriods, type RetentionPeriods } from './retention/retention-periods.js';
+export { retentionSchedule } from './retention/retention-schedule.js';
+export { unlinkAfterRetention, type UnlinkOutcome } from './retention/unlink-after-retention.js';

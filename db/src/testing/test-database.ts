@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseBackend, type DatabaseHandle } from '../connect.js';
 import type { Database } from '../schema.js';
-import { migrateToLatest } from '../migrate.js';
+import { migrateToLatest, migrateUpTo } from '../migrate.js';
 import { eventsReadableWithin } from '../events-readable.js';
 
 /**
@@ -25,10 +25,12 @@ export interface TestDatabase extends DatabaseHandle {
   readonly url: string | undefined;
 }
 
-export async function createTestDatabase(backend: DatabaseBackend, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+/** `upTo`: the database as it was after that migration, for a test of the ones after it. */
+export async function createTestDatabase(backend: DatabaseBackend, options: { poolSize?: number; upTo?: string } = {}): Promise<TestDatabase> {
+  const migrate = (db: Kysely<Database>) => (options.upTo ? migrateUpTo(db, options.upTo) : migrateToLatest(db).then(() => undefined));
   if (backend === 'pglite') {
     const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
+    await migrate(handle.db);
     return { ...handle, url: undefined };
   }
   const adminUrl = testDatabaseUrl();
@@ -37,7 +39,7 @@ export async function createTestDatabase(backend: DatabaseBackend, options: { po
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: options.poolSize });
-  await migrateToLatest(handle.db);
+  await migrate(handle.db);
   return {
     ...handle,
     url: url.toString(),

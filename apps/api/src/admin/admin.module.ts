@@ -5,6 +5,7 @@ import { ImportsController } from './imports.controller.js';
 import { InboxController } from './inbox.controller.js';
 import { JobsController } from './jobs.controller.js';
 import { ProjectionsController } from './projections.controller.js';
+import { RetentionController } from './retention.controller.js';
 import { SchedulesController } from './schedules.controller.js';
 import { SourcesController } from './sources.controller.js';
 
@@ -14,7 +15,7 @@ export class AdminModule {
   static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AdminModule,
-      controllers: [SchedulesController, InboxController, ImportsController, JobsController, SourcesController, CataloguesController, ProjectionsController],
+      controllers: [SchedulesController, InboxController, ImportsController, JobsController, SourcesController, CataloguesController, ProjectionsController, RetentionController],
       providers: [{ provide: API_ENV, useValue: env }, importRuntimeProvider, ImportRuntimeShutdown],
     };
   }

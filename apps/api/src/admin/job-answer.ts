@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
 import { IMPORT_STATUSES } from './import-statuses.js';
+import { unlinkCounts } from './retention-answers.js';
 
 /** The work a job does, as it was submitted (see ImportJob). */
 const importJob = z.discriminatedUnion('kind', [
@@ -9,6 +10,7 @@ const importJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confirm'), importId: z.string() }),
   z.object({ kind: z.literal('reject'), importId: z.string() }),
   z.object({ kind: z.literal('rebuild'), projections: z.array(z.string()).readonly() }),
+  z.object({ kind: z.literal('unlink'), dryRun: z.boolean() }),
 ]);
 
 const jobImport = z.object({
@@ -34,6 +36,13 @@ export const importJobAnswer = z.object({
     .object({
       imports: z.array(jobImport).readonly(),
       rebuilt: z.array(z.object({ projection: z.string(), eventsApplied: z.number().int() })).readonly().optional(),
+      unlinked: z
+        .object({
+          dryRun: z.boolean(),
+          counts: unlinkCounts,
+        })
+        .optional()
+        .describe('What an unlinking after retention unlinked'),
       note: z.string().optional().describe('Why the job imported nothing'),
     })
     .nullable(),

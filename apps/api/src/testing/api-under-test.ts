@@ -25,7 +25,7 @@ export interface ApiUnderTest {
  * The real API on a real PostgreSQL, listening on a free port, after the files were
  * imported by the ingest and the projections caught up: what a user would run.
  */
-export async function startApiOn(files: readonly string[][]): Promise<ApiUnderTest> {
+export async function startApiOn(files: readonly string[][], env: NodeJS.ProcessEnv = {}): Promise<ApiUnderTest> {
   const kit = await ingestTestKit('postgres');
   for (const night of files) {
     for (const summary of await kit.importFiles(night)) {
@@ -34,7 +34,7 @@ export async function startApiOn(files: readonly string[][]): Promise<ApiUnderTe
   }
   await untilEventsReadable(kit.db);
   await catchUpAll(kit.db, DEFAULT_TENANT_ID);
-  return startApi(kit.database, async () => kit.close());
+  return startApi(kit.database, async () => kit.close(), env);
 }
 
 export async function startApiOnEmptyDatabase(env: NodeJS.ProcessEnv = {}): Promise<ApiUnderTest> {

@@ -3,6 +3,7 @@ import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Da
 import { DEFAULT_EXPORT_PROFILE, numberSetting, type ExportProfile } from '@jugendamt/domain';
 import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
+import { retentionPeriods } from '../retention/retention-periods.js';
 import type { ImportSummary } from './finding.js';
 import { importFile } from './import-file.js';
 import { DEFAULT_FUTURE_TOLERANCE_MS, DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportProgress, type ImportSettings } from './import-settings.js';
@@ -23,6 +24,7 @@ export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = 
     tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
     profile: options.profile ?? profileFrom(options.profilePath ?? env['EXPORT_PROFILE']),
     pseudonymKey: loadPseudonymKey(env).key,
+    retention: retentionPeriods(env),
     deletionThreshold: options.deletionThreshold ?? shareSetting(env, 'DELETION_THRESHOLD', DEFAULT_THRESHOLDS.deletionThreshold),
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
     readInWorkerFromBytes: numberSetting(env, 'READ_IN_WORKER_FROM_BYTES', DEFAULT_READ_IN_WORKER_FROM_BYTES),

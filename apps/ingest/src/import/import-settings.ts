@@ -1,4 +1,5 @@
 import type { ExportProfile } from '@jugendamt/domain';
+import type { RetentionPeriods } from '../retention/retention-periods.js';
 
 export interface ImportSettings {
   readonly tenantId: string;
@@ -13,6 +14,13 @@ export interface ImportSettings {
   readonly readInWorkerFromBytes: number;
   /** Applies a held snapshot anyway: the administrator confirmed the deletions. */
   readonly confirmDeletions?: boolean;
+  /** Per source, how long records stay linked to their ids (none: for ever); see retention-periods. */
+  readonly retention?: RetentionPeriods;
+  /**
+   * Stores records under their pseudonyms, as every import did before migration 0015. Only for
+   * the test that migrates such a database; nothing else sets it.
+   */
+  readonly legacyKeying?: boolean;
   /** A file observed further ahead of this clock is refused (default DEFAULT_FUTURE_TOLERANCE_MS). */
   readonly futureToleranceMs?: number;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ExportSource } from '@jugendamt/domain';
 import type { ImportStatus } from '../import/finding.js';
 import type { Inbox } from '../inbox/inbox.js';
+import type { UnlinkCounts } from '../retention/unlink-after-retention.js';
 
 /**
  * The work of the import queue. A job names files by their name in the inbox, not by a
@@ -26,7 +27,9 @@ export type ImportJob =
   /** The administrator rejected a held snapshot: move its file to `rejected/`. */
   | { readonly kind: 'reject'; readonly importId: string }
   /** A catalogue changed: rebuild these projections beside the serving ones, then switch. */
-  | { readonly kind: 'rebuild'; readonly projections: readonly string[] };
+  | { readonly kind: 'rebuild'; readonly projections: readonly string[] }
+  /** Unlink the records past their retention period (or, dry, count them): see unlinkAfterRetention. */
+  | { readonly kind: 'unlink'; readonly dryRun: boolean };
 
 /** One import a job made, as the job list shows it; the findings stay in the database. */
 export interface JobImport {
@@ -43,6 +46,8 @@ export interface ImportJobResult {
   readonly imports: readonly JobImport[];
   /** What a rebuild job built. */
   readonly rebuilt?: readonly { readonly projection: string; readonly eventsApplied: number }[];
+  /** What an unlinking job unlinked (or, dry, would unlink), per id space. */
+  readonly unlinked?: { readonly dryRun: boolean; readonly counts: UnlinkCounts };
   /** Why a job imported nothing (its file was imported by another job, nothing waited). */
   readonly note?: string;
 }
@@ -69,12 +74,18 @@ export function jobIdOf(job: ImportJob, now: Date = new Date()): string {
       return `source-${job.source}-${now.getTime()}`;
     case 'rebuild':
       return `rebuild-${now.getTime()}`;
+    case 'unlink':
+      return `unlink-${now.getTime()}`;
   }
 }
 
 /** A job's outcome in one log line. */
 export function summaryOf(result: ImportJobResult): string {
-  const parts = [...result.imports.map((i) => `${i.status} ${i.file}`), ...(result.rebuilt ?? []).map((r) => `rebuilt ${r.projection} from ${r.eventsApplied} events`)];
+  const parts = [
+    ...result.imports.map((i) => `${i.status} ${i.file}`),
+    ...(result.rebuilt ?? []).map((r) => `rebuilt ${r.projection} from ${r.eventsApplied} events`),
+    ...(result.unlinked ? [`${result.unlinked.dryRun ? 'would unlink' : 'unlinked'} ${Object.entries(result.unlinked.counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}`] : []),
+  ];
   return parts.join(', ') || result.note || 'nothing to do';
 }
 
@@ -90,6 +101,8 @@ export function describeJob(job: ImportJob): string {
       return `waiting ${job.source} files`;
     case 'rebuild':
       return `rebuild of ${job.projections.join(', ')}`;
+    case 'unlink':
+      return job.dryRun ? 'unlinking after retention (dry run)' : 'unlinking after retention';
   }
 }
 

@@ -1,5 +1,6 @@
 import { numberSetting } from '@jugendamt/domain';
 import type { ImportProgress } from '../import/import-settings.js';
+import type { RetentionSchedule } from '../retention/retention-schedule.js';
 import type { ImportSchedule } from '../schedules/import-schedule.js';
 import type { ImportJob, ImportJobResult } from './import-job.js';
 
@@ -51,8 +52,8 @@ export interface ImportRunner {
   get(id: string): Promise<ImportJobView | undefined>;
   /** Runs a failed job again; undefined when there is no such failed job. */
   retry(id: string): Promise<ImportJobView | undefined>;
-  /** Makes the active, unpaused schedules the ones that fire; the rest stop. */
-  applySchedules(schedules: readonly ImportSchedule[]): Promise<void>;
+  /** Makes the active, unpaused schedules (and the unlinking after retention, if given) the ones that fire; the rest stop. */
+  applySchedules(schedules: readonly ImportSchedule[], retention?: RetentionSchedule): Promise<void>;
   close(): Promise<void>;
 }
 

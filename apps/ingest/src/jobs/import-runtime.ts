@@ -3,6 +3,8 @@ import { numberSetting } from '@jugendamt/domain';
 import { importSettings } from '../import/import-session.js';
 import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
 import { Inbox } from '../inbox/inbox.js';
+import type { RetentionPeriods } from '../retention/retention-periods.js';
+import { retentionSchedule, type RetentionSchedule } from '../retention/retention-schedule.js';
 import { listSchedules } from '../schedules/schedule-repository.js';
 import { BullImportQueue } from './bullmq/bull-import-queue.js';
 import { startBullImportWorker } from './bullmq/bull-import-worker.js';
@@ -18,6 +20,8 @@ export interface ImportRuntime {
   readonly runner: ImportRunner;
   readonly inbox: Inbox;
   readonly tenantId: string;
+  /** The retention periods its unlinking jobs keep, and when they run (none: not scheduled). */
+  readonly retention: { readonly periods: RetentionPeriods; readonly schedule: RetentionSchedule | undefined };
   /** Makes the stored schedules the ones that fire (after a change, and at start). */
   syncSchedules(): Promise<void>;
   /** Stops watching and taking jobs; waits for the running import at most `graceMs`. */
@@ -82,7 +86,9 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     closers.push((graceMs) => untilOrAfter(inProcess.close(), graceMs));
   }
 
-  const syncSchedules = () => exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await listSchedules(database.db, settings.tenantId)));
+  const retention = retentionSchedule(env);
+  const syncSchedules = () =>
+    exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await listSchedules(database.db, settings.tenantId), retention));
   // A database not migrated yet (the API reports it on /health) has no schedules to apply.
   await syncSchedules().catch((error) => log(`schedules not applied: ${(error as Error).message}`));
 
@@ -106,6 +112,7 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     runner,
     inbox,
     tenantId: settings.tenantId,
+    retention: { periods: settings.retention ?? {}, schedule: retention },
     syncSchedules,
     async close(graceMs = 60_000) {
       clearInterval(forgetter);

@@ -9,6 +9,7 @@ import type { ImportProgress, ImportSettings } from '../import/import-settings.j
 import type { Inbox } from '../inbox/inbox.js';
 import type { ExclusiveLock } from './exclusive-lock.js';
 import type { ImportJob, ImportJobResult, JobImport } from './import-job.js';
+import { unlinkAfterRetention } from '../retention/unlink-after-retention.js';
 import { tidyHeld } from './tidy-held.js';
 
 export interface ImportJobDeps {
@@ -52,6 +53,10 @@ async function importsOf(deps: ImportJobDeps, job: ImportJob, onProgress?: (prog
       return withHeldTidied(deps, await shelveRejected(deps, job.importId));
     case 'rebuild':
       return rebuildProjections(deps, job.projections);
+    case 'unlink': {
+      const { dryRun, counts, note } = await unlinkAfterRetention(deps.database.db, { tenantId: deps.settings.tenantId, periods: deps.settings.retention ?? {}, dryRun: job.dryRun, by: 'job' });
+      return { imports: [], unlinked: { dryRun, counts }, ...(note ? { note } : {}) };
+    }
     case 'file': {
       const name = parseExportFileName(job.file);
       if (name.ok) {

@@ -66,12 +66,29 @@ export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTes
   };
 }
 
-/** The events as a projection would see them, without ids and times that differ between runs. */
+/**
+ * The events as a projection would see them, without ids and times that differ between runs,
+ * and under the pseudonyms their surrogates link to: surrogates are random per database, so
+ * only so do two databases fed the same files compare equal.
+ */
 export async function storedEvents(db: Kysely<Database>): Promise<StoredEventRow[]> {
   const { rows } = await sql<StoredEventRow>`
     SELECT stream_id, stream_version, event_type, occurred_on::text AS occurred_on, observed_at::text AS observed_at, payload
-    FROM events ORDER BY stream_id, stream_version`.execute(db);
-  return rows;
+    FROM events`.execute(db);
+  const links = await db.selectFrom('record_links').select(['surrogate', 'pseudonym']).execute();
+  const pseudonymOf = new Map(links.map((link) => [link.surrogate, link.pseudonym]));
+  const unlinked = (value: unknown): unknown => {
+    if (typeof value === 'string') return pseudonymOf.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(unlinked);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, unlinked(v)]));
+    return value;
+  };
+  const asPseudonyms = rows.map((row) => {
+    const [, prefix, surrogate] = /^(.*?-)([A-Za-z0-9_-]{22})$/.exec(row.stream_id) ?? [];
+    const streamId = surrogate && pseudonymOf.has(surrogate) ? `${prefix}${pseudonymOf.get(surrogate)}` : row.stream_id;
+    return { ...row, stream_id: streamId, payload: unlinked(row.payload) };
+  });
+  return asPseudonyms.sort((a, b) => (a.stream_id < b.stream_id ? -1 : a.stream_id > b.stream_id ? 1 : a.stream_version - b.stream_version));
 }
 
 export async function storedFindings(db: Kysely<Database>, importId: string): Promise<Finding[]> {

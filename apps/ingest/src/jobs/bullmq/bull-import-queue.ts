@@ -1,11 +1,13 @@
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { RetentionSchedule } from '../../retention/retention-schedule.js';
 import type { ImportSchedule } from '../../schedules/import-schedule.js';
 import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
 import type { ImportJobView, ImportRunner, JobProgress, JobState, RetryPolicy } from '../import-runner.js';
 import { IMPORT_QUEUE, queuePrefix } from './redis-connection.js';
 
 const SCHEDULER_PREFIX = 'schedule-';
+const RETENTION_SCHEDULER = 'retention-unlink';
 
 /** Finished jobs stay listed for a month; failed ones until someone looks (or a quarter passes). */
 function jobOptions(policy: RetryPolicy): JobsOptions {
@@ -60,7 +62,7 @@ export class BullImportQueue implements ImportRunner {
   }
 
   /** Called from one place (the admin API on a change, a worker at start under a lock), never from every replica at once. */
-  async applySchedules(schedules: readonly ImportSchedule[]): Promise<void> {
+  async applySchedules(schedules: readonly ImportSchedule[], retention?: RetentionSchedule): Promise<void> {
     const active = schedules.filter((s) => !s.paused);
     for (const schedule of active) {
       await this.queue.upsertJobScheduler(
@@ -70,6 +72,14 @@ export class BullImportQueue implements ImportRunner {
       );
     }
     const wanted = new Set(active.map((s) => `${SCHEDULER_PREFIX}${s.source}`));
+    if (retention) {
+      await this.queue.upsertJobScheduler(
+        RETENTION_SCHEDULER,
+        { pattern: retention.cron, tz: retention.timeZone },
+        { name: 'import', data: { kind: 'unlink', dryRun: false }, opts: jobOptions(this.policy) },
+      );
+      wanted.add(RETENTION_SCHEDULER);
+    }
     for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
       if (!wanted.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
     }

@@ -1,3 +1,4 @@
+import type { RetentionSchedule } from '../../retention/retention-schedule.js';
 import type { ImportSchedule } from '../../schedules/import-schedule.js';
 import { nextRuns } from '../../schedules/import-schedule.js';
 import { describeJob, jobIdOf, jobsAsSubmitted, type ImportJob, type ImportJobResult, type JobArrival } from '../import-job.js';
@@ -71,10 +72,11 @@ export class InProcessImportRunner implements ImportRunner {
     return viewOf(entry, this.policy);
   }
 
-  async applySchedules(schedules: readonly ImportSchedule[]): Promise<void> {
+  async applySchedules(schedules: readonly ImportSchedule[], retention?: RetentionSchedule): Promise<void> {
     for (const timer of this.scheduleTimers) clearTimeout(timer);
     this.scheduleTimers = [];
-    for (const schedule of schedules.filter((s) => !s.paused)) this.arm(schedule);
+    for (const schedule of schedules.filter((s) => !s.paused)) this.arm(schedule, { kind: 'source', source: schedule.source });
+    if (retention) this.arm(retention, { kind: 'unlink', dryRun: false });
   }
 
   /** Waits for the running job to finish; waiting jobs are dropped (their files stay in the inbox). */
@@ -85,15 +87,15 @@ export class InProcessImportRunner implements ImportRunner {
   }
 
   /** One timer per schedule, set to its next run each time: the cron library handles summer time. */
-  private arm(schedule: ImportSchedule): void {
+  private arm(schedule: Pick<ImportSchedule, 'cron' | 'timeZone'>, job: ImportJob): void {
     if (this.closed) return;
     const [next] = nextRuns(schedule, new Date(), 1);
     // setTimeout holds at most ~24.8 days; a later run is re-armed on the way.
     const wait = Math.min(next!.getTime() - Date.now(), 2 ** 31 - 1);
     const timer = setTimeout(() => {
       this.scheduleTimers = this.scheduleTimers.filter((t) => t !== timer);
-      if (Date.now() >= next!.getTime()) void this.submit({ kind: 'source', source: schedule.source });
-      this.arm(schedule);
+      if (Date.now() >= next!.getTime()) void this.submit(job);
+      this.arm(schedule, job);
     }, Math.max(0, wait));
     timer.unref();
     this.scheduleTimers.push(timer);

@@ -7,6 +7,7 @@ export const JOB_KIND: Readonly<Record<JobView['job']['kind'], string>> = {
   confirm: 'Angehaltenen Import bestätigen',
   reject: 'Angehaltenen Import verwerfen',
   rebuild: 'Projektionen neu aufbauen',
+  unlink: 'Entkoppeln nach Aufbewahrungsfrist',
 };
 
 /** What a job works on: its file, its source, the import it decides, or the projections it builds. */
@@ -21,5 +22,7 @@ export function subjectOf(job: JobView['job']): { readonly text: string; readonl
       return { text: `Import ${job.importId.slice(0, 8)}`, importId: job.importId };
     case 'rebuild':
       return { text: job.projections.join(', ') };
+    case 'unlink':
+      return { text: job.dryRun ? 'Probelauf' : 'Datensätze nach Ablauf der Frist' };
   }
 }
