@@ -15,6 +15,7 @@ import * as consoleSessions from './migrations/0012-console-sessions.js';
 import * as catalogueAuthors from './migrations/0013-catalogue-authors.js';
 import * as accessLog from './migrations/0014-access-log.js';
 import * as recordLinks from './migrations/0015-record-links.js';
+import * as redaction from './migrations/0016-redaction.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-catalogue-authors': catalogueAuthors,
   '0014-access-log': accessLog,
   '0015-record-links': recordLinks,
+  '0016-redaction': redaction,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

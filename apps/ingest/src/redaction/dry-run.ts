@@ -1,0 +1,18 @@
+import { sql } from 'kysely';
+import { REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
+import { placesHolding, type PlaceHolding } from './places-holding.js';
+import { countRedaction, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
+
+/**
+ * What a redaction would change, counted under the redaction role in a read-only transaction:
+ * nothing can change, and a login that may not take the role learns it now, not at the real run.
+ * Also where else the value is found, as the real run searches for it at its end.
+ */
+export async function dryRun(database: DatabaseHandle, target: RedactionTarget): Promise<{ counts: RedactionCounts; places: PlaceHolding[] }> {
+  const counts = await database.db.transaction().execute(async (trx) => {
+    await sql`SET TRANSACTION READ ONLY`.execute(trx);
+    await sql`SET LOCAL ROLE ${sql.raw(REDACTOR_ROLE)}`.execute(trx);
+    return countRedaction(trx, target);
+  });
+  return { counts, places: await placesHolding(database.db, target.value) };
+}

@@ -1,0 +1,47 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, DatabaseBackend } from '@jugendamt/db';
+
+/** The tables a redaction changes: their old row versions still hold the value until rewritten. */
+export const REDACTED_TABLES = ['events', 'ingest_record_state', 'import_findings'] as const satisfies readonly (keyof Database)[];
+
+export interface OldSnapshots {
+  /** Sessions of this database whose snapshot began before the redaction committed. */
+  readonly sessions: number;
+  /** Replication slots that keep old row versions for a standby or a logical consumer. */
+  readonly replicationSlots: number;
+}
+
+/**
+ * Call after the redaction committed. Waits, at most `timeoutMs`, until no session of this
+ * database holds a snapshot that may have been taken before: VACUUM FULL copies every row
+ * version such a snapshot could still read, the value's included. Says what still holds them
+ * back when the time is up.
+ */
+export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: DatabaseBackend, timeoutMs: number): Promise<OldSnapshots> {
+  // The embedded database has one session: this one.
+  if (backend === 'pglite') return { sessions: 0, replicationSlots: 0 };
+  const deadline = Date.now() + timeoutMs;
+  const { rows: clock } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(db);
+  const committedBefore = clock[0]!.now;
+  for (;;) {
+    const { rows } = await sql<{ sessions: string; slots: string }>`
+      SELECT
+        (SELECT count(*) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < ${committedBefore}) AS sessions,
+        (SELECT count(*) FROM pg_replication_slots WHERE xmin IS NOT NULL OR (database = current_database() AND catalog_xmin IS NOT NULL)) AS slots`.execute(db);
+    const held = { sessions: Number(rows[0]!.sessions), replicationSlots: Number(rows[0]!.slots) };
+    if ((held.sessions === 0 && held.replicationSlots === 0) || Date.now() >= deadline) return held;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Rewrites each table into new files without its dead row versions and drops the old files:
+ * a plain VACUUM only marks the space free, the bytes stay in the pages until overwritten.
+ * The statistics are gathered afresh too, since their most common values may quote the value.
+ * Each table is locked against reads and writes while it is rewritten.
+ */
+export async function rewriteTables(db: Kysely<Database>, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await sql`VACUUM (FULL, ANALYZE) ${sql.table(table)}`.execute(db);
+}

@@ -1,0 +1,117 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TENANT_ID, REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
+import { failureOf, UsageError } from '../console/cli-failure.js';
+import { EXIT } from '../console/exit-codes.js';
+import { openMigratedDatabase } from '../import/import-session.js';
+import { dryRun } from './dry-run.js';
+import { isRedactableField, REDACTABLE_FIELDS, REDACTION_MARKER } from './redactable-fields.js';
+import { readRedactedValue } from './redacted-value-input.js';
+import type { RedactionCounts } from './redaction-counts.js';
+import { runRedaction } from './redaction-run.js';
+
+const usage = `usage: echo 'value' | npm run redact -- --field NAME [--dry-run] --note TEXT [--by NAME] [--tenant ID]
+       npm run redact -- --field NAME --value-file FILE --note TEXT ...
+
+Erases a value that should never have been stored (Art. 17 GDPR) from every event and record
+state of the office that holds it in the field, and from findings that quote it: it is
+replaced by "${REDACTION_MARKER}". The value is read from standard input (typed unseen at
+a terminal) or a file, never from the command line, and never printed or logged.
+  --field NAME       the field of the records: ${REDACTABLE_FIELDS.join(', ')}
+  --value-file FILE  read the value from this file instead of standard input
+  --dry-run          count what would change, per source; change nothing
+  --note TEXT        why, for the access log: a ticket or reference (required unless --dry-run)
+  --by NAME          who, for the access log (default: the operating-system user)
+  --tenant ID        the office (default: TENANT_ID or "default")
+In one transaction under the database role ${REDACTOR_ROLE} (the login must be a member,
+see docs/architecture.md): the values replaced and one access-log entry written. Then the old
+row versions are removed (VACUUM FULL), every projection is rebuilt, and every table is
+searched for the value. Stop the API first on the embedded database.
+Environment: DATABASE_URL (unset: embedded PGlite under DATA_DIR).
+Exit codes:
+  0  done (or counted, with --dry-run): the value is in no table any more
+  1  redacted, but the value is still found somewhere or old row versions may remain: see the output
+  2  usage error: nothing was changed
+  3  the database failed: nothing was changed if the redaction itself failed, else see the output`;
+
+let value: string | undefined;
+let database: DatabaseHandle | undefined;
+try {
+  process.exitCode = await main();
+} catch (error) {
+  const failure = failureOf(error);
+  // A database's message may quote what it was given: the value is not repeated.
+  console.error(value ? failure.message.split(value).join('…') : failure.message);
+  process.exitCode = failure.exitCode;
+} finally {
+  await database?.close().catch(() => undefined);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      field: { type: 'string' },
+      'value-file': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      note: { type: 'string' },
+      by: { type: 'string' },
+      tenant: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return EXIT.done;
+  }
+  const field = values.field;
+  if (!field || !isRedactableField(field)) throw new UsageError(`--field must name one of ${REDACTABLE_FIELDS.join(', ')}; see --help`);
+  const note = values.note?.trim() ?? '';
+  if (!values['dry-run'] && note === '') throw new UsageError('--note is required: why the value is erased (a ticket, the reference of the request)');
+  const by = values.by?.trim() || `os:${userInfo().username}`;
+  for (const [name, text] of [['--note', note], ['--by', by]] as const) {
+    if (text.length > 200) throw new UsageError(`${name} is longer than 200 characters`);
+  }
+  value = await readRedactedValue(values['value-file']);
+  for (const [name, text] of [['--note', note], ['--by', by]] as const) {
+    if (text.toLowerCase().includes(value.toLowerCase())) throw new UsageError(`${name} contains the value to redact: the access log must not`);
+  }
+  const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
+  database = await openMigratedDatabase();
+  const target = { tenantId, field, value };
+
+  if (values['dry-run']) {
+    const { counts, places } = await dryRun(database, target);
+    printCounts(`dry run, field "${field}" of office "${tenantId}": a redaction would change`, counts);
+    console.log(places.length ? `the value is found in: ${places.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}` : 'the value is found in no table');
+    console.log('nothing changed');
+    return EXIT.done;
+  }
+
+  const report = await runRedaction(database, { ...target, by, note }, {
+    onStep: (step) => console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]),
+  });
+  printCounts(`redacted field "${field}" of office "${tenantId}" (access log: ${by}):`, report.counts);
+  for (const r of report.rebuilt) console.log(`  projection ${r.projection}: rebuilt from ${r.eventsApplied} events`);
+  let exitCode: number = EXIT.done;
+  if (report.heldBack.sessions > 0 || report.heldBack.replicationSlots > 0) {
+    console.log(
+      `warning: ${report.heldBack.sessions} older transaction(s) and ${report.heldBack.replicationSlots} replication slot(s) still held old row versions: ` +
+        'once they are gone, run VACUUM FULL on events, ingest_record_state, import_findings and the projection tables again',
+    );
+    exitCode = EXIT.notApplied;
+  }
+  if (report.remaining.length > 0) {
+    console.log(`warning: the value is still found in: ${report.remaining.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}`);
+    exitCode = EXIT.notApplied;
+  } else {
+    console.log('the value is found in no table any more; backups, WAL archives and replicas: see docs/architecture.md');
+  }
+  return exitCode;
+}
+
+function printCounts(title: string, counts: RedactionCounts): void {
+  console.log(title);
+  for (const s of counts.bySource) console.log(`  ${s.source.padEnd(20)} ${s.events} events of ${s.records} records, ${s.recordStates} record states`);
+  console.log(`  ${'findings'.padEnd(20)} ${counts.findings}`);
+  console.log(`  total                ${counts.events} events, ${counts.recordStates} record states, ${counts.findings} findings`);
+}
