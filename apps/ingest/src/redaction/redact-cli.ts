@@ -7,17 +7,17 @@ import { openMigratedDatabase } from '../import/import-session.js';
 import { dryRun } from './dry-run.js';
 import { isRedactableField, REDACTABLE_FIELDS, REDACTION_MARKER } from './redactable-fields.js';
 import { readRedactedValue } from './redacted-value-input.js';
-import type { RedactionCounts } from './redaction-counts.js';
+import { totalEvents, totalRecordStates, type RedactionCounts } from './redaction-counts.js';
 import { runRedaction } from './redaction-run.js';
 
-const usage = `usage: echo 'value' | npm run redact -- --field NAME [--dry-run] --note TEXT [--by NAME] [--tenant ID]
+const usage = `usage: npm run redact -- --field NAME [--field NAME ...] [--dry-run] --note TEXT [--by NAME] [--tenant ID] < value.txt
        npm run redact -- --field NAME --value-file FILE --note TEXT ...
 
 Erases a value that should never have been stored (Art. 17 GDPR) from every event and record
-state of the office that holds it in the field, and from findings that quote it: it is
+state of the office that holds it in one of the fields, and from findings that quote it: it is
 replaced by "${REDACTION_MARKER}". The value is read from standard input (typed unseen at
 a terminal) or a file, never from the command line, and never printed or logged.
-  --field NAME       the field of the records: ${REDACTABLE_FIELDS.join(', ')}
+  --field NAME       a field of the records, repeatable: ${REDACTABLE_FIELDS.join(', ')}
   --value-file FILE  read the value from this file instead of standard input
   --dry-run          count what would change, per source; change nothing
   --note TEXT        why, for the access log: a ticket or reference (required unless --dry-run)
@@ -48,9 +48,10 @@ try {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
-      field: { type: 'string' },
+      field: { type: 'string', multiple: true },
       'value-file': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       note: { type: 'string' },
@@ -63,8 +64,10 @@ async function main(): Promise<number> {
     console.log(usage);
     return EXIT.done;
   }
-  const field = values.field;
-  if (!field || !isRedactableField(field)) throw new UsageError(`--field must name one of ${REDACTABLE_FIELDS.join(', ')}; see --help`);
+  // Not quoted back: an argument may be the value itself, typed where it does not belong.
+  if (positionals.length > 0) throw new UsageError('the value is read from standard input or --value-file, never from the command line (shell history, process lists): see --help');
+  const fields = [...new Set(values.field ?? [])];
+  if (fields.length === 0 || !fields.every(isRedactableField)) throw new UsageError(`--field must name one of ${REDACTABLE_FIELDS.join(', ')}; see --help`);
   const note = values.note?.trim() ?? '';
   if (!values['dry-run'] && note === '') throw new UsageError('--note is required: why the value is erased (a ticket, the reference of the request)');
   const by = values.by?.trim() || `os:${userInfo().username}`;
@@ -77,11 +80,11 @@ async function main(): Promise<number> {
   }
   const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
   database = await openMigratedDatabase();
-  const target = { tenantId, field, value };
+  const target = { tenantId, fields, value };
 
   if (values['dry-run']) {
     const { counts, places } = await dryRun(database, target);
-    printCounts(`dry run, field "${field}" of office "${tenantId}": a redaction would change`, counts);
+    printCounts(`dry run, ${fieldList(fields)} of office "${tenantId}": a redaction would change`, counts);
     console.log(places.length ? `the value is found in: ${places.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}` : 'the value is found in no table');
     console.log('nothing changed');
     return EXIT.done;
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
   const report = await runRedaction(database, { ...target, by, note }, {
     onStep: (step) => console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]),
   });
-  printCounts(`redacted field "${field}" of office "${tenantId}" (access log: ${by}):`, report.counts);
+  printCounts(`redacted ${fieldList(fields)} of office "${tenantId}" (access log: ${by}):`, report.counts);
   for (const r of report.rebuilt) console.log(`  projection ${r.projection}: rebuilt from ${r.eventsApplied} events`);
   let exitCode: number = EXIT.done;
   if (report.heldBack.sessions > 0 || report.heldBack.replicationSlots > 0) {
@@ -109,9 +112,15 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
+function fieldList(fields: readonly string[]): string {
+  return `field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`;
+}
+
 function printCounts(title: string, counts: RedactionCounts): void {
   console.log(title);
-  for (const s of counts.bySource) console.log(`  ${s.source.padEnd(20)} ${s.events} events of ${s.records} records, ${s.recordStates} record states`);
-  console.log(`  ${'findings'.padEnd(20)} ${counts.findings}`);
-  console.log(`  total                ${counts.events} events, ${counts.recordStates} record states, ${counts.findings} findings`);
+  for (const c of counts.bySourceAndField) {
+    console.log(`  ${c.source.padEnd(20)} ${c.field.padEnd(16)} ${c.events} events of ${c.records} records, ${c.recordStates} record states`);
+  }
+  console.log(`  ${'import findings'.padEnd(37)} ${counts.findings} quoting it`);
+  console.log(`  total ${totalEvents(counts)} events, ${totalRecordStates(counts)} record states, ${counts.findings} findings`);
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { REDACTOR_ROLE, type Database } from '@jugendamt/db';
-import { countsOf, valueAsJson, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
+import { countsOfField, eventCounts, stateCounts, valueAsJson, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
 import { REDACTION_MARKER, sourceOfStream } from './redactable-fields.js';
 
 export interface RedactionRequest extends RedactionTarget {
@@ -14,8 +14,8 @@ export interface RedactionRequest extends RedactionTarget {
 export const REDACTION_ROUTE = 'npm run redact';
 
 /**
- * Replaces the value in every event and snapshot state of the office that holds it in the
- * field, and in findings that quote it, with the marker, and writes the access-log entry: one
+ * Replaces the value in every event and snapshot state of the office that holds it in one
+ * of the fields, and in findings that quote it, with the marker, and writes the access-log entry: one
  * transaction, all or nothing, under the redaction role, the one role the events' trigger lets
  * change a payload (migration 0016). New events are held off meanwhile, so none can bring the
  * value in between the update and the commit.
@@ -28,30 +28,30 @@ export async function redact(db: Kysely<Database>, request: RedactionRequest): P
     await sql`SET LOCAL ROLE ${sql.raw(REDACTOR_ROLE)}`.execute(trx);
     const matches = sql`${valueAsJson(request.value)}::jsonb`;
     const marker = sql`${valueAsJson(REDACTION_MARKER)}::jsonb`;
-    const { rows: events } = await sql<{ source: string; events: string; records: string }>`
-      WITH redacted AS (
-        UPDATE events SET payload = jsonb_set(payload, ARRAY['state', ${request.field}], ${marker})
-        WHERE tenant_id = ${request.tenantId} AND payload -> 'state' -> ${request.field} = ${matches}
-        RETURNING stream_id)
-      SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records FROM redacted GROUP BY 1`.execute(trx);
-    const { rows: states } = await sql<{ source: string; states: string }>`
-      WITH redacted AS (
-        -- The hash was of the state with the value: it would confirm a guess of it. Nothing reads it back.
-        UPDATE ingest_record_state SET state = jsonb_set(state, ARRAY[${request.field}], ${marker}), content_hash = 'redacted'
-        WHERE tenant_id = ${request.tenantId} AND state -> ${request.field} = ${matches}
-        RETURNING source)
-      SELECT source, count(*) AS states FROM redacted GROUP BY 1`.execute(trx);
+    const perField = [];
+    for (const field of request.fields) {
+      const { rows: events } = await sql<{ source: string; events: string; records: string }>`
+        WITH redacted AS (
+          UPDATE events SET payload = jsonb_set(payload, ARRAY['state', ${field}], ${marker})
+          WHERE tenant_id = ${request.tenantId} AND payload -> 'state' -> ${field} = ${matches}
+          RETURNING stream_id)
+        SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records FROM redacted GROUP BY 1`.execute(trx);
+      const { rows: states } = await sql<{ source: string; states: string }>`
+        WITH redacted AS (
+          -- The hash was of the state with the value: it would confirm a guess of it. Nothing reads it back.
+          UPDATE ingest_record_state SET state = jsonb_set(state, ARRAY[${field}], ${marker}), content_hash = 'redacted'
+          WHERE tenant_id = ${request.tenantId} AND state -> ${field} = ${matches}
+          RETURNING source)
+        SELECT source, count(*) AS states FROM redacted GROUP BY 1`.execute(trx);
+      perField.push(countsOfField(field, eventCounts(events), stateCounts(states)));
+    }
     const findings = await trx
       .updateTable('import_findings')
       .set({ message: sql<string>`replace(message, ${request.value}, ${REDACTION_MARKER})` })
       .where('tenant_id', '=', request.tenantId)
       .where(sql<boolean>`strpos(message, ${request.value}) > 0`)
       .executeTakeFirst();
-    const counts = countsOf(
-      events.map((r) => ({ source: r.source, events: Number(r.events), records: Number(r.records) })),
-      states.map((r) => ({ source: r.source, recordStates: Number(r.states) })),
-      Number(findings.numUpdatedRows),
-    );
+    const counts: RedactionCounts = { bySourceAndField: perField.flat(), findings: Number(findings.numUpdatedRows) };
     const { rows } = await sql<{ login: string }>`SELECT session_user AS login`.execute(trx);
     await trx
       .insertInto('access_log')
@@ -63,11 +63,9 @@ export async function redact(db: Kysely<Database>, request: RedactionRequest): P
         method: 'REDACT',
         route: REDACTION_ROUTE,
         parameters: JSON.stringify({
-          field: request.field,
+          fields: request.fields,
           note: request.note,
-          events: counts.events,
-          records: Object.fromEntries(counts.bySource.map((s) => [s.source, s.records])),
-          recordStates: counts.recordStates,
+          changed: counts.bySourceAndField,
           findings: counts.findings,
           marker: REDACTION_MARKER,
           databaseLogin: rows[0]!.login,
