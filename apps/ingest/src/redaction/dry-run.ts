@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
+import type { DatabaseHandle } from '@jugendamt/db';
+import { takeRedactorRole } from './redactor-role.js';
 import { placesHolding, type PlaceHolding } from './places-holding.js';
 import { countRedaction, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
 
@@ -11,7 +12,7 @@ import { countRedaction, type RedactionCounts, type RedactionTarget } from './re
 export async function dryRun(database: DatabaseHandle, target: RedactionTarget): Promise<{ counts: RedactionCounts; places: PlaceHolding[] }> {
   const counts = await database.db.transaction().execute(async (trx) => {
     await sql`SET TRANSACTION READ ONLY`.execute(trx);
-    await sql`SET LOCAL ROLE ${sql.raw(REDACTOR_ROLE)}`.execute(trx);
+    await takeRedactorRole(trx);
     return countRedaction(trx, target);
   });
   return { counts, places: await placesHolding(database.db, target.value) };

@@ -1,14 +1,14 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TENANT_ID, REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
+import { databaseConfigFromEnv, DEFAULT_TENANT_ID, migrateToLatest, openDatabase, REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
 import { failureOf, UsageError } from '../console/cli-failure.js';
 import { EXIT } from '../console/exit-codes.js';
-import { openMigratedDatabase } from '../import/import-session.js';
 import { dryRun } from './dry-run.js';
 import { isRedactableField, REDACTABLE_FIELDS, REDACTION_MARKER } from './redactable-fields.js';
 import { readRedactedValue } from './redacted-value-input.js';
 import { totalEvents, totalRecordStates, type RedactionCounts } from './redaction-counts.js';
 import { runRedaction } from './redaction-run.js';
+import { RedactorRoleRefused } from './redactor-role.js';
 
 const usage = `usage: npm run redact -- --field NAME [--field NAME ...] [--dry-run] --note TEXT [--by NAME] [--tenant ID] < value.txt
        npm run redact -- --field NAME --value-file FILE --note TEXT ...
@@ -27,11 +27,12 @@ In one transaction under the database role ${REDACTOR_ROLE} (the login must be a
 see docs/architecture.md): the values replaced and one access-log entry written. Then the old
 row versions are removed (VACUUM FULL), every projection is rebuilt, and every table is
 searched for the value. Stop the API first on the embedded database.
-Environment: DATABASE_URL (unset: embedded PGlite under DATA_DIR).
+Environment: REDACTION_DATABASE_URL (the login that redacts; default DATABASE_URL),
+DATABASE_URL (unset: embedded PGlite under DATA_DIR).
 Exit codes:
   0  done (or counted, with --dry-run): the value is in no table any more
   1  redacted, but the value is still found somewhere or old row versions may remain: see the output
-  2  usage error: nothing was changed
+  2  usage error, or the login may not take the role: nothing was changed
   3  the database failed: nothing was changed if the redaction itself failed, else see the output`;
 
 let value: string | undefined;
@@ -39,7 +40,7 @@ let database: DatabaseHandle | undefined;
 try {
   process.exitCode = await main();
 } catch (error) {
-  const failure = failureOf(error);
+  const failure = error instanceof RedactorRoleRefused ? { exitCode: EXIT.inputError, message: error.message } : failureOf(error);
   // A database's message may quote what it was given: the value is not repeated.
   console.error(value ? failure.message.split(value).join('…') : failure.message);
   process.exitCode = failure.exitCode;
@@ -79,12 +80,14 @@ async function main(): Promise<number> {
     if (text.toLowerCase().includes(value.toLowerCase())) throw new UsageError(`${name} contains the value to redact: the access log must not`);
   }
   const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
-  database = await openMigratedDatabase();
+  // A login of its own may run it, so that the application's login need not be able to redact.
+  database = await openDatabase({ ...databaseConfigFromEnv(), databaseUrl: process.env['REDACTION_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined });
+  await migrateToLatest(database.db);
   const target = { tenantId, fields, value };
 
   if (values['dry-run']) {
     const { counts, places } = await dryRun(database, target);
-    printCounts(`dry run, ${fieldList(fields)} of office "${tenantId}": a redaction would change`, counts);
+    printCounts(`dry run, ${fieldList(fields)} of office "${tenantId}": a redaction would change`, fields, counts);
     console.log(places.length ? `the value is found in: ${places.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}` : 'the value is found in no table');
     console.log('nothing changed');
     return EXIT.done;
@@ -93,7 +96,7 @@ async function main(): Promise<number> {
   const report = await runRedaction(database, { ...target, by, note }, {
     onStep: (step) => console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]),
   });
-  printCounts(`redacted ${fieldList(fields)} of office "${tenantId}" (access log: ${by}):`, report.counts);
+  printCounts(`redacted ${fieldList(fields)} of office "${tenantId}" (access log: ${by}):`, fields, report.counts);
   for (const r of report.rebuilt) console.log(`  projection ${r.projection}: rebuilt from ${r.eventsApplied} events`);
   let exitCode: number = EXIT.done;
   if (report.heldBack.sessions > 0 || report.heldBack.replicationSlots > 0) {
@@ -116,10 +119,12 @@ function fieldList(fields: readonly string[]): string {
   return `field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`;
 }
 
-function printCounts(title: string, counts: RedactionCounts): void {
+function printCounts(title: string, fields: readonly string[], counts: RedactionCounts): void {
   console.log(title);
-  for (const c of counts.bySourceAndField) {
-    console.log(`  ${c.source.padEnd(20)} ${c.field.padEnd(16)} ${c.events} events of ${c.records} records, ${c.recordStates} record states`);
+  for (const field of fields) {
+    const lines = counts.bySourceAndField.filter((c) => c.field === field);
+    if (lines.length === 0) console.log(`  ${'(no source)'.padEnd(20)} ${field.padEnd(16)} 0 events`);
+    for (const c of lines) console.log(`  ${c.source.padEnd(20)} ${c.field.padEnd(16)} ${c.events} events of ${c.records} records, ${c.recordStates} record states`);
   }
   console.log(`  ${'import findings'.padEnd(37)} ${counts.findings} quoting it`);
   console.log(`  total ${totalEvents(counts)} events, ${totalRecordStates(counts)} record states, ${counts.findings} findings`);

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { REDACTOR_ROLE, type Database } from '@jugendamt/db';
+import type { Database } from '@jugendamt/db';
 import { countsOfField, eventCounts, stateCounts, valueAsJson, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
 import { REDACTION_MARKER, sourceOfStream } from './redactable-fields.js';
+import { mustBeRedactor, takeRedactorRole } from './redactor-role.js';
 
 export interface RedactionRequest extends RedactionTarget {
   /** Who redacts, for the access log: a name given, or the operating-system user. */
@@ -23,9 +24,10 @@ export const REDACTION_ROUTE = 'npm run redact';
 export async function redact(db: Kysely<Database>, request: RedactionRequest): Promise<RedactionCounts> {
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
+    await mustBeRedactor(trx);
     // Taken by the login (the role may only update payloads): imports wait, reads go on.
     await sql`LOCK TABLE events, ingest_record_state IN SHARE MODE`.execute(trx);
-    await sql`SET LOCAL ROLE ${sql.raw(REDACTOR_ROLE)}`.execute(trx);
+    await takeRedactorRole(trx);
     const matches = sql`${valueAsJson(request.value)}::jsonb`;
     const marker = sql`${valueAsJson(REDACTION_MARKER)}::jsonb`;
     const perField = [];

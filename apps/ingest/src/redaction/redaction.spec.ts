@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { DEFAULT_TENANT_ID, REDACTOR_ROLE, type Database } from '@jugendamt/db';
+import { DEFAULT_TENANT_ID, openDatabase, REDACTOR_ROLE, type Database } from '@jugendamt/db';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
 import { aidCounts, catchUpAll, caseloadPerFte, PROJECTIONS, staffFluctuation, subProcessCounts } from '@jugendamt/projections';
 import { defaultRows, writeExportFile } from '../testing/export-files.js';
@@ -10,6 +10,7 @@ import { rewriteTables, REDACTED_TABLES } from './physical-removal.js';
 import { redact, REDACTION_ROUTE } from './redact.js';
 import { REDACTION_MARKER, type RedactableField } from './redactable-fields.js';
 import { runRedaction } from './redaction-run.js';
+import { RedactorRoleRefused } from './redactor-role.js';
 
 /** A staff member's name, slipped by a malformed export into the Team column (a label like any team's) and into a code column. */
 const NAME = 'Annegret Wolkenstein-Krüger';
@@ -100,6 +101,27 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
     await rewriteTables(kit.db, REDACTED_TABLES);
     expect(await filesHolding(kit.db, REDACTED_TABLES, NAME)).toEqual([]);
     expect(await filesHolding(kit.db, REDACTED_TABLES, REDACTION_MARKER)).toEqual(['events', 'ingest_record_state', 'import_findings']);
+  });
+
+  (backend === 'postgres' ? it : it.skip)('refuses the redaction to a login that is not a member of the role, even one allowed to update events', async () => {
+    const login = `app_${Date.now().toString(36)}`;
+    await sql.raw(`CREATE ROLE ${login} LOGIN`).execute(kit.db);
+    await sql.raw(`GRANT USAGE ON SCHEMA public TO ${login}; GRANT SELECT, UPDATE ON events TO ${login}`).execute(kit.db);
+    const url = new URL(kit.database.url!);
+    url.username = login;
+    const app = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+    try {
+      const before = await everyStoredText(kit.db);
+      await expect(redact(app.db, { tenantId, fields: FIELDS, value: NAME, by: 'test', note: 'test' })).rejects.toThrow(
+        new RedactorRoleRefused(`the login ${login} may not take the role ${REDACTOR_ROLE}: a database administrator grants it for the redaction (GRANT ${REDACTOR_ROLE} TO ${login}) and revokes it after; nothing was changed`),
+      );
+      await expect(sql`UPDATE events SET payload = payload`.execute(app.db)).rejects.toThrow(/events are immutable: UPDATE/);
+      expect(await everyStoredText(kit.db)).toEqual(before);
+    } finally {
+      await app.close();
+      await sql.raw(`REVOKE ALL ON events FROM ${login}; REVOKE USAGE ON SCHEMA public FROM ${login}`).execute(kit.db);
+      await sql.raw(`DROP ROLE ${login}`).execute(kit.db);
+    }
   });
 
   it('lets no role but the redaction role change an event, and that one only its payload', async () => {
