@@ -165,7 +165,7 @@ async function kpiAnswers(db: Kysely<Database>): Promise<string[]> {
   const period = { tenantId, from: '2023-01-01', to: '2024-12-31' };
   const answers = [
     ...(await aidCounts(db, { ...period, by: ['team', 'setting'] })),
-    ...(await subProcessCounts(db, { ...period, by: ['team'] })),
+    ...(await subProcessCounts(db, { ...period, by: ['team'], granularity: 'month' })),
     ...(await staffFluctuation(db, period)),
     ...(await caseloadPerFte(db, { tenantId, on: '2024-06-30' })),
   ];
