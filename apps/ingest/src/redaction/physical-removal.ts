@@ -27,7 +27,8 @@ export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: Databa
     const { rows } = await sql<{ sessions: string; slots: string }>`
       SELECT
         (SELECT count(*) FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid()
+          -- An autovacuum's snapshot holds nothing back for VACUUM, and it yields to the rewrite's lock.
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type <> 'autovacuum worker'
             AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < ${committedBefore}) AS sessions,
         (SELECT count(*) FROM pg_replication_slots WHERE xmin IS NOT NULL OR (database = current_database() AND catalog_xmin IS NOT NULL)) AS slots`.execute(db);
     const held = { sessions: Number(rows[0]!.sessions), replicationSlots: Number(rows[0]!.slots) };
