@@ -107,7 +107,7 @@ async function main(): Promise<number> {
     exitCode = EXIT.notApplied;
   }
   if (report.remaining.length > 0) {
-    console.log(`warning: the value is still found in: ${report.remaining.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}`);
+    console.log(`warning: the value is still found (in any office, in any field) in: ${report.remaining.map((p) => `${p.table} (${p.rows} rows)`).join(', ')}`);
     exitCode = EXIT.notApplied;
   } else {
     console.log('the value is found in no table any more; backups, WAL archives and replicas: see docs/architecture.md');
