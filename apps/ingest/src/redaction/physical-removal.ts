@@ -4,6 +4,27 @@ import type { Database, DatabaseBackend } from '@jugendamt/db';
 /** The tables a redaction changes: their old row versions still hold the value until rewritten. */
 export const REDACTED_TABLES = ['events', 'ingest_record_state', 'import_findings'] as const satisfies readonly (keyof Database)[];
 
+/** The login cannot rewrite a table: a VACUUM would skip it with a mere warning, and the old row versions stay. */
+export class RewriteNotAllowed extends Error {}
+
+/**
+ * Only the owner of a table (or a member of its owner, or a superuser) may rewrite it; anyone
+ * else's VACUUM skips the table with a warning. Asked before the redaction, so that it does not
+ * commit what it then could not clean up.
+ */
+export async function mustBeAllowedToRewrite(db: Kysely<Database>, tables: readonly string[]): Promise<void> {
+  const { rows } = await sql<{ table: string; login: string }>`
+    SELECT c.relname AS table, session_user AS login FROM pg_class c
+    WHERE c.oid = ANY(${tables.map((t) => `public.${t}`)}::regclass[]) AND NOT pg_has_role(current_user, c.relowner, 'USAGE')
+    ORDER BY c.relname`.execute(db);
+  if (rows.length > 0) {
+    throw new RewriteNotAllowed(
+      `the login ${rows[0]!.login} does not act for the owner of ${rows.map((r) => r.table).join(', ')}, so it could not remove the old row versions after a redaction: ` +
+        'a database administrator makes it a member of the owner (see docs/architecture.md); nothing was changed',
+    );
+  }
+}
+
 export interface OldSnapshots {
   /** Sessions of this database whose snapshot began before the redaction committed. */
   readonly sessions: number;

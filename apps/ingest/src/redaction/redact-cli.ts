@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, DEFAULT_TENANT_ID, migrateToLatest, openDatabase, REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
 import { failureOf, UsageError } from '../console/cli-failure.js';
 import { EXIT } from '../console/exit-codes.js';
+import { faultLine } from '../jobs/job-fault.js';
 import { dryRun } from './dry-run.js';
 import { isRedactableField, REDACTABLE_FIELDS, REDACTION_MARKER } from './redactable-fields.js';
 import { readRedactedValue } from './redacted-value-input.js';
 import { totalEvents, totalRecordStates, type RedactionCounts } from './redaction-counts.js';
 import { runRedaction } from './redaction-run.js';
 import { RedactorRoleRefused } from './redactor-role.js';
+import { RewriteNotAllowed } from './physical-removal.js';
 
 const usage = `usage: npm run redact -- --field NAME [--field NAME ...] [--dry-run] --note TEXT [--by NAME] [--tenant ID] < value.txt
        npm run redact -- --field NAME --value-file FILE --note TEXT ...
@@ -32,17 +34,25 @@ DATABASE_URL (unset: embedded PGlite under DATA_DIR).
 Exit codes:
   0  done (or counted, with --dry-run): the value is in no table any more
   1  redacted, but the value is still found somewhere or old row versions may remain: see the output
-  2  usage error, or the login may not take the role: nothing was changed
+  2  usage error, or the login may not take the role or rewrite the tables: nothing was changed
   3  the database failed: nothing was changed if the redaction itself failed, else see the output`;
 
 let value: string | undefined;
 let database: DatabaseHandle | undefined;
+/** Once the redaction committed, a fault after it leaves the clean-up to do, not the redaction. */
+let committed = false;
 try {
   process.exitCode = await main();
 } catch (error) {
-  const failure = error instanceof RedactorRoleRefused ? { exitCode: EXIT.inputError, message: error.message } : failureOf(error);
+  const failure = error instanceof RedactorRoleRefused || error instanceof RewriteNotAllowed ? { exitCode: EXIT.inputError, message: error.message } : failureOf(error);
+  const message =
+    failure.exitCode === EXIT.inputError
+      ? failure.message
+      : committed
+        ? `the value is redacted and the access log written, but the clean-up after failed: ${faultLine(error)}; run the same redaction again to finish it (it finds nothing more to change, then removes old row versions and rebuilds)`
+        : `nothing was changed: ${faultLine(error)}`;
   // A database's message may quote what it was given: the value is not repeated.
-  console.error(value ? failure.message.split(value).join('…') : failure.message);
+  console.error(value ? message.split(value).join('…') : message);
   process.exitCode = failure.exitCode;
 } finally {
   await database?.close().catch(() => undefined);
@@ -94,7 +104,10 @@ async function main(): Promise<number> {
   }
 
   const report = await runRedaction(database, { ...target, by, note }, {
-    onStep: (step) => console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]),
+    onStep: (step) => {
+      committed = true;
+      console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]);
+    },
   });
   printCounts(`redacted ${fieldList(fields)} of office "${tenantId}" (access log: ${by}):`, fields, report.counts);
   for (const r of report.rebuilt) console.log(`  projection ${r.projection}: rebuilt from ${r.eventsApplied} events`);

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@jugendamt/db';
 import { PROJECTIONS, rebuildAll, type Rebuilt } from '@jugendamt/projections';
-import { rewriteTables, REDACTED_TABLES, untilOldSnapshotsEnd, type OldSnapshots } from './physical-removal.js';
+import { mustBeAllowedToRewrite, rewriteTables, REDACTED_TABLES, untilOldSnapshotsEnd, type OldSnapshots } from './physical-removal.js';
 import { placesHolding, type PlaceHolding } from './places-holding.js';
 import { redact, type RedactionRequest } from './redact.js';
 import type { RedactionCounts } from './redaction-counts.js';
@@ -27,6 +27,7 @@ export interface RedactionRunOptions {
  * for the value.
  */
 export async function runRedaction(database: DatabaseHandle, request: RedactionRequest, options: RedactionRunOptions = {}): Promise<RedactionReport> {
+  await mustBeAllowedToRewrite(database.db, rewrittenTables());
   const counts = await redact(database.db, request);
   options.onStep?.('redacted');
   const heldBack = await untilOldSnapshotsEnd(database.db, database.backend, options.waitForOldSnapshotsMs ?? 60_000);
@@ -35,7 +36,7 @@ export async function runRedaction(database: DatabaseHandle, request: RedactionR
   const rebuilt = await rebuildAll(database.db, request.tenantId, PROJECTIONS);
   // A KPI read begun before the former generation was deleted may still see its rows.
   const heldBackFromProjections = await untilOldSnapshotsEnd(database.db, database.backend, options.waitForOldSnapshotsMs ?? 60_000);
-  await rewriteTables(database.db, [...new Set(PROJECTIONS.flatMap((p) => p.tables))]);
+  await rewriteTables(database.db, projectionTables());
   options.onStep?.('rebuilt');
   return {
     counts,
@@ -46,4 +47,13 @@ export async function runRedaction(database: DatabaseHandle, request: RedactionR
     rebuilt,
     remaining: await placesHolding(database.db, request.value),
   };
+}
+
+function projectionTables(): string[] {
+  return [...new Set(PROJECTIONS.flatMap((p) => p.tables))];
+}
+
+/** Every table a redaction rewrites: the ones it changes, and those the projections are rebuilt into. */
+export function rewrittenTables(): string[] {
+  return [...REDACTED_TABLES, ...projectionTables()];
 }
