@@ -29,9 +29,10 @@ export function isRedactableField(name: string): name is RedactableField {
 }
 
 /**
- * What stands where a value was erased. It holds a `;`, the exports' delimiter, which the reader
- * refuses inside any column: no export can ever bring this text, so it is never taken for data.
- * It keeps every event and record, so every count stays what it was; only the label changes.
+ * What stands where a value was erased. It holds a `;`, the PROSOZ exports' delimiter, which the
+ * reader refuses inside a label column of theirs: no such export can bring this text, so it is
+ * not taken for data. It keeps every event and record, so every count stays what it was; only
+ * the label changes.
  */
 export const REDACTION_MARKER = '[geschwärzt; Art. 17 DSGVO]';
 
