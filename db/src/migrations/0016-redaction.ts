@@ -50,9 +50,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   const role = sql.raw(REDACTOR_ROLE);
   await sql`GRANT USAGE ON SCHEMA public TO ${role}`.execute(db);
-  await sql`GRANT SELECT, UPDATE (payload) ON events TO ${role}`.execute(db);
-  await sql`GRANT SELECT, UPDATE (state, content_hash) ON ingest_record_state TO ${role}`.execute(db);
-  await sql`GRANT SELECT, UPDATE (message) ON import_findings TO ${role}`.execute(db);
+  // To find the values (office, record, field) and to change them; no other column is its to read.
+  await sql`GRANT SELECT (tenant_id, stream_id, payload), UPDATE (payload) ON events TO ${role}`.execute(db);
+  await sql`GRANT SELECT (tenant_id, source, state), UPDATE (state, content_hash) ON ingest_record_state TO ${role}`.execute(db);
+  await sql`GRANT SELECT (tenant_id, message), UPDATE (message) ON import_findings TO ${role}`.execute(db);
   await sql`GRANT INSERT ON access_log TO ${role}`.execute(db);
 }
 
