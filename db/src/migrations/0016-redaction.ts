@@ -10,7 +10,8 @@ export const REDACTOR_ROLE = 'jugendamt_redactor';
  * `jugendamt_redactor` cannot log in and has no members: whoever redacts connects with a login
  * a database administrator made a member for the occasion (or as a superuser) and takes the
  * role with `SET LOCAL ROLE` inside the redaction's transaction. The role may update the
- * `payload` of an event and nothing else: the column grant refuses every other column, and the
+ * `payload` of an event and what is derived from it (idempotency key and event id, which hash
+ * the state and would confirm a guess of the value), nothing else: the column grant refuses every other column, and the
  * trigger checks it once more, row by row, so that a later grant cannot widen it. DELETE and
  * TRUNCATE stay refused for every role, and so does every UPDATE by any other role, owner and
  * superuser included. Roles belong to the whole PostgreSQL cluster, so the role is created only
@@ -36,11 +37,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE OR REPLACE FUNCTION events_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'UPDATE' AND current_user = ${sql.lit(REDACTOR_ROLE)} THEN
-        -- every column but the payload as it was, also columns added after this migration
-        IF (to_jsonb(NEW) - 'payload') = (to_jsonb(OLD) - 'payload') THEN
+        -- every column as it was but the payload and what is derived from it (a hash of the state
+        -- in the key, the id from the key), also columns added after this migration
+        IF (to_jsonb(NEW) - 'payload' - 'idempotency_key' - 'event_id') = (to_jsonb(OLD) - 'payload' - 'idempotency_key' - 'event_id') THEN
           RETURN NEW;
         END IF;
-        RAISE EXCEPTION 'a redaction may change an event''s payload only, no other column'
+        RAISE EXCEPTION 'a redaction may change an event''s payload and the key and id derived from it, no other column'
           USING ERRCODE = 'restrict_violation';
       END IF;
       RAISE EXCEPTION 'events are immutable: % on events is not allowed', TG_OP
@@ -51,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const role = sql.raw(REDACTOR_ROLE);
   await sql`GRANT USAGE ON SCHEMA public TO ${role}`.execute(db);
   // To find the values (office, record, field) and to change them; no other column is its to read.
-  await sql`GRANT SELECT (tenant_id, stream_id, payload), UPDATE (payload) ON events TO ${role}`.execute(db);
+  await sql`GRANT SELECT (tenant_id, stream_id, payload), UPDATE (payload, idempotency_key, event_id) ON events TO ${role}`.execute(db);
   await sql`GRANT SELECT (tenant_id, source, state), UPDATE (state, content_hash) ON ingest_record_state TO ${role}`.execute(db);
   await sql`GRANT SELECT (tenant_id, message), UPDATE (message) ON import_findings TO ${role}`.execute(db);
   await sql`GRANT INSERT ON access_log TO ${role}`.execute(db);
