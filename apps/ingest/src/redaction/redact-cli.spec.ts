@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catchUpAll } from '@jugendamt/projections';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { untilEventsReadable } from '@jugendamt/db/testing';
 import { defaultRows, writeExportFile } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { everyStoredText } from '../testing/personal-values.js';
@@ -40,6 +41,7 @@ describe('npm run redact (postgres)', () => {
     const aids = defaultRows('webfm_hilfen', 6);
     aids[2] = { ...aids[2]!, Team: NAME };
     await kit.importFiles([writeExportFile(kit.dir, 'webfm_hilfen_20240101_0215.csv', 'webfm_hilfen', aids)]);
+    await untilEventsReadable(kit.db);
     await catchUpAll(kit.db, DEFAULT_TENANT_ID);
   });
   afterAll(async () => kit?.close());
