@@ -4,3 +4,6 @@ export * from './migrate.js';
 export * from './tenant.js';
 export * from './events-readable.js';
 export { REDACTOR_ROLE } from './migrations/0016-redaction.js';
+export * from './office-isolation/office-scope.js';
+export * from './office-isolation/office-settings.js';
+export * from './office-isolation/across-offices.js';

@@ -16,6 +16,7 @@ import * as catalogueAuthors from './migrations/0013-catalogue-authors.js';
 import * as accessLog from './migrations/0014-access-log.js';
 import * as recordLinks from './migrations/0015-record-links.js';
 import * as redaction from './migrations/0016-redaction.js';
+import * as officeIsolation from './migrations/0017-office-isolation.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-access-log': accessLog,
   '0015-record-links': recordLinks,
   '0016-redaction': redaction,
+  '0017-office-isolation': officeIsolation,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

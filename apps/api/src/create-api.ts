@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AccessLogWriter } from './access-log/access-log-writer.js';
 import { recordAccess } from './access-log/record-access.js';
+import { OfficeScopeInterceptor } from './access/office-scope.interceptor.js';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './http/console-assets.js';
 import { acceptExportUploads } from './http/export-uploads.js';
@@ -37,6 +38,7 @@ export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv
   acceptExportUploads(server, env);
   parseJsonBodies(server);
   app.useGlobalFilters(new ProjectionNotBuiltFilter());
+  app.useGlobalInterceptors(new OfficeScopeInterceptor());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocumentOf(app));
   return app;

@@ -1,4 +1,4 @@
-import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { databaseConfigFromEnv, ensureTenant, inOffice, migrateToLatest, openDatabase, pendingMigrations, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/domain';
 import { catchUpAll } from '@jugendamt/projections';
 import type { ImportRuntime } from '@jugendamt/ingest';
@@ -11,13 +11,15 @@ const port = numberSetting(process.env, 'PORT', 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 
 const database = await openDatabase(databaseConfigFromEnv());
-const applied = await migrateToLatest(database.db);
-await ensureTenant(database.db, DEFAULT_TENANT_ID, 'Jugendamt');
+// Migrations need the owner; a deployment that runs them beforehand (`npm run migrate`) may
+// give the API the application's login alone.
+const applied = (await pendingMigrations(database.db)).length ? await migrateToLatest(database.db) : [];
+await ensureTenant(database.app, DEFAULT_TENANT_ID, 'Jugendamt');
 const importFolder = folderToImportOnStart(database);
 if (importFolder) await importOnStart(database, importFolder);
-const projected = await catchUpAll(database.db, DEFAULT_TENANT_ID);
+const projected = await inOffice(DEFAULT_TENANT_ID, () => catchUpAll(database.app, DEFAULT_TENANT_ID));
 if (projected) console.log(`projections: ${projected} events applied`);
-const tokens = await firstLoginTokens(database.db, DEFAULT_TENANT_ID);
+const tokens = await inOffice(DEFAULT_TENANT_ID, () => firstLoginTokens(database.app, DEFAULT_TENANT_ID));
 const app = await createApi(database);
 await app.listen(port, host);
 

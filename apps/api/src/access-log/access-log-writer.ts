@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '@jugendamt/db';
+import { inOffice, type Database } from '@jugendamt/db';
 
 export interface AccessLogEntry {
   readonly tenantId: string | null;
@@ -59,33 +59,52 @@ export class AccessLogWriter {
     if (this.waiting.length === 0) return;
     const batch = this.waiting;
     this.waiting = [];
-    try {
-      await this.db
-        .insertInto('access_log')
-        .values(
-          batch.map((entry) => ({
-            tenant_id: entry.tenantId,
-            at: entry.at,
-            role: entry.role,
-            subject: entry.subject,
-            method: entry.method,
-            route: entry.route,
-            parameters: JSON.stringify(entry.parameters),
-            format: entry.format,
-            status: entry.status,
-            outcome: entry.outcome,
-            duration_ms: entry.durationMs,
-          })),
-        )
-        .execute();
-    } catch (failure) {
-      // Kept for the next flush; only a log that cannot be written for long loses entries, and says so.
-      this.waiting = [...batch, ...this.waiting];
-      if (this.waiting.length > MAX_WAITING) {
-        const lost = this.waiting.length - MAX_WAITING;
-        this.waiting = this.waiting.slice(lost);
-        this.onLost(lost, (failure as Error).message);
+    // Each office's entries go in under its own scope: the log's policy lets a row in only
+    // under its office, or under none for a caller not known (migration 0017).
+    for (const [tenantId, entries] of byOffice(batch)) {
+      try {
+        const insert = () => this.insert(entries);
+        await (tenantId === null ? insert() : inOffice(tenantId, insert));
+      } catch (failure) {
+        // Kept for the next flush; only a log that cannot be written for long loses entries, and says so.
+        this.waiting = [...entries, ...this.waiting];
+        if (this.waiting.length > MAX_WAITING) {
+          const lost = this.waiting.length - MAX_WAITING;
+          this.waiting = this.waiting.slice(lost);
+          this.onLost(lost, (failure as Error).message);
+        }
       }
     }
   }
+
+  private async insert(entries: readonly AccessLogEntry[]): Promise<void> {
+    await this.db
+      .insertInto('access_log')
+      .values(
+        entries.map((entry) => ({
+          tenant_id: entry.tenantId,
+          at: entry.at,
+          role: entry.role,
+          subject: entry.subject,
+          method: entry.method,
+          route: entry.route,
+          parameters: JSON.stringify(entry.parameters),
+          format: entry.format,
+          status: entry.status,
+          outcome: entry.outcome,
+          duration_ms: entry.durationMs,
+        })),
+      )
+      .execute();
+  }
+}
+
+function byOffice(entries: readonly AccessLogEntry[]): Map<string | null, AccessLogEntry[]> {
+  const groups = new Map<string | null, AccessLogEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.tenantId);
+    if (group) group.push(entry);
+    else groups.set(entry.tenantId, [entry]);
+  }
+  return groups;
 }

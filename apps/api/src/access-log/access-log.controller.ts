@@ -60,7 +60,7 @@ export class AccessLogController {
   async list(@Caller() caller: Principal, @Query(new Validated(logFields)) query: z.output<typeof logFields>, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.writer.flush(); // every request answered before this one is in the answer
     const [name, value] = query.parameter?.split('=') ?? [];
-    const entries = await accessLogEntries(this.database.db, caller.tenantId, { ...query, parameter: name && value ? [name, value] : undefined });
+    const entries = await accessLogEntries(this.database.app, caller.tenantId, { ...query, parameter: name && value ? [name, value] : undefined });
     if (query.format === 'json') return { entries } satisfies z.output<typeof logAnswer>;
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', 'attachment; filename="Zugriffsprotokoll.csv"');

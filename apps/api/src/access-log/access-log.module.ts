@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { pino } from 'pino';
 import { numberSetting } from '@jugendamt/domain';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { acrossOffices, type DatabaseHandle } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessLogController } from './access-log.controller.js';
 import { MIN_RETENTION_DAYS, pruneAccessLog } from './access-log-retention.js';
@@ -39,7 +39,7 @@ export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicatio
           provide: AccessLogWriter,
           inject: [DATABASE],
           useFactory: (database: DatabaseHandle) =>
-            new AccessLogWriter(database.db, (count, reason) => log.error({ lost: count, reason }, 'access log entries lost: the database refused them')),
+            new AccessLogWriter(database.app, (count, reason) => log.error({ lost: count, reason }, 'access log entries lost: the database refused them')),
         },
       ],
       exports: [AccessLogWriter],
@@ -48,7 +48,7 @@ export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     const prune = () =>
-      pruneAccessLog(this.database.db, this.retentionDays).then(
+      pruneEveryOffice(this.database, this.retentionDays).then(
         (deleted) => deleted > 0 && this.log.info({ deleted, retentionDays: this.retentionDays }, 'access log pruned'),
         (failure: Error) => this.log.error({ reason: failure.message }, 'access log pruning failed'),
       );
@@ -62,4 +62,10 @@ export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicatio
     clearInterval(this.pruning);
     await this.writer.close();
   }
+}
+
+/** Each office's entries under its scope, then those of callers not known, under none. */
+async function pruneEveryOffice(database: DatabaseHandle, retentionDays: number): Promise<number> {
+  const perOffice = await acrossOffices(database.app, async () => [await pruneAccessLog(database.app, retentionDays)]);
+  return perOffice.reduce((sum, deleted) => sum + deleted, await pruneAccessLog(database.app, retentionDays));
 }

@@ -38,13 +38,13 @@ export class AccessModule {
         {
           provide: TOKEN_PRINCIPALS,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.db, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+          useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.app, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
         },
         {
           provide: CONSOLE_SESSIONS,
           inject: [DATABASE],
           useFactory: (database: DatabaseHandle) =>
-            new ConsoleSessions(database.db, numberSetting(env, 'SESSION_HOURS', 8) * 3_600_000, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+            new ConsoleSessions(database.app, numberSetting(env, 'SESSION_HOURS', 8) * 3_600_000, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
         },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

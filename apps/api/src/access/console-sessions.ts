@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import type { Database } from '@jugendamt/db';
-import type { Principal } from './role.js';
+import { inOffice, type Database } from '@jugendamt/db';
+import type { Principal, Role } from './role.js';
 
 export const SESSION_COOKIE = 'jc_session';
 
@@ -41,7 +41,12 @@ export class ConsoleSessions {
     const sessionId = randomBytes(32).toString('base64url');
     const session = { principal, csrfToken: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + this.lifetimeMs) };
     // Expired sessions go when new ones come: the table stays as small as the office's users.
-    await this.db.deleteFrom('console_sessions').where('expires_at', '<', new Date()).execute();
+    await inOffice(principal.tenantId, () => this.db.deleteFrom('console_sessions').where('expires_at', '<', new Date()).execute());
+    await inOffice(principal.tenantId, () => this.insert(sessionId, principal, session));
+    return { sessionId, session };
+  }
+
+  private async insert(sessionId: string, principal: Principal, session: ConsoleSession): Promise<void> {
     await this.db
       .insertInto('console_sessions')
       .values({
@@ -54,20 +59,13 @@ export class ConsoleSessions {
         expires_at: session.expiresAt,
       })
       .execute();
-    return { sessionId, session };
   }
 
   async find(sessionId: string): Promise<ConsoleSession | undefined> {
     const remembered = this.known?.get(sessionId);
     if (remembered && remembered.expiresAt.getTime() > Date.now()) return remembered;
-    const row = await this.db
-      .selectFrom('console_sessions as s')
-      .leftJoin('api_tokens as t', (join) => join.onRef('t.tenant_id', '=', 's.tenant_id').onRef('t.token_id', '=', 's.token_id'))
-      .select(['s.tenant_id', 's.role', 's.subject', 's.token_id', 's.csrf_token', 's.expires_at', 't.revoked_at'])
-      .where('s.session_hash', '=', hashOf(sessionId))
-      .where('s.expires_at', '>', new Date())
-      .executeTakeFirst();
-    if (!row || (row.token_id !== null && row.revoked_at !== null)) return undefined;
+    const row = await this.lookUp(sessionId);
+    if (!row) return undefined;
     const session = { principal: { tenantId: row.tenant_id, role: row.role, subject: row.subject }, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) };
     this.known?.set(sessionId, session);
     return session;
@@ -75,7 +73,18 @@ export class ConsoleSessions {
 
   async close(sessionId: string): Promise<void> {
     this.known?.delete(sessionId);
-    await this.db.deleteFrom('console_sessions').where('session_hash', '=', hashOf(sessionId)).execute();
+    const row = await this.lookUp(sessionId);
+    if (row) await inOffice(row.tenant_id, () => this.db.deleteFrom('console_sessions').where('session_hash', '=', hashOf(sessionId)).execute());
+  }
+
+  /**
+   * A live session (not expired, its token not revoked), asked before the caller's office is
+   * known: through the narrow path row-level security leaves for it (migration 0017).
+   */
+  private async lookUp(sessionId: string) {
+    const { rows } = await sql<{ tenant_id: string; role: Role; subject: string; csrf_token: string; expires_at: Date }>`
+      SELECT tenant_id, role, subject, csrf_token, expires_at FROM office_of_console_session(${hashOf(sessionId)})`.execute(this.db);
+    return rows[0];
   }
 }
 

@@ -13,6 +13,6 @@ export abstract class OfficeAdministration {
     @Inject(DATABASE) database: DatabaseHandle,
     @Inject(IMPORT_RUNTIME) protected readonly runtime: ImportRuntime,
   ) {
-    this.db = database.db;
+    this.db = database.app;
   }
 }

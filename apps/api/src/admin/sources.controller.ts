@@ -24,7 +24,7 @@ export class SourcesController {
   @ApiOperation({ summary: 'Last import per source, the age of its data, stale and held files, and findings such as "the 14plus export is 3 days late"' })
   async freshness(@Caller() caller: Principal) {
     const now = new Date();
-    const db = this.database.db;
+    const db = this.database.app;
     const [{ latest, latestApplied }, schedules, stale, held] = await Promise.all([
       latestImportsPerSource(db, caller.tenantId),
       listSchedules(db, caller.tenantId),

@@ -40,7 +40,7 @@ export class HealthController {
     this.migrated = true;
     let behind;
     try {
-      behind = (await projectionLagsOfAllOffices(this.database.db)).filter((lag) => lag.eventsBehind > 0);
+      behind = (await projectionLagsOfAllOffices(this.database.app)).filter((lag) => lag.eventsBehind > 0);
     } catch (error) {
       throw unavailable(`database unreachable: ${(error as Error).message}`);
     }

@@ -36,7 +36,7 @@ export class KnowledgeBasisReader {
     const [observedUntil, built, current] = await Promise.all([
       this.observedUntil(tenantId, asOf),
       this.builtWith(tenantId, uses.built ?? {}),
-      Promise.all((uses.current ?? []).map(async (name) => ({ name, ...(await loadCatalogue(this.database.db, tenantId, name)) }))),
+      Promise.all((uses.current ?? []).map(async (name) => ({ name, ...(await loadCatalogue(this.database.app, tenantId, name)) }))),
     ]);
     const catalogues = [...built, ...current.map(({ name, version, content }) => ({ name, version, entries: content }))];
     return { asOf: asOf?.toISOString() ?? null, observedUntil, catalogues };
@@ -46,7 +46,7 @@ export class KnowledgeBasisReader {
     const { rows } = await sql<{ source: string; observed_at: Date }>`
       SELECT source, max(observed_at) AS observed_at FROM imports
       WHERE tenant_id = ${tenantId} AND status = 'applied' ${asOf ? sql`AND observed_at <= ${asOf}` : sql``}
-      GROUP BY source ORDER BY source`.execute(this.database.db);
+      GROUP BY source ORDER BY source`.execute(this.database.app);
     return Object.fromEntries(rows.map((row) => [row.source, new Date(row.observed_at).toISOString()]));
   }
 
@@ -54,12 +54,12 @@ export class KnowledgeBasisReader {
   private async builtWith(tenantId: string, uses: Readonly<Record<string, readonly CatalogueName[]>>): Promise<CatalogueInUse[]> {
     const inUse: CatalogueInUse[] = [];
     for (const [projection, names] of Object.entries(uses)) {
-      const generation = await activeGeneration(this.database.db, tenantId, projection);
+      const generation = await activeGeneration(this.database.app, tenantId, projection);
       if (!generation) throw new ProjectionNotBuiltError(projection);
       for (const name of names ?? []) {
         if (inUse.some((c) => c.name === name)) continue;
         const version = generation.catalogueVersions[name] ?? 0;
-        inUse.push({ name, version, entries: await catalogueAt(this.database.db, tenantId, name, version) });
+        inUse.push({ name, version, entries: await catalogueAt(this.database.app, tenantId, name, version) });
       }
     }
     return inUse;

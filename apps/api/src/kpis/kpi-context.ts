@@ -15,7 +15,7 @@ export class KpiContext {
   ) {}
 
   get db(): Kysely<Database> {
-    return this.database.db;
+    return this.database.app;
   }
 
   basis(tenantId: string, asOf: Date | undefined, uses: CatalogueUses): Promise<KnowledgeBasis> {

@@ -36,7 +36,7 @@ export class TeamDirectory {
     const { rows } = await sql<{ team: string }>`
       SELECT DISTINCT team FROM aid_versions WHERE tenant_id = ${tenantId}
       UNION SELECT DISTINCT team FROM staff_versions WHERE tenant_id = ${tenantId}
-      UNION SELECT DISTINCT team FROM sub_process_count_changes WHERE tenant_id = ${tenantId}`.execute(this.database.db);
+      UNION SELECT DISTINCT team FROM sub_process_count_changes WHERE tenant_id = ${tenantId}`.execute(this.database.app);
     const teams = new Set(rows.map((row) => row.team));
     this.known.set(tenantId, teams);
     return teams;

@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 import { sql } from 'kysely';
-import { tenantIds, type DatabaseHandle } from '@jugendamt/db';
+import { acrossOffices, tenantIds, type DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
 import { projectionLagsOfAllOffices } from '@jugendamt/projections';
 import { staleSinceApplied, undecidedHeld } from '../admin/import-attention.js';
@@ -37,14 +37,14 @@ export function registerImportMetrics(registry: Registry, database: DatabaseHand
     'Files refused as stale since the newest applied import of the source: above 0, a file may be missing or the source frozen',
     ['tenant', 'source'],
     async () => {
-      const [offices, counts] = await Promise.all([tenantIds(database.db), staleSinceApplied(database.db)]);
+      const [offices, counts] = await Promise.all([tenantIds(database.app), acrossOffices(database.app, (tenantId) => staleSinceApplied(database.app, tenantId))]);
       stale.reset();
       for (const tenant of offices) for (const source of EXPORT_SOURCES) stale.set({ tenant, source }, 0);
       for (const c of counts) stale.set({ tenant: c.tenantId, source: c.source }, c.count);
     },
   );
   const held = gauge('jugendamt_import_held_waiting_seconds', 'How long the oldest held file without a decision has waited', ['tenant', 'source'], async () => {
-    const [offices, waiting] = await Promise.all([tenantIds(database.db), undecidedHeld(database.db)]);
+    const [offices, waiting] = await Promise.all([tenantIds(database.app), acrossOffices(database.app, (tenantId) => undecidedHeld(database.app, tenantId))]);
     held.reset();
     for (const tenant of offices) for (const source of EXPORT_SOURCES) held.set({ tenant, source }, 0);
     const now = Date.now();
@@ -53,17 +53,11 @@ export function registerImportMetrics(registry: Registry, database: DatabaseHand
   });
   const lag = gauge('jugendamt_projection_lag_events', 'Events not yet applied by the serving projection', ['tenant', 'projection'], async () => {
     lag.reset();
-    for (const l of await projectionLagsOfAllOffices(database.db)) lag.set({ tenant: l.tenantId, projection: l.projection }, l.eventsBehind);
+    for (const l of await projectionLagsOfAllOffices(database.app)) lag.set({ tenant: l.tenantId, projection: l.projection }, l.eventsBehind);
   });
 
   async function collectImports(): Promise<void> {
-    const { rows: figures } = await sql<ImportFigures>`
-      SELECT tenant_id, source, status, count(*)::int AS imports,
-             coalesce(sum(rows_read), 0)::float8 AS rows_read, coalesce(sum(events_appended), 0)::float8 AS events_appended,
-             coalesce(sum(rows_quarantined), 0)::float8 AS rows_quarantined,
-             (array_agg(extract(epoch FROM finished_at - started_at) ORDER BY observed_at DESC))[1]::float8 AS last_duration_s,
-             extract(epoch FROM max(observed_at))::float8 AS last_observed_s
-      FROM imports GROUP BY tenant_id, source, status`.execute(database.db);
+    const figures = await acrossOffices(database.app, (tenantId) => importFigures(tenantId));
     for (const gaugeOfSource of [imports, rows, events, quarantined, duration, observed]) gaugeOfSource.reset();
     for (const f of figures) {
       const bySource = { tenant: f.tenant_id, source: f.source };
@@ -75,5 +69,16 @@ export function registerImportMetrics(registry: Registry, database: DatabaseHand
       if (f.last_duration_s !== null) duration.set(bySource, f.last_duration_s);
       if (f.last_observed_s !== null) observed.set(bySource, f.last_observed_s);
     }
+  }
+
+  async function importFigures(tenantId: string): Promise<ImportFigures[]> {
+    const { rows: figures } = await sql<ImportFigures>`
+      SELECT tenant_id, source, status, count(*)::int AS imports,
+             coalesce(sum(rows_read), 0)::float8 AS rows_read, coalesce(sum(events_appended), 0)::float8 AS events_appended,
+             coalesce(sum(rows_quarantined), 0)::float8 AS rows_quarantined,
+             (array_agg(extract(epoch FROM finished_at - started_at) ORDER BY observed_at DESC))[1]::float8 AS last_duration_s,
+             extract(epoch FROM max(observed_at))::float8 AS last_observed_s
+      FROM imports WHERE tenant_id = ${tenantId} GROUP BY tenant_id, source, status`.execute(database.app);
+    return figures;
   }
 }

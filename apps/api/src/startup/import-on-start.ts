@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { inOffice, type DatabaseHandle } from '@jugendamt/db';
 import { collectExportFiles, importFiles, importSettings, type ImportSummary } from '@jugendamt/ingest';
 
 /**
@@ -24,7 +24,8 @@ export async function importOnStart(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ImportSummary[]> {
   const files = await collectExportFiles([folder]);
-  const summaries = await importFiles(database.db, importSettings({}, env), files);
+  const settings = importSettings({}, env);
+  const summaries = await inOffice(settings.tenantId, () => importFiles(database.app, settings, files));
   const count = (status: string) => summaries.filter((s) => s.status === status).length;
   const events = summaries.reduce((n, s) => n + s.eventsAppended, 0);
   log(

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { tenantIds, type DatabaseHandle } from '@jugendamt/db';
+import { acrossOffices, type DatabaseHandle } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
 import { DATABASE } from '../database/database.module.js';
 
@@ -33,7 +33,7 @@ export class ProjectionCatchUp implements OnApplicationBootstrap, OnApplicationS
 
   private async catchUp(): Promise<void> {
     try {
-      for (const tenantId of await tenantIds(this.database.db)) await catchUpAll(this.database.db, tenantId);
+      await acrossOffices(this.database.app, async (tenantId) => [await catchUpAll(this.database.app, tenantId)]);
     } catch (error) {
       this.logger.error(`projection catch-up failed, retrying in ${this.interval} ms: ${(error as Error).message}`);
     }

@@ -14,7 +14,7 @@ export type ExclusiveLock = <T>(key: string, work: () => Promise<T>) => Promise<
 export function exclusiveLock(database: DatabaseHandle): ExclusiveLock {
   if (database.backend === 'pglite') return (_key, work) => work();
   return (key, work) =>
-    database.db.connection().execute(async (connection) => {
+    database.app.connection().execute(async (connection) => {
       await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`.execute(connection);
       try {
         return await work();

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '@jugendamt/db';
+import { inOffice, type DatabaseHandle } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/domain';
 import { importSettings } from '../import/import-session.js';
 import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
@@ -88,7 +88,9 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
 
   const retention = retentionSchedule(env);
   const syncSchedules = () =>
-    exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await listSchedules(database.db, settings.tenantId), retention));
+    exclusively(`import-schedules:${settings.tenantId}`, async () =>
+      runner.applySchedules(await inOffice(settings.tenantId, () => listSchedules(database.app, settings.tenantId)), retention),
+    );
   // A database not migrated yet (the API reports it on /health) has no schedules to apply.
   await syncSchedules().catch((error) => log(`schedules not applied: ${(error as Error).message}`));
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { eventsReadableWithin, type DatabaseHandle } from '@jugendamt/db';
+import { eventsReadableWithin, inOffice, type DatabaseHandle } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
 import { catchUpAll, projectionNamed, rebuildAll, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';
@@ -30,14 +30,19 @@ export class HopelessJob extends Error {}
  * waits of its source from before it, so files apply in observation order whichever worker
  * picks which job. A job whose file another job already took is done without a second import.
  */
-export async function runImportJob(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+export function runImportJob(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
+  // A job is its office's: row-level security shows its queries that office alone.
+  return inOffice(deps.settings.tenantId, () => runInOffice(deps, job, onProgress));
+}
+
+async function runInOffice(deps: ImportJobDeps, job: ImportJob, onProgress?: (progress: ImportProgress) => void): Promise<ImportJobResult> {
   const result = await importsOf(deps, job, onProgress);
   // The KPIs answer from the projections: they follow every applied file at once. Its events
   // are hidden from readers while any older transaction runs (another office's import, say):
   // the catch-up waits for that a while; what is still hidden then, the next one takes.
   if (result.imports.some((i) => i.status === 'applied')) {
-    await eventsReadableWithin(deps.database.db, LOG_READABLE_WAIT_MS, deps.settings.tenantId);
-    await catchUpAll(deps.database.db, deps.settings.tenantId);
+    await eventsReadableWithin(deps.database.app, LOG_READABLE_WAIT_MS, deps.settings.tenantId);
+    await catchUpAll(deps.database.app, deps.settings.tenantId);
   }
   return result;
 }
@@ -86,7 +91,7 @@ async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?
   return deps.exclusively(`import-job:${deps.settings.tenantId}:${held.source}`, async () => {
     const path = deps.inbox.pathOf(held.fileName, 'held');
     if (!existsSync(path)) {
-      const applied = await findImportOfContent(deps.database.db, deps.settings.tenantId, held.sha256);
+      const applied = await findImportOfContent(deps.database.app, deps.settings.tenantId, held.sha256);
       if (applied?.status === 'applied') return { imports: [], note: `${held.fileName} was applied before (import ${applied.importId})` };
       throw new HopelessJob(`${held.fileName} is no longer in ${deps.inbox.pathOf('', 'held')}: drop it into the inbox again`);
     }
@@ -95,7 +100,7 @@ async function applyConfirmed(deps: ImportJobDeps, importId: string, onProgress?
 }
 
 async function heldImport(deps: ImportJobDeps, importId: string) {
-  const held = await findImport(deps.database.db, deps.settings.tenantId, importId);
+  const held = await findImport(deps.database.app, deps.settings.tenantId, importId);
   if (!held || held.status !== 'held' || !held.source) throw new HopelessJob(`import ${importId} is not held`);
   return { ...held, source: held.source };
 }
@@ -128,7 +133,7 @@ async function rebuildProjections(deps: ImportJobDeps, names: readonly string[])
   } catch (error) {
     throw new HopelessJob((error as Error).message);
   }
-  return deps.exclusively(`projections-rebuild:${settings.tenantId}`, async () => ({ imports: [], rebuilt: await rebuildAll(database.db, settings.tenantId, projections) }));
+  return deps.exclusively(`projections-rebuild:${settings.tenantId}`, async () => ({ imports: [], rebuilt: await rebuildAll(database.app, settings.tenantId, projections) }));
 }
 
 /**
@@ -136,7 +141,7 @@ async function rebuildProjections(deps: ImportJobDeps, names: readonly string[])
  * the two, the file waits again; its next import finds the content applied and says so.
  */
 async function importAndShelve(deps: ImportJobDeps, path: string, settings: ImportSettings, onProgress?: (progress: ImportProgress) => void): Promise<JobImport> {
-  const summary = await importFile(deps.database.db, settings, path, onProgress);
+  const summary = await importFile(deps.database.app, settings, path, onProgress);
   await deps.inbox.shelve(path, summary.status);
   return jobImportOf(summary);
 }

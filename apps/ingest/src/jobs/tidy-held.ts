@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { inOffice } from '@jugendamt/db';
 import { heldContentOutcome } from '../import/import-repository.js';
 import { sha256OfFile } from '../reading/hash-file.js';
 import type { ImportJobDeps } from './run-import-job.js';
@@ -10,13 +11,17 @@ import type { ImportJobDeps } from './run-import-job.js';
  * stays, however long it waits (the sources view says how long). Each file is moved under its
  * source's lock, so no confirmation reads a file this moves away.
  */
-export async function tidyHeld(deps: ImportJobDeps): Promise<number> {
+export function tidyHeld(deps: ImportJobDeps): Promise<number> {
+  return inOffice(deps.settings.tenantId, () => tidyHeldOfOffice(deps));
+}
+
+async function tidyHeldOfOffice(deps: ImportJobDeps): Promise<number> {
   const { database, settings, inbox } = deps;
   let moved = 0;
   for (const file of await inbox.held()) {
     // A copy's shelved name carries a time stamp and says no source: its content does.
     const sha256 = await sha256OfFile(file.path).catch(() => undefined);
-    const held = sha256 && (await heldContentOutcome(database.db, settings.tenantId, sha256));
+    const held = sha256 && (await heldContentOutcome(database.app, settings.tenantId, sha256));
     if (!held || held.outcome === 'waiting') continue;
     const verdict = held.outcome;
     await deps.exclusively(`import-job:${settings.tenantId}:${held.source}`, async () => {

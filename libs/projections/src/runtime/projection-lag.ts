@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { tenantIds, type Database } from '@jugendamt/db';
+import { acrossOffices, type Database } from '@jugendamt/db';
 import { PROJECTIONS } from '../registry.js';
 import { activeGeneration, checkpointName, readCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
@@ -30,10 +30,9 @@ export async function projectionLags(db: Kysely<Database>, tenantId: string): Pr
   );
 }
 
-/** The lags of every office's projections, for health and metrics. */
+/** The lags of every office's projections, each asked in its office, for health and metrics. */
 export async function projectionLagsOfAllOffices(db: Kysely<Database>): Promise<(ProjectionLag & { readonly tenantId: string })[]> {
-  const lags = await Promise.all((await tenantIds(db)).map(async (tenantId) => (await projectionLags(db, tenantId)).map((lag) => ({ ...lag, tenantId }))));
-  return lags.flat();
+  return acrossOffices(db, async (tenantId) => (await projectionLags(db, tenantId)).map((lag) => ({ ...lag, tenantId })));
 }
 
 /** Committed events of the projection's types after a generation's checkpoint, counted up to `LAG_COUNT_LIMIT`. */

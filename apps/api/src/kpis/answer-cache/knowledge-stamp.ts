@@ -47,7 +47,7 @@ export class KnowledgeStampReader {
           WHERE g.tenant_id = ${tenantId} AND g.status = 'active'),
         (SELECT count(*) FROM catalogues WHERE tenant_id = ${tenantId}),
         (SELECT count(*) || '/' || coalesce(max(observed_at)::text, '-') FROM imports WHERE tenant_id = ${tenantId} AND status = 'applied')
-      ) AS stamp`.execute(this.database.db);
+      ) AS stamp`.execute(this.database.app);
     return rows[0]!.stamp;
   }
 }
