@@ -16,3 +16,8 @@ export function inOffice<T>(tenantId: string, work: () => Promise<T>): Promise<T
 export function currentOffice(): string | undefined {
   return scope.getStore();
 }
+
+/** Runs work with no office, also from within an office's scope: it sees no office's rows. */
+export function withoutOffice<T>(work: () => Promise<T>): Promise<T> {
+  return scope.exit(work);
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { inOffice, type Database } from '@jugendamt/db';
+import { inOffice, withoutOffice, type Database } from '@jugendamt/db';
 
 export interface AccessLogEntry {
   readonly tenantId: string | null;
@@ -64,7 +64,8 @@ export class AccessLogWriter {
     for (const [tenantId, entries] of byOffice(batch)) {
       try {
         const insert = () => this.insert(entries);
-        await (tenantId === null ? insert() : inOffice(tenantId, insert));
+        // A flush may run within a request of some office: the scope is set here for each group.
+        await (tenantId === null ? withoutOffice(insert) : inOffice(tenantId, insert));
       } catch (failure) {
         // Kept for the next flush; only a log that cannot be written for long loses entries, and says so.
         this.waiting = [...entries, ...this.waiting];

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { pino } from 'pino';
 import { numberSetting } from '@jugendamt/domain';
-import { acrossOffices, type DatabaseHandle } from '@jugendamt/db';
+import { acrossOffices, withoutOffice, type DatabaseHandle } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessLogController } from './access-log.controller.js';
 import { MIN_RETENTION_DAYS, pruneAccessLog } from './access-log-retention.js';
@@ -67,5 +67,5 @@ export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicatio
 /** Each office's entries under its scope, then those of callers not known, under none. */
 async function pruneEveryOffice(database: DatabaseHandle, retentionDays: number): Promise<number> {
   const perOffice = await acrossOffices(database.app, async () => [await pruneAccessLog(database.app, retentionDays)]);
-  return perOffice.reduce((sum, deleted) => sum + deleted, await pruneAccessLog(database.app, retentionDays));
+  return perOffice.reduce((sum, deleted) => sum + deleted, await withoutOffice(() => pruneAccessLog(database.app, retentionDays)));
 }

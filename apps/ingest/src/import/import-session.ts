@@ -20,10 +20,11 @@ export interface ImportOptions {
 
 /** Settings from the environment and options: the one place the CLI, `npm start` and the workers agree on. */
 export function importSettings(options: ImportOptions, env: NodeJS.ProcessEnv = process.env): ImportSettings {
+  const tenantId = options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
   return {
-    tenantId: options.tenantId ?? env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
+    tenantId,
     profile: options.profile ?? profileFrom(options.profilePath ?? env['EXPORT_PROFILE']),
-    pseudonymKey: loadPseudonymKey(env).key,
+    pseudonymKey: loadPseudonymKey(env, tenantId).key,
     retention: retentionPeriods(env),
     deletionThreshold: options.deletionThreshold ?? shareSetting(env, 'DELETION_THRESHOLD', DEFAULT_THRESHOLDS.deletionThreshold),
     quarantineThreshold: options.quarantineThreshold ?? shareSetting(env, 'QUARANTINE_THRESHOLD', DEFAULT_THRESHOLDS.quarantineThreshold),
