@@ -4,7 +4,8 @@
  * question, which the answer cache serves after the first; next to it, the same question
  * computed afresh (Cache-Control: no-cache), one client, median of several; `/health` as the
  * baseline of the same run. Clients accept gzip, as browsers and fetch do. Then the annual
- * report in each format, median of several.
+ * report in each format, median of several. Last, what row-level security and the access
+ * log cost: the API with and without each, side by side (support/isolation-cost.ts).
  */
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -16,6 +17,7 @@ import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '@jugendamt/api';
 import { startApiProcess } from './support/api-process.js';
 import { generatedSet } from './ingest/generated-set.js';
+import { isolationCost } from './support/isolation-cost.js';
 import { median } from './support/measure.js';
 import { markdownTable, ratio } from './support/table.js';
 
@@ -25,6 +27,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const REPORT_RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5);
 const FRESH_RUNS = Number(process.env['BENCH_FRESH_RUNS'] ?? 7);
+const ISOLATION_ROUNDS = Number(process.env['BENCH_ISOLATION_ROUNDS'] ?? 3);
+const ISOLATION_SECONDS = Number(process.env['BENCH_ISOLATION_SECONDS'] ?? 5);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function endpoints(year: number): Record<string, string> {
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
     const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
     const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
     if (!database.url) throw new Error('the benchmark needs PostgreSQL');
-    const api = await startApiProcess(root, database.url, { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' });
+    const apiEnv = { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' };
+    const api = await startApiProcess(root, database.url, apiEnv);
     const url = api.url;
     // What browsers, fetch and Excel's Power Query send: a large answer then travels gzipped.
     const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate' };
@@ -97,6 +102,12 @@ async function main(): Promise<void> {
     console.log(`\nAnnual report, median of ${REPORT_RUNS} requests\n`);
     console.log(markdownTable(['request', 'median ms'], reportRows));
     await api.stop();
+
+    if (ISOLATION_ROUNDS > 0) {
+      const table = await isolationCost({ root, databaseUrl: database.url, env: apiEnv, token, year, connections: CONNECTIONS, seconds: ISOLATION_SECONDS, rounds: ISOLATION_ROUNDS });
+      console.log(`\nRow-level security and the access log, on and off: ${CONNECTIONS} clients, ${ISOLATION_SECONDS} s per endpoint, median of ${ISOLATION_ROUNDS} rounds\n`);
+      console.log(table);
+    }
   } finally {
     await database.close().catch(() => undefined);
   }

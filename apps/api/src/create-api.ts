@@ -9,6 +9,7 @@ import { recordAccess } from './access-log/record-access.js';
 import { OfficeScopeInterceptor } from './access/office-scope.interceptor.js';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './http/console-assets.js';
+import { benchmarkBaseline } from './startup/benchmark-baseline.js';
 import { acceptExportUploads } from './http/export-uploads.js';
 import { parseJsonBodies } from './http/json-bodies.js';
 import { ProjectionNotBuiltFilter } from './http/projection-not-built.filter.js';
@@ -30,7 +31,7 @@ export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv
   });
   const server = app.getHttpAdapter().getInstance();
   logRequests(server, env);
-  recordAccess(server, app.get(AccessLogWriter));
+  if (!benchmarkBaseline(env).withoutAccessLog) recordAccess(server, app.get(AccessLogWriter));
   await limitRequestsPerClient(server, env);
   setSecurityHeaders(server);
   await server.register(fastifyCookie);

@@ -5,12 +5,15 @@ import type { ImportRuntime } from '@jugendamt/ingest';
 import { firstLoginTokens } from './access/first-login.js';
 import { IMPORT_RUNTIME } from './admin/import-runtime.provider.js';
 import { createApi } from './create-api.js';
+import { benchmarkBaseline, servedDatabase } from './startup/benchmark-baseline.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
 const port = numberSetting(process.env, 'PORT', 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 
-const database = await openDatabase(databaseConfigFromEnv());
+const baseline = benchmarkBaseline(process.env);
+if (baseline.withoutOfficeIsolation || baseline.withoutAccessLog) console.warn(`BENCHMARK_BASELINE=${process.env['BENCHMARK_BASELINE']}: a benchmark's baseline, never to be run for real`);
+const database = servedDatabase(await openDatabase(databaseConfigFromEnv()), baseline);
 // Migrations need the owner; a deployment that runs them beforehand (`npm run migrate`) may
 // give the API the application's login alone.
 const applied = (await pendingMigrations(database.db)).length ? await migrateToLatest(database.db) : [];

@@ -1,4 +1,4 @@
-import { ensureTenant, migrateToLatest, openDatabase } from '@jugendamt/db';
+import { ensureTenant, migrateToLatest, openDatabase, pendingMigrations } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/domain';
 import { startImportRuntime } from './jobs/import-runtime.js';
 
@@ -13,7 +13,9 @@ if (!process.env['REDIS_URL'] || !process.env['DATABASE_URL']) {
 }
 
 const database = await openDatabase();
-await migrateToLatest(database.db);
+// Migrations need the owner (DATABASE_OWNER_URL); a worker given the application's login
+// alone finds them run by the API or `npm run migrate`.
+if ((await pendingMigrations(database.db)).length) await migrateToLatest(database.db);
 const tenantId = process.env['TENANT_ID'] || 'default';
 await ensureTenant(database.db, tenantId, tenantId);
 const runtime = await startImportRuntime(database, { work: true, watch: true, log });

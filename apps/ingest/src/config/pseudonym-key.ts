@@ -15,12 +15,27 @@ export interface PseudonymKeySource {
  * a key file under the data folder; with PostgreSQL the key must be given.
  *
  * Each office has a key of its own (docs/architecture.md, "Offices kept apart"), so that one
- * office's key links none of another's records: the default office's is PSEUDONYM_KEY, any
- * other's PSEUDONYM_KEY_<OFFICE> (the office id in capitals, other characters `_`) or the
- * file `<office>.key` in PSEUDONYM_KEY_DIR. There is no fallback to the default key.
+ * office's key links none of another's records: PSEUDONYM_KEY_<OFFICE> (the office id in
+ * capitals, other characters `_`) or the file `<office>.key` in PSEUDONYM_KEY_DIR. PSEUDONYM_KEY
+ * is the key of the office the process serves (TENANT_ID, else the default office) and of no
+ * other: a process that imports for a second office needs that office's own key.
  */
-export function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env, tenantId: string = DEFAULT_TENANT_ID): PseudonymKeySource {
-  if (tenantId !== DEFAULT_TENANT_ID) return officeKey(env, tenantId);
+export function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env, tenantId: string = env['TENANT_ID'] || DEFAULT_TENANT_ID): PseudonymKeySource {
+  const processOffice = env['TENANT_ID'] || DEFAULT_TENANT_ID;
+  const own = officeKey(env, tenantId);
+  if (own) {
+    // The same key would make the same person the same pseudonym in both offices.
+    if (tenantId !== processOffice && env['PSEUDONYM_KEY'] && own.key.equals(parseKey(env['PSEUDONYM_KEY'], 'PSEUDONYM_KEY'))) {
+      throw new Error(`${own.origin} is PSEUDONYM_KEY, the key of office "${processOffice}": office "${tenantId}" needs a key of its own`);
+    }
+    return own;
+  }
+  if (tenantId === processOffice) return processKey(env);
+  if (!env['DATABASE_URL']) return generatedKey(join(resolve(env['DATA_DIR'] ?? 'data'), 'pseudonym-keys', `${tenantId}.key`));
+  throw new Error(`no pseudonym key for office "${tenantId}": set ${variableOf(tenantId)} or put ${tenantId}.key into PSEUDONYM_KEY_DIR (each office has its own key)`);
+}
+
+function processKey(env: NodeJS.ProcessEnv): PseudonymKeySource {
   const fromEnv = env['PSEUDONYM_KEY'];
   if (fromEnv) return { key: parseKey(fromEnv, 'PSEUDONYM_KEY'), origin: 'PSEUDONYM_KEY' };
   if (env['DATABASE_URL']) {
@@ -29,22 +44,19 @@ export function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env, tenantId:
   return generatedKey(join(resolve(env['DATA_DIR'] ?? 'data'), 'pseudonym.key'));
 }
 
-function officeKey(env: NodeJS.ProcessEnv, tenantId: string): PseudonymKeySource {
+function variableOf(tenantId: string): string {
+  return `PSEUDONYM_KEY_${tenantId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** The office's own key, if one is given. */
+function officeKey(env: NodeJS.ProcessEnv, tenantId: string): PseudonymKeySource | undefined {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(tenantId)) throw new Error(`office id "${tenantId}" may hold only letters, digits, "_" and "-"`);
-  const variable = `PSEUDONYM_KEY_${tenantId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const variable = variableOf(tenantId);
+  if (env[variable]) return { key: parseKey(env[variable]!, variable), origin: variable };
   const directory = env['PSEUDONYM_KEY_DIR'];
-  let source: PseudonymKeySource;
-  if (env[variable]) source = { key: parseKey(env[variable]!, variable), origin: variable };
-  else if (directory && existsSync(join(directory, `${tenantId}.key`))) {
-    const file = join(resolve(directory), `${tenantId}.key`);
-    source = { key: parseKey(readFileSync(file, 'utf8').trim(), file), origin: file };
-  } else if (!env['DATABASE_URL']) source = generatedKey(join(resolve(env['DATA_DIR'] ?? 'data'), 'pseudonym-keys', `${tenantId}.key`));
-  else throw new Error(`no pseudonym key for office "${tenantId}": set ${variable} or put ${tenantId}.key into PSEUDONYM_KEY_DIR (each office has its own key)`);
-  // The same key would make the same person the same pseudonym in both offices.
-  if (env['PSEUDONYM_KEY'] && source.key.equals(parseKey(env['PSEUDONYM_KEY'], 'PSEUDONYM_KEY'))) {
-    throw new Error(`${source.origin} is the default office's PSEUDONYM_KEY: office "${tenantId}" needs a key of its own`);
-  }
-  return source;
+  const file = directory && join(resolve(directory), `${tenantId}.key`);
+  if (file && existsSync(file)) return { key: parseKey(readFileSync(file, 'utf8').trim(), file), origin: file };
+  return undefined;
 }
 
 function generatedKey(file: string): PseudonymKeySource {
