@@ -29,6 +29,7 @@ const REPORT_RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5);
 const FRESH_RUNS = Number(process.env['BENCH_FRESH_RUNS'] ?? 7);
 const ISOLATION_ROUNDS = Number(process.env['BENCH_ISOLATION_ROUNDS'] ?? 3);
 const ISOLATION_SECONDS = Number(process.env['BENCH_ISOLATION_SECONDS'] ?? 5);
+const ISOLATION_SINGLE_REQUESTS = Number(process.env['BENCH_ISOLATION_SINGLE_REQUESTS'] ?? 31);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function endpoints(year: number): Record<string, string> {
@@ -104,8 +105,11 @@ async function main(): Promise<void> {
     await api.stop();
 
     if (ISOLATION_ROUNDS > 0) {
-      const table = await isolationCost({ root, databaseUrl: database.url, env: apiEnv, token, year, connections: CONNECTIONS, seconds: ISOLATION_SECONDS, rounds: ISOLATION_ROUNDS });
-      console.log(`\nRow-level security and the access log, on and off: ${CONNECTIONS} clients, ${ISOLATION_SECONDS} s per endpoint, median of ${ISOLATION_ROUNDS} rounds\n`);
+      const table = await isolationCost({ root, databaseUrl: database.url, env: apiEnv, token, year, connections: CONNECTIONS, seconds: ISOLATION_SECONDS, rounds: ISOLATION_ROUNDS, singleClientRequests: ISOLATION_SINGLE_REQUESTS });
+      console.log(
+        `\nRow-level security and the access log, on and off: ${CONNECTIONS} clients, ${ISOLATION_SECONDS} s per endpoint, median of ${ISOLATION_ROUNDS} rounds; ` +
+          `beside it one client's ${ISOLATION_SINGLE_REQUESTS} requests in a row per round\n`,
+      );
       console.log(table);
     }
   } finally {

@@ -20,6 +20,8 @@ export interface IsolationCostOptions {
   readonly connections: number;
   readonly seconds: number;
   readonly rounds: number;
+  /** Sequential requests of one client per endpoint and round: the cost per request, little disturbed by the machine's load. */
+  readonly singleClientRequests: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function isolationCost(options: IsolationCostOptions): Promise<stri
     'costs by paragraph × month, cached': { path: `/api/v1/kpis/costs?${period}&by=paragraph&granularity=month`, fresh: false },
     'return rate by paragraph, afresh': { path: `/api/v1/kpis/return-rate?${period}&by=paragraph`, fresh: true },
   };
-  const figures = new Map<string, { p50: number[]; p99: number[]; rps: number[] }>();
+  const figures = new Map<string, { p50: number[]; p99: number[]; rps: number[]; single: number[] }>();
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of VARIANTS) {
       const api = await startApiProcess(options.root, options.databaseUrl, { ...options.env, BENCHMARK_BASELINE: variant.baseline });
@@ -46,10 +48,17 @@ export async function isolationCost(options: IsolationCostOptions): Promise<stri
           const headers = { authorization: `Bearer ${options.token}`, 'accept-encoding': 'gzip, deflate', ...(fresh ? { 'cache-control': 'no-cache' } : {}) };
           // The first answer fills the cache; what is measured is the steady state.
           await (await fetch(`${api.url}${path}`, { headers })).arrayBuffer();
+          const single: number[] = [];
+          for (let request = 0; request < options.singleClientRequests; request++) {
+            const started = performance.now();
+            await (await fetch(`${api.url}${path}`, { headers })).arrayBuffer();
+            single.push(performance.now() - started);
+          }
           const result = await autocannon({ url: `${api.url}${path}`, connections: options.connections, duration: options.seconds, headers });
           if (result.non2xx + result.errors) throw new Error(`${variant.label}, ${label}: ${result.non2xx + result.errors} failed`);
           const key = `${variant.label}\n${label}`;
-          const entry = figures.get(key) ?? { p50: [], p99: [], rps: [] };
+          const entry = figures.get(key) ?? { p50: [], p99: [], rps: [], single: [] };
+          entry.single.push(...single);
           entry.p50.push(result.latency.p50);
           entry.p99.push(result.latency.p99);
           entry.rps.push(result.requests.average);
@@ -66,8 +75,16 @@ export async function isolationCost(options: IsolationCostOptions): Promise<stri
     const baseP99 = median(figures.get(`${VARIANTS[3].label}\n${label}`)!.p99);
     for (const variant of VARIANTS) {
       const entry = figures.get(`${variant.label}\n${label}`)!;
-      rows.push([label, variant.label, median(entry.p50), median(entry.p99), Math.round(median(entry.rps)), ratio(median(entry.p99), baseP99)]);
+      rows.push([
+        label,
+        variant.label,
+        median(entry.p50),
+        median(entry.p99),
+        Math.round(median(entry.rps)),
+        ratio(median(entry.p99), baseP99),
+        median(entry.single).toFixed(2),
+      ]);
     }
   }
-  return markdownTable(['endpoint', 'API', 'p50 ms', 'p99 ms', 'requests/s', 'p99 vs without either'], rows);
+  return markdownTable(['endpoint', 'API', 'p50 ms', 'p99 ms', 'requests/s', 'p99 vs without either', `1 client, median ms`], rows);
 }

@@ -154,7 +154,6 @@ class PgliteOfficeConnection implements DatabaseConnection {
     });
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported by PGlite.');
   }
