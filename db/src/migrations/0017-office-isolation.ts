@@ -49,6 +49,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE POLICY office_rows ON access_log
     USING (tenant_id IS NOT DISTINCT FROM nullif(current_setting('jugendamt.tenant_id', true), ''))`.execute(db);
 
+  // A redaction (migration 0016) searches every office by design: its role reads and changes
+  // only the columns granted to it, and writes its one access-log entry.
+  for (const table of ['events', 'ingest_record_state', 'import_findings']) {
+    await sql`CREATE POLICY redaction_of_every_office ON ${sql.table(table)} TO jugendamt_redactor USING (true)`.execute(db);
+  }
+  await sql`CREATE POLICY redaction_of_every_office ON access_log FOR INSERT TO jugendamt_redactor WITH CHECK (true)`.execute(db);
+
   await sql`GRANT USAGE ON SCHEMA ${sql.id(await currentSchema(db))} TO jugendamt_app`.execute(db);
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${sql.id(await currentSchema(db))} TO jugendamt_app`.execute(db);
   await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${sql.id(await currentSchema(db))} TO jugendamt_app`.execute(db);
@@ -88,6 +95,9 @@ async function currentSchema(db: Kysely<unknown>): Promise<string> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['events', 'ingest_record_state', 'import_findings', 'access_log']) {
+    await sql`DROP POLICY redaction_of_every_office ON ${sql.table(table)}`.execute(db);
+  }
   await sql`DROP FUNCTION office_of_console_session(text)`.execute(db);
   await sql`DROP FUNCTION office_of_token(text)`.execute(db);
   await sql`

@@ -76,7 +76,7 @@ describe('two offices on one PostgreSQL, kept apart by row-level security', () =
 
   it('a query without any office filter, on the API’s own connection, sees the current office’s rows and none without an office', async () => {
     const tables = await tablesWithOffices();
-    expect(tables).toEqual(expect.arrayContaining(['events', 'imports', 'import_findings', 'api_tokens', 'access_log', 'catalogues']));
+    expect(tables).toEqual(expect.arrayContaining(['events', 'imports', 'import_findings', 'api_tokens', 'access_log', 'catalogues', 'record_links', 'console_sessions']));
     for (const table of tables) {
       const unfiltered = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(offices.api.app)).rows[0]!.n);
       const ownerCount = async (tenantId: string) =>
@@ -91,7 +91,8 @@ describe('two offices on one PostgreSQL, kept apart by row-level security', () =
 
   it('every table that holds an office’s rows has row-level security and its policy', async () => {
     const { rows } = await sql<{ table: string; secured: boolean; policies: number }>`
-      SELECT c.relname AS table, c.relrowsecurity AS secured, (SELECT count(*)::int FROM pg_policies p WHERE p.tablename = c.relname) AS policies
+      SELECT c.relname AS table, c.relrowsecurity AS secured,
+             (SELECT count(*)::int FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = 'office_rows' AND 'public' = ANY(p.roles)) AS policies
       FROM pg_class c WHERE c.relname = ANY(${await tablesWithOffices()}::text[]) AND c.relkind = 'r'`.execute(offices.owner.db);
     expect(rows.filter((r) => !r.secured || r.policies !== 1)).toEqual([]);
   });
