@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { inOffice, withoutOffice, type Database } from '@jugendamt/db';
 
 export interface AccessLogEntry {
@@ -78,25 +78,29 @@ export class AccessLogWriter {
     }
   }
 
+  /**
+   * One parameter for the whole batch, not eleven per entry: a batch of hundreds of entries
+   * would otherwise cost the API thousands of bound values to build and the server to parse.
+   */
   private async insert(entries: readonly AccessLogEntry[]): Promise<void> {
-    await this.db
-      .insertInto('access_log')
-      .values(
-        entries.map((entry) => ({
-          tenant_id: entry.tenantId,
-          at: entry.at,
-          role: entry.role,
-          subject: entry.subject,
-          method: entry.method,
-          route: entry.route,
-          parameters: JSON.stringify(entry.parameters),
-          format: entry.format,
-          status: entry.status,
-          outcome: entry.outcome,
-          duration_ms: entry.durationMs,
-        })),
-      )
-      .execute();
+    const rows = entries.map((entry) => ({
+      tenant_id: entry.tenantId,
+      at: entry.at,
+      role: entry.role,
+      subject: entry.subject,
+      method: entry.method,
+      route: entry.route,
+      parameters: entry.parameters,
+      format: entry.format,
+      status: entry.status,
+      outcome: entry.outcome,
+      duration_ms: entry.durationMs,
+    }));
+    await sql`
+      INSERT INTO access_log (tenant_id, at, role, subject, method, route, parameters, format, status, outcome, duration_ms)
+      SELECT tenant_id, at, role, subject, method, route, parameters, format, status, outcome, duration_ms
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(tenant_id text, at timestamptz, role text, subject text, method text,
+        route text, parameters jsonb, format text, status integer, outcome text, duration_ms integer)`.execute(this.db);
   }
 }
 
