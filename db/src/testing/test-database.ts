@@ -35,7 +35,7 @@ export async function createTestDatabase(backend: DatabaseBackend, options: { po
   }
   const adminUrl = testDatabaseUrl();
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: options.poolSize });
@@ -45,12 +45,13 @@ export async function createTestDatabase(backend: DatabaseBackend, options: { po
     url: url.toString(),
     close: async () => {
       await handle.close();
-      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name}`));
+      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name}`));
     },
   };
 }
 
-async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One plain client for statements outside a test's own database (CREATE DATABASE, roles). */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

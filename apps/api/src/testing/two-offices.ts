@@ -3,9 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import pg from 'pg';
 import { DEFAULT_TENANT_ID, ensureTenant, inOffice, openDatabase, type DatabaseHandle } from '@jugendamt/db';
-import { createTestDatabase, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, untilEventsReadable, withClient, type TestDatabase } from '@jugendamt/db/testing';
 import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
@@ -82,14 +81,4 @@ export async function startTwoOffices(): Promise<TwoOffices> {
       await withClient(new URL('/postgres', owner.url!).toString(), (client) => client.query(`DROP ROLE IF EXISTS ${loginRole}`));
     },
   };
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
