@@ -6,7 +6,7 @@ import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { untilEventsReadable } from '@jugendamt/db/testing';
 import { normalizeAktenzeichen, Pseudonymizer } from '@jugendamt/domain';
 import { collectExportFiles, importFile } from '@jugendamt/ingest';
-import { storedFindings, testImportSettings, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest/testing';
+import { rowsInOrder, storedFindings, testImportSettings, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest/testing';
 import { catchUpAll } from '@jugendamt/projections';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 
@@ -47,13 +47,6 @@ function sourceIds(): Map<string, { kind: string; id: string }> {
     if (file.startsWith('webfm_faelle')) for (const line of text.split('\n').slice(1).filter(Boolean)) add('file-reference', line.split(';')[1]!);
   }
   return ids;
-}
-
-/** An answer with its rows in one order: a KPI's rows come in no promised order. */
-function rowsInOrder(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rowsInOrder).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, rowsInOrder(v)]));
-  return value;
 }
 
 describe('unlinking after retention on real PostgreSQL', () => {

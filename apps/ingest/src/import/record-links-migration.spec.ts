@@ -20,6 +20,7 @@ import {
   caseloadPerFte,
 } from '@jugendamt/projections';
 import { TEST_PSEUDONYM_KEY, testImportSettings } from '../testing/ingest-test-kit.js';
+import { rowsInOrder } from '../testing/rows-in-order.js';
 import { collectExportFiles } from './collect-export-files.js';
 import { importFile } from './import-file.js';
 
@@ -44,13 +45,6 @@ async function allKpis(db: TestDatabase['db']): Promise<unknown> {
     };
   }
   return answers;
-}
-
-/** Answers with their rows in one order: a KPI's rows come in no promised order. */
-function rowsInOrder(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rowsInOrder).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, rowsInOrder(v)]));
-  return value;
 }
 
 describe.each(TEST_BACKENDS)('migration 0015: records keyed by surrogates instead of pseudonyms (%s)', (backend) => {

@@ -3,3 +3,4 @@ export * from './ingest-test-kit.js';
 export * from './until.js';
 export * from './free-port.js';
 export * from './personal-values.js';
+export * from './rows-in-order.js';
