@@ -1,5 +1,5 @@
 import type { ChronicleEntryRecord, StaffRecord, SubProcessRecord } from '../records/records.js';
-import { classifyChronicleEntry, classifyStaffChange, classifySubProcessChange } from './classify.js';
+import { classifyChronicleEntry, classifyPopulationChange, classifyStaffChange, classifySubProcessChange } from './classify.js';
 import { dedupeOverlap } from './overlap-dedupe.js';
 
 const step = (status: SubProcessRecord['status'], completedAt: string | null = null): SubProcessRecord => ({
@@ -79,5 +79,19 @@ describe('chronicle journal', () => {
   it('records a cancelling entry as ChronicleCancellationRecorded', () => {
     const cancel = { ...entry, entryNo: 100090, cancelling: true, cancelledEntryNo: 100055, amountCents: -139729 };
     expect(classifyChronicleEntry('100090', undefined, cancel)?.type).toBe('ChronicleCancellationRecorded');
+  });
+});
+
+describe('population bands', () => {
+  const band = { stichtag: '2025-12-31', socialArea: 'SR 01 Altstadt', ageFrom: 0, ageTo: 2, residents: 412 };
+
+  it('counts a new band, counts a changed one anew, and ignores the same count again', () => {
+    expect(classifyPopulationChange('b', undefined, band)).toMatchObject({ type: 'PopulationCounted', occurredOn: '2025-12-31' });
+    expect(classifyPopulationChange('b', band, { ...band, residents: 409 })).toMatchObject({ type: 'PopulationRecounted', changed: ['residents'] });
+    expect(classifyPopulationChange('b', band, { ...band })).toBeNull();
+  });
+
+  it('withdraws a band a later file of its Stichtag no longer holds, on the Stichtag', () => {
+    expect(classifyPopulationChange('b', band, undefined)).toMatchObject({ type: 'PopulationWithdrawn', state: null, occurredOn: '2025-12-31' });
   });
 });

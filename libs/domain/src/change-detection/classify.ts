@@ -1,4 +1,4 @@
-import type { AidRecord, CaseRecord, ChronicleEntryRecord, StaffRecord, SubProcessRecord } from '../records/records.js';
+import type { AidRecord, CaseRecord, ChronicleEntryRecord, PopulationRecord, StaffRecord, SubProcessRecord } from '../records/records.js';
 import { changedFields, dateOf, type RecordChange } from './record-change.js';
 
 /**
@@ -59,4 +59,16 @@ export function classifyChronicleEntry(id: string, before: ChronicleEntryRecord 
   if (before) return null;
   const type = after.cancelling ? 'ChronicleCancellationRecorded' : 'ChronicleEntryRecorded';
   return { recordId: id, type, state: after, changed: changedFields(undefined, after), occurredOn: after.date };
+}
+
+/**
+ * A population band of a Stichtag: a file holding the Stichtag states it whole, so a band it
+ * no longer holds is withdrawn. The business date is the Stichtag.
+ */
+export function classifyPopulationChange(id: string, before: PopulationRecord | undefined, after: PopulationRecord | undefined): RecordChange<PopulationRecord> | null {
+  if (!after) return { recordId: id, type: 'PopulationWithdrawn', state: null, changed: [], occurredOn: before?.stichtag ?? null };
+  const changed = changedFields(before, after);
+  if (!before) return { recordId: id, type: 'PopulationCounted', state: after, changed, occurredOn: after.stichtag };
+  if (changed.length === 0) return null;
+  return { recordId: id, type: 'PopulationRecounted', state: after, changed, occurredOn: after.stichtag };
 }

@@ -8,13 +8,16 @@ export const AID_EVENTS = ['AidStarted', 'AidEnded', 'AidReopened', 'AidHandedOv
 export const STAFF_EVENTS = ['StaffJoined', 'StaffLeft', 'StaffLeaveWithdrawn', 'StaffTransferred', 'StaffCorrected', 'StaffDeleted'] as const;
 export const SUB_PROCESS_EVENTS = ['SubProcessOpened', 'SubProcessCompleted', 'SubProcessCancelled', 'SubProcessReopened', 'SubProcessCorrected'] as const;
 export const CHRONICLE_EVENTS = ['ChronicleEntryRecorded', 'ChronicleCancellationRecorded'] as const;
+/** The young population of a social area (einwohner files): counted, counted anew, or dropped by a later file of its Stichtag. */
+export const POPULATION_EVENTS = ['PopulationCounted', 'PopulationRecounted', 'PopulationWithdrawn'] as const;
 
 export type CaseEventType = (typeof CASE_EVENTS)[number];
 export type AidEventType = (typeof AID_EVENTS)[number];
 export type StaffEventType = (typeof STAFF_EVENTS)[number];
 export type SubProcessEventType = (typeof SUB_PROCESS_EVENTS)[number];
 export type ChronicleEventType = (typeof CHRONICLE_EVENTS)[number];
-export type CaseWorkEventType = CaseEventType | AidEventType | StaffEventType | SubProcessEventType | ChronicleEventType;
+export type PopulationEventType = (typeof POPULATION_EVENTS)[number];
+export type CaseWorkEventType = CaseEventType | AidEventType | StaffEventType | SubProcessEventType | ChronicleEventType | PopulationEventType;
 
 /** Payload of every event but deletions. */
 export interface RecordChanged<R> {

@@ -69,6 +69,26 @@ export interface ChronicleEntryRecord {
   readonly cancelledEntryNo: number | null;
 }
 
+/**
+ * Residents of one age band in one social area on a Stichtag (docs/exports.md, einwohner):
+ * an aggregate, no person. Counts of several `Geschlecht` rows of the same band are summed
+ * into one record. Record id: populationRecordId.
+ */
+export interface PopulationRecord {
+  /** The reference date of the count, ISO (`2025-12-31`). */
+  readonly stichtag: string;
+  readonly socialArea: string;
+  /** First and last year of age of the band, both inclusive. */
+  readonly ageFrom: number;
+  readonly ageTo: number;
+  readonly residents: number;
+}
+
+/** One record per (Stichtag, social area, band): a later file replaces the Stichtage it holds. */
+export function populationRecordId(record: Pick<PopulationRecord, 'stichtag' | 'socialArea' | 'ageFrom' | 'ageTo'>): string {
+  return `${record.stichtag}|${record.ageFrom}-${record.ageTo}|${record.socialArea}`;
+}
+
 export interface RecordsBySource {
   readonly webfm_faelle: CaseRecord;
   readonly webfm_hilfen: AidRecord;
