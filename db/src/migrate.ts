@@ -17,6 +17,7 @@ import * as accessLog from './migrations/0014-access-log.js';
 import * as recordLinks from './migrations/0015-record-links.js';
 import * as redaction from './migrations/0016-redaction.js';
 import * as officeIsolation from './migrations/0017-office-isolation.js';
+import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-record-links': recordLinks,
   '0016-redaction': redaction,
   '0017-office-isolation': officeIsolation,
+  '0019-costs-by-social-area': costsBySocialArea,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -19,7 +19,7 @@ export interface Database {
   sub_process_count_changes: SubProcessCountChangesTable;
   chronicle_sum_changes: ChronicleSumChangesTable;
   chronicle_case_links: ChronicleCaseLinksTable;
-  team_cost_changes: TeamCostChangesTable;
+  case_cost_changes: CaseCostChangesTable;
   api_tokens: ApiTokensTable;
   console_sessions: ConsoleSessionsTable;
   import_schedules: ImportSchedulesTable;
@@ -299,11 +299,13 @@ export interface ChronicleCaseLinksTable extends VersionedFact {
   case_id: string;
   file_reference: string;
   team: string;
+  social_area: string;
 }
 
-/** Costs per team of the linked case; empty text in `team` stands for "no case known". */
-export interface TeamCostChangesTable extends EntrySumChanges {
+/** Costs per team and social area of the linked case; empty text in both stands for "no case known". */
+export interface CaseCostChangesTable extends EntrySumChanges {
   team: string;
+  social_area: string;
 }
 
 /** Pseudonym → surrogate: the one link from a source id to a record's events (migration 0015). */

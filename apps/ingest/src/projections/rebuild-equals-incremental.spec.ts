@@ -22,7 +22,7 @@ import { collectExportFiles } from '../import/collect-export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
-const FACT_TABLES = ['aid_versions', 'case_versions', 'aid_area_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes', 'chronicle_sum_changes', 'chronicle_case_links', 'team_cost_changes'];
+const FACT_TABLES = ['aid_versions', 'case_versions', 'aid_area_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes', 'chronicle_sum_changes', 'chronicle_case_links', 'case_cost_changes'];
 
 /** Every fact table's rows of the serving generations, without the generation number. */
 async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {
@@ -90,7 +90,7 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     }
   });
 
-  it('counts and sums 14plus entries the same from the monthly sums as from the entries, per team too, at every observation', async () => {
+  it('counts and sums 14plus entries the same from the monthly sums as from the entries, per team and social area too, at every observation', async () => {
     const observations = await kit.db.selectFrom('imports').select('observed_at').where('status', '=', 'applied').distinct().execute();
     const { generation } = (await activeGeneration(kit.db, 'default', 'chronicle-history'))!;
     for (const asOf of [undefined, ...observations.map((o) => o.observed_at)]) {
@@ -105,6 +105,10 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
       const perTeam = await costsFromSums(kit.db, byTeam, generation);
       if (!asOf) expect(new Set(perTeam.map((row) => row.group.team)).size).toBeGreaterThan(2);
       expect(perTeam).toEqual(await costsFromFacts(kit.db, byTeam, generation));
+      const byArea = { ...period, granularity: 'month' as const, by: ['socialArea', 'team'] as const };
+      const perArea = await costsFromSums(kit.db, byArea, generation);
+      if (!asOf) expect(new Set(perArea.map((row) => row.group.socialArea)).size).toBeGreaterThan(2);
+      expect(perArea).toEqual(await costsFromFacts(kit.db, byArea, generation));
     }
   });
 });

@@ -5,7 +5,7 @@ import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
 import { currentEntryFacts, type ChronicleFact } from './entry-sums.js';
-import { linkCases, type CaseLinkFact } from './team-cost-changes.js';
+import { linkCases, type CaseLinkFact } from './case-cost-changes.js';
 import { factChange, isFirstOfRecord, writeFactChanges, type FactChange, type VersionedTable } from './versioned-facts.js';
 
 const ENTRIES: VersionedTable<ChronicleFact> = {
@@ -59,19 +59,20 @@ async function cancelledAlready(ctx: ProjectionContext, entryNos: readonly strin
  * 14plus chronicle entries as known over time. A cancellation is an entry of its own and
  * makes the entry it names cancelled from its observation on; a cancellation seen before
  * the entry it names (files of one night arrive in any order) cancels it on arrival.
- * Cases are read for their Aktenzeichen and team only: costs by team follow them.
+ * Cases are read for their Aktenzeichen, team and social area only: costs by team and by social
+ * area follow them.
  */
 export const chronicleHistory: Projection = {
   name: 'chronicle-history',
   eventTypes: [...CHRONICLE_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
-  tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'team_cost_changes'],
+  tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'case_cost_changes'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
     const isCaseEvent = (event: LoggedEvent) => CASE_EVENT_TYPES.includes(event.type);
     await linkCases(
       ctx,
-      events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team }))),
+      events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team, social_area: c.socialArea }))),
     );
     const entries = events
       .filter((event) => !isCaseEvent(event))

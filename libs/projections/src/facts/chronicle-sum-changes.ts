@@ -1,6 +1,6 @@
 import type { ProjectionContext } from '../runtime/projection.js';
 import { counts, currentEntryFacts, EntrySums, type ChronicleFact } from './entry-sums.js';
-import { moveTeamCosts, type EntryTransition } from './team-cost-changes.js';
+import { moveCaseCosts, type EntryTransition } from './case-cost-changes.js';
 import { possiblyKnownIds, type FactChange } from './versioned-facts.js';
 
 /**
@@ -25,5 +25,5 @@ export async function writeChronicleSums(ctx: ProjectionContext, changes: readon
     if (counts(after)) byUnit.add(keyOf(after), after, at, +1);
   }
   await byUnit.write(ctx, 'chronicle_sum_changes', ['unit', 'entry_type', 'aid_type', 'paragraph', 'setting']);
-  await moveTeamCosts(ctx, transitions);
+  await moveCaseCosts(ctx, transitions);
 }

@@ -40,7 +40,7 @@ export class EntrySums {
   }
 
   /** Adds the sums to `table`, whose key is `keyColumns`, month and observation. */
-  write(ctx: ProjectionContext, table: 'chronicle_sum_changes' | 'team_cost_changes', keyColumns: readonly string[]): Promise<void> {
+  write(ctx: ProjectionContext, table: 'chronicle_sum_changes' | 'case_cost_changes', keyColumns: readonly string[]): Promise<void> {
     const changes = [...this.sums.values()].map(({ key, ...sum }) => ({ ...key, ...sum }));
     return addChanges(ctx, { table, keyColumns, amountColumns: { entries: 'integer', cents: 'bigint', abs_cents: 'bigint' } }, changes);
   }

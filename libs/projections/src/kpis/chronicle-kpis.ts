@@ -47,7 +47,7 @@ export async function chronicleCountsFromFacts(db: Kysely<Database>, query: Chro
   return rows.map((r) => ({ group: { unit: r.unit, entryType: r.entry_type }, period: r.period, count: Number(r.count) }));
 }
 
-export const COST_DIMENSIONS = ['paragraph', 'setting', 'aidType', 'team'] as const;
+export const COST_DIMENSIONS = ['paragraph', 'setting', 'aidType', 'team', 'socialArea'] as const;
 export type CostDimension = (typeof COST_DIMENSIONS)[number];
 
 export interface CostsQuery extends KpiScope, Period {
@@ -58,7 +58,8 @@ export interface CostsQuery extends KpiScope, Period {
 export interface CostRow {
   /**
    * The group's values; setting `ohne Leistungsform` for entries outside HzE, paragraph
-   * `unbekannt` for a Hilfeart that names none; team null for entries linked to no case.
+   * `unbekannt` for a Hilfeart that names none; team and social area null for entries linked to
+   * no case.
    */
   readonly group: Readonly<Partial<Record<CostDimension, string | null>>>;
   readonly period: string;
@@ -74,9 +75,14 @@ function costDimension(dimension: CostDimension, value: RawBuilder<unknown>): Ra
   return dimension === 'setting' ? sql`coalesce(${value}, ${sql.lit(NO_SETTING)})` : value;
 }
 
+/** The dimensions that come from the linked case rather than from the entry. */
+const CASE_DIMENSIONS: readonly CostDimension[] = ['team', 'socialArea'];
+
+const byCase = (by: readonly CostDimension[]) => by.some((d) => CASE_DIMENSIONS.includes(d));
+
 /**
- * docs/kpis.md 7, costs from 14plus by `Datum`. The team is the linked case's (the Aktenzeichen
- * normalised and pseudonymised the same way on both sides), as known at `asOf`.
+ * docs/kpis.md 7, costs from 14plus by `Datum`. Team and social area are the linked case's (the
+ * Aktenzeichen normalised and pseudonymised the same way on both sides), as known at `asOf`.
  */
 export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<CostRow[]> {
   const generation = await servingGeneration(db, query.tenantId, 'chronicle-history');
@@ -85,17 +91,18 @@ export async function costs(db: Kysely<Database>, query: CostsQuery): Promise<Co
 
 /** Any period: from the entries themselves. Both paths agree on whole months (tested). */
 export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
-  const aidGeneration = query.by.includes('team') ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
-  const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team' };
+  const aidGeneration = byCase(query.by) ? await servingGeneration(db, query.tenantId, 'aid-history') : 0;
+  // A case's social area is never empty in practice; reported as null as the sums would report it.
+  const column: Record<CostDimension, string> = { paragraph: 'e.paragraph', setting: 'e.setting', aidType: 'e.aid_type', team: 'c.team', socialArea: "NULLIF(c.social_area, '')" };
   const value = (d: CostDimension) => costDimension(d, sql.raw(column[d]));
   const period = periodLabel(sql.ref('e.entry_date'), query.granularity);
   const dimensions = query.by.map((d) => sql`${value(d)} AS ${sql.ref(d)}`);
   // One case per Aktenzeichen, should an office have given one twice: costs must not double.
-  // The smallest case id in byte order decides, as in the sums kept per team.
+  // The smallest case id in byte order decides, as in the sums kept per case.
   // The cases are picked once and hash-joined, not looked up entry by entry.
-  const linkCase = query.by.includes('team')
+  const linkCase = byCase(query.by)
     ? sql`LEFT JOIN (
-        SELECT DISTINCT ON (c.file_reference) c.file_reference, c.team FROM case_versions c
+        SELECT DISTINCT ON (c.file_reference) c.file_reference, c.team, c.social_area FROM case_versions c
         WHERE c.tenant_id = ${query.tenantId} AND c.generation = ${aidGeneration} AND ${knownAt('c', query.asOf)}
         ORDER BY c.file_reference, c.case_id COLLATE "C") c ON c.file_reference = e.file_reference`
     : sql``;
@@ -120,11 +127,11 @@ export async function costsFromFacts(db: Kysely<Database>, query: CostsQuery, ge
   });
 }
 
-/** Costs of whole months: the monthly sums answer them, per team from the sums kept per team. */
+/** Costs of whole months: the monthly sums answer them, per team or social area from the sums kept per linked case. */
 export async function costsFromSums(db: Kysely<Database>, query: CostsQuery, generation: number): Promise<CostRow[]> {
-  const column: Record<CostDimension, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type', team: 's.team' };
+  const column: Record<CostDimension, string> = { paragraph: 's.paragraph', setting: 's.setting', aidType: 's.aid_type', team: 's.team', socialArea: 's.social_area' };
   const by = query.by;
-  const sums = sql.table(by.includes('team') ? 'team_cost_changes' : 'chronicle_sum_changes');
+  const sums = sql.table(byCase(by) ? 'case_cost_changes' : 'chronicle_sum_changes');
   // The sums keep a missing value as ''.
   const value = (d: CostDimension) => costDimension(d, sql`NULLIF(${sql.raw(column[d])}, '')`);
   const dimensions = by.map((d) => sql`${value(d)} AS ${sql.ref(d)}`);

@@ -42,5 +42,5 @@ export type ProjectionTable = Extract<
   | 'chronicle_case_links'
   | 'sub_process_count_changes'
   | 'chronicle_sum_changes'
-  | 'team_cost_changes'
+  | 'case_cost_changes'
 >;
