@@ -29,3 +29,4 @@ export * from './kpis/staff-kpis.js';
 export * from './kpis/staffing-requirement.js';
 export * from './kpis/endings.js';
 export * from './kpis/cost-per-aid.js';
+export * from './kpis/social-area-budgets.js';

@@ -22,7 +22,7 @@ export interface CatalogueVersionStamp {
 
 /**
  * Per name, so that a view's content has the shape of its own catalogue: mapped over the generic
- * `K`, it stays tied to the name asked for, and for all names it is the union of the four.
+ * `K`, it stays tied to the name asked for, and for all names it is the union of them.
  */
 type PerCatalogue<T, K extends CatalogueName> = { [N in K]: { readonly name: N; readonly content: Catalogues[N] } & T }[K];
 

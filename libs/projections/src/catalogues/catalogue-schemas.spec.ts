@@ -21,6 +21,16 @@ describe('what an office may store as a catalogue', () => {
     expect(problemsOf(CATALOGUE_SCHEMAS['process-times'].safeParse({ minutes: { '0403': 90, '04.04': 0 } })).sort()).toEqual(['minutes.04.04', 'minutes.0403']);
   });
 
+  it('takes budgets in euros and cents per year and social area, and refuses a year not of four digits, fractions of a cent and a negative budget', () => {
+    expect(CATALOGUE_SCHEMAS.budgets.safeParse({ years: { '2025': { 'SR 01 Altstadt': 1_250_000, 'SR 02 Nord': 0.1 + 0.2 } } }).success).toBe(true);
+    expect(problemsOf(CATALOGUE_SCHEMAS.budgets.safeParse({ years: { '25': { 'SR 01': 1 }, '2025': { 'SR 01': 10.005, 'SR 02': -1, ' ': 5 } } })).sort()).toEqual([
+      'years.2025. ',
+      'years.2025.SR 01',
+      'years.2025.SR 02',
+      'years.25',
+    ]);
+  });
+
   it('refuses unknown fields and a type counted twice', () => {
     expect(problemsOf(CATALOGUE_SCHEMAS['chronicle-types'].safeParse({ counted: ['ANTRAG', 'ANTRAG'], extra: true }))).toEqual(expect.arrayContaining(['counted', '']));
   });

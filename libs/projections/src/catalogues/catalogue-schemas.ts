@@ -31,6 +31,18 @@ const processTimes = z.strictObject({
   minutes: z.record(z.string().regex(/^\d{2}\.\d{2}$/, 'a sub-process code as "04.03"'), z.number().positive()).describe('Minutes per sub-process code'),
 });
 
+/** Whole cents: a float's cents lie within a millionth of a cent of an integer. */
+const wholeCents = (euros: number) => Math.abs(euros * 100 - Math.round(euros * 100)) < 1e-6;
+
+const budgets = z.strictObject({
+  years: z
+    .record(
+      z.string().regex(/^\d{4}$/, 'a year as four digits, e.g. "2025"'),
+      z.record(z.string().trim().min(1), z.number().nonnegative().refine(wholeCents, 'euros with at most two decimals, e.g. 1250000.50')),
+    )
+    .describe('Year (four digits) → social area (as the exports write it) → budget in euros'),
+});
+
 /**
  * What an office may store as each catalogue: the check of an edit before it becomes a
  * version, so a typo is refused with the field it is in instead of skewing a KPI.
@@ -40,6 +52,7 @@ export const CATALOGUE_SCHEMAS = {
   'chronicle-types': chronicleTypes,
   staffing,
   'process-times': processTimes,
+  budgets,
 } satisfies { readonly [N in CatalogueName]: z.ZodType<Catalogues[N]> };
 
 export const CATALOGUE_NAMES = Object.keys(CATALOGUE_SCHEMAS) as CatalogueName[];

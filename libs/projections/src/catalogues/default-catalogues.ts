@@ -22,12 +22,21 @@ export interface ProcessTimesCatalogue {
   readonly minutes: Readonly<Record<string, number>>;
 }
 
+/**
+ * docs/kpis.md 10: the budget of each social area, in euros, per calendar year (`"2025"` →
+ * social area as the exports write it → euros). No projection reads it: the KPI query does.
+ */
+export interface BudgetsCatalogue {
+  readonly years: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
 /** The catalogues of docs/kpis.md, as shipped: each office may keep its own versions. */
 export interface Catalogues {
   readonly 'aid-types': AidTypeCatalogue;
   readonly 'chronicle-types': ChronicleTypesCatalogue;
   readonly staffing: StaffingCatalogue;
   readonly 'process-times': ProcessTimesCatalogue;
+  readonly budgets: BudgetsCatalogue;
 }
 
 export type CatalogueName = keyof Catalogues;
@@ -47,4 +56,6 @@ export const DEFAULT_CATALOGUES: Catalogues = {
       '06.01': 150,
     },
   },
+  // Budgets are the office's own decision: none is shipped.
+  budgets: { years: {} },
 };
