@@ -28,6 +28,7 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
       ['chronicle-types', 0, 'at once'],
       ['staffing', 0, 'at once'],
       ['process-times', 0, 'at once'],
+      ['budgets', 0, 'at once'],
     ]);
     expect(catalogues[0]).toMatchObject({ content: DEFAULT_CATALOGUES['aid-types'], rebuildPending: [], builtWith: [{ projection: 'aid-history', version: 0 }, { projection: 'chronicle-history', version: 0 }] });
   });

@@ -104,6 +104,9 @@ export const teamParam = z.string().min(1).optional().describe('Drill down to on
 
 export const referenceDateParam = isoDate.describe('Reference date (Stichtag), e.g. 2024-12-31.');
 
+/** The last day of a period within a year, checked against the year by the query's params. */
+export const periodEndParam = isoDate.optional().describe("The period's last day, inclusive, within the year; without it, 31.12.");
+
 export const yearParam = z.coerce
   .number({ error: 'must be a year' })
   .int({ error: 'must be a year' })

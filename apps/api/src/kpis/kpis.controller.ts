@@ -15,6 +15,7 @@ import { ChronicleCountsQuery, chronicleCountsAnswer, chronicleCountsFields, chr
 import { CostsQuery, costsAnswer, costsFields, costsParams } from './queries/costs.query.js';
 import { EndingsQuery, endingsAnswer, endingsFields, endingsParams } from './queries/endings.query.js';
 import { ReturnRateQuery, returnRateAnswer, returnRateFields, returnRateParams } from './queries/return-rate.query.js';
+import { SocialAreaBudgetsQuery, socialAreaBudgetsAnswer, socialAreaBudgetsFields, socialAreaBudgetsParams } from './queries/social-area-budgets.query.js';
 import { StaffFluctuationQuery, staffFluctuationAnswer, staffFluctuationFields, staffFluctuationParams } from './queries/staff-fluctuation.query.js';
 import { StaffingRequirementQuery, staffingRequirementAnswer, staffingRequirementFields, staffingRequirementParams } from './queries/staffing-requirement.query.js';
 import { SubProcessCountsQuery, subProcessCountsAnswer, subProcessCountsFields, subProcessCountsParams } from './queries/sub-process-counts.query.js';
@@ -114,5 +115,13 @@ export class KpisController {
   @ApiAnswerOf(endingsAnswer, 'Durations, the counts behind the rates, the rates and the reasons of ending')
   endings(@Caller() caller: Principal, @QueryString(new Validated(endingsParams)) params: EndingsQuery['params']) {
     return this.queries.execute(new EndingsQuery(caller, params));
+  }
+
+  @Get('social-area-budgets')
+  @ApiOperation({ summary: 'Sozialraumbudget (KPI 10): budget, spending, utilisation and linear forecast of each social area and the office' })
+  @ApiQueryOf(socialAreaBudgetsFields)
+  @ApiAnswerOf(socialAreaBudgetsAnswer, 'Each social area with a budget or spending, ohne Sozialraum, and the office')
+  socialAreaBudgets(@Caller() caller: Principal, @QueryString(new Validated(socialAreaBudgetsParams)) params: SocialAreaBudgetsQuery['params']) {
+    return this.queries.execute(new SocialAreaBudgetsQuery(caller, params));
   }
 }

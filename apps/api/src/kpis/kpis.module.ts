@@ -12,6 +12,7 @@ import { ChronicleCountsHandler } from './queries/chronicle-counts.query.js';
 import { CostsHandler } from './queries/costs.query.js';
 import { EndingsHandler } from './queries/endings.query.js';
 import { ReturnRateHandler } from './queries/return-rate.query.js';
+import { SocialAreaBudgetsHandler } from './queries/social-area-budgets.query.js';
 import { StaffFluctuationHandler } from './queries/staff-fluctuation.query.js';
 import { StaffingRequirementHandler } from './queries/staffing-requirement.query.js';
 import { SubProcessCountsHandler } from './queries/sub-process-counts.query.js';
@@ -30,6 +31,7 @@ export const KPI_HANDLERS = [
   StaffingRequirementHandler,
   CostsHandler,
   EndingsHandler,
+  SocialAreaBudgetsHandler,
 ];
 
 @Module({

@@ -4,6 +4,7 @@ export const CATALOGUE_LABELS: Readonly<Record<string, string>> = {
   'chronicle-types': '14plus-Eintragsarten',
   staffing: 'Personal und Arbeitszeit',
   'process-times': 'Prozesszeiten',
+  budgets: 'Sozialraumbudgets',
 };
 
 export function catalogueLabel(name: string): string {

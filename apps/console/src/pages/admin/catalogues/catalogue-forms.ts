@@ -164,11 +164,43 @@ const processTimes: CatalogueForm<'process-times'> = {
   toContent: (values) => ({ minutes: Object.fromEntries(rowsOf(values, 'minutes').map((row) => [cell(row, 'code'), numberIn(row.cells['minutes'])])) }),
 };
 
+const budgets: CatalogueForm<'budgets'> = {
+  sections: [
+    {
+      kind: 'record',
+      key: 'years',
+      title: 'Budgets je Sozialraum',
+      description: 'Das Budget jedes Sozialraums für ein Kalenderjahr, in Euro: Grundlage des Sozialraumbudgets (Kennzahl 10). Eine Änderung gilt sofort.',
+      scalar: true,
+      keyColumns: 2,
+      columns: [
+        { key: 'year', label: 'Jahr', input: { kind: 'text' }, rule: 'Das Jahr mit vier Ziffern, z. B. 2025.' },
+        { key: 'socialArea', label: 'Sozialraum', input: { kind: 'text' }, rule: 'Bitte den Sozialraum angeben, wie der Export ihn schreibt.' },
+        { key: 'euros', label: 'Budget (€)', input: { kind: 'number' }, rule: 'Ein Betrag ab 0 € mit höchstens zwei Nachkommastellen, z. B. 1.250.000,00.' },
+      ],
+      rule: 'Jeden Sozialraum je Jahr nur einmal.',
+      rowNoun: 'Budget',
+    },
+  ],
+  toValues: (content) => ({
+    tables: {
+      years: sorted(content.years).flatMap(([year, areas]) => sorted(areas).map(([socialArea, euros]) => newRow({ year, socialArea, euros: formatNumberInput(euros) }))),
+    },
+    fields: {},
+  }),
+  toContent: (values) => {
+    const years: Record<string, Record<string, number>> = {};
+    for (const row of rowsOf(values, 'years')) (years[cell(row, 'year')] ??= {})[cell(row, 'socialArea')] = numberIn(row.cells['euros']);
+    return { years };
+  },
+};
+
 export const CATALOGUE_FORMS: { readonly [N in CatalogueName]: CatalogueForm<N> } = {
   'aid-types': aidTypes,
   'chronicle-types': chronicleTypes,
   staffing,
   'process-times': processTimes,
+  budgets,
 };
 
 /** A catalogue's content as form values; generic, so that a content goes with its own catalogue's form. */

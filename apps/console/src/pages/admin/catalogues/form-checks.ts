@@ -1,5 +1,5 @@
 import { parseGermanNumber } from '../../../format/german-input';
-import { cellId, fieldId, keyOf, tableId, type Column, type FormValues, type Row, type Section, type TableSection } from './form-model';
+import { cellId, fieldId, keyOf, keyText, tableId, type Column, type FormValues, type Row, type Section, type TableSection } from './form-model';
 
 /** What is wrong where: the element's id → the field's name as the form shows it, and what to do. */
 export type Problems = ReadonlyMap<string, { readonly label: string; readonly message: string }>;
@@ -31,7 +31,7 @@ function checkTable(section: TableSection, rows: readonly Row[], problems: Map<s
     // A record keeps one entry per key: a second one would silently replace the first.
     const key = keyOf(row, section);
     const first = firstRowOf.get(key);
-    if (key && first !== undefined) problems.set(cellId(section.key, row, keyColumn!.key), { label: rowLabel(section, index, keyColumn!), message: `„${key}“ steht schon in Zeile ${first + 1}. ${section.rule}` });
+    if (key && first !== undefined) problems.set(cellId(section.key, row, keyColumn!.key), { label: rowLabel(section, index, keyColumn!), message: `„${keyText(row, section)}“ steht schon in Zeile ${first + 1}. ${section.rule}` });
     else firstRowOf.set(key, index);
   });
 }

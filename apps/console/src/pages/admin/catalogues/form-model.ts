@@ -27,8 +27,10 @@ export interface TableSection {
   readonly title: string;
   readonly description: string;
   readonly columns: readonly Column[];
-  /** Whether a record's value is the second column itself rather than an object of the others. */
+  /** Whether a record's value is the column after the key itself rather than an object of the others. */
   readonly scalar?: boolean;
+  /** How many leading columns make a record's key, a level of the record each (year, then social area); 1 unless said. */
+  readonly keyColumns?: number;
   /** What the API requires of the table as a whole (at least one row, each once), in German. */
   readonly rule: string;
   /** What the API requires of one row beyond its cells (a record entry's own check), in German. */
@@ -77,7 +79,21 @@ export function tableId(table: string): string {
   return `tabelle--${table}`;
 }
 
-/** A record's key as stored: the API trims it too. */
+/** The columns that make a record's key. */
+export function keyColumnsOf(section: TableSection): readonly Column[] {
+  return section.columns.slice(0, section.keyColumns ?? 1);
+}
+
+/** A record's key as stored: the API trims it too. A key of several levels as the API's field paths write it, `2025.SR 01`. */
 export function keyOf(row: Row, section: TableSection): string {
-  return (row.cells[section.columns[0]!.key] ?? '').trim();
+  return keyColumnsOf(section)
+    .map((column) => (row.cells[column.key] ?? '').trim())
+    .join('.');
+}
+
+/** A record's key as the form shows it: `2025 · SR 01` for a key of several levels. */
+export function keyText(row: Row, section: TableSection): string {
+  return keyColumnsOf(section)
+    .map((column) => (row.cells[column.key] ?? '').trim())
+    .join(' · ');
 }

@@ -10,7 +10,8 @@ const KEY_REFUSED = /\bkey\b/i;
 
 function placeInTable(section: TableSection, values: FormValues, rest: string, apiMessage: string): Placed | undefined {
   const rows = values.tables[section.key] ?? [];
-  const [keyColumn, valueColumn] = section.columns;
+  const [keyColumn] = section.columns;
+  const valueColumn = section.columns[section.keyColumns ?? 1];
   if (section.kind === 'list') {
     const index = /^\d+$/.test(rest) ? Number(rest) : -1;
     const row = rows[index];
@@ -22,7 +23,12 @@ function placeInTable(section: TableSection, values: FormValues, rest: string, a
     .filter(({ key }) => rest === key || rest.startsWith(`${key}.`))
     .sort((a, b) => b.key.length - a.key.length);
   const match = matches[0];
-  if (!match) return undefined;
+  if (!match) {
+    // A key of several levels refused at an upper level (`years.25`): its first column.
+    const index = rows.findIndex((row) => keyOf(row, section).startsWith(`${rest}.`));
+    const row = rows[index];
+    return row && { id: cellId(section.key, row, keyColumn!.key), label: rowLabel(section, index, keyColumn!), message: keyColumn!.rule };
+  }
   const { row, index, key } = match;
   const at = (column = keyColumn!, message = column.rule) => ({ id: cellId(section.key, row, column.key), label: rowLabel(section, index, column), message });
   if (rest !== key) {

@@ -1,4 +1,4 @@
-import { keyOf, type Column, type FormValues, type Row, type Section, type TableSection } from './form-model';
+import { keyOf, keyText, type Column, type FormValues, type Row, type Section, type TableSection } from './form-model';
 
 export type ChangeKind = 'hinzugefügt' | 'geändert' | 'entfernt';
 
@@ -24,20 +24,20 @@ function tableChanges(section: TableSection, before: readonly Row[], after: read
     const has = new Set(after.map((row) => keyOf(row, section)));
     return [...[...has].filter((value) => !had.has(value)).map((value) => change('hinzugefügt', value, '–', value)), ...[...had].filter((value) => !has.has(value)).map((value) => change('entfernt', value, value, '–'))];
   }
-  const values = section.columns.slice(1);
+  const values = section.columns.slice(section.keyColumns ?? 1);
   const byKey = (rows: readonly Row[]) => new Map(rows.map((row) => [keyOf(row, section), row]));
   const was = byKey(before);
   const is = byKey(after);
   const changes: Change[] = [];
   for (const [key, row] of is) {
     const old = was.get(key);
-    if (!old) changes.push(change('hinzugefügt', key, '–', describe(row, values)));
+    if (!old) changes.push(change('hinzugefügt', keyText(row, section), '–', describe(row, values)));
     else {
       const differing = values.filter((column) => shown(old.cells[column.key]) !== shown(row.cells[column.key]));
-      if (differing.length) changes.push(change('geändert', key, describe(old, differing), describe(row, differing)));
+      if (differing.length) changes.push(change('geändert', keyText(row, section), describe(old, differing), describe(row, differing)));
     }
   }
-  for (const [key, row] of was) if (!is.has(key)) changes.push(change('entfernt', key, describe(row, values), '–'));
+  for (const [key, row] of was) if (!is.has(key)) changes.push(change('entfernt', keyText(row, section), describe(row, values), '–'));
   return changes;
 }
 

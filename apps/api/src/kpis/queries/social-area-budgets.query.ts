@@ -1,0 +1,64 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { socialAreaBudgets, type SocialAreaBudgetRow, type SocialAreaBudgets } from '@jugendamt/projections';
+import type { Principal } from '../../access/role.js';
+import { kpiAnswer, rate } from '../answer-schemas.js';
+import type { KpiAnswer } from '../kpi-answer.js';
+import { KpiContext } from '../kpi-context.js';
+import { asOfParam, periodEndParam, yearParam } from '../kpi-params.js';
+
+export const socialAreaBudgetsFields = z.object({
+  year: yearParam.describe('The calendar year of the budgets.'),
+  to: periodEndParam,
+  asOf: asOfParam,
+});
+
+export const socialAreaBudgetsParams = socialAreaBudgetsFields.transform((value, ctx) => {
+  if (value.to !== undefined && !value.to.startsWith(`${value.year}-`)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must lie in ${value.year}, not ${value.to}` });
+    return z.NEVER;
+  }
+  return value;
+});
+
+type Answer = KpiAnswer<SocialAreaBudgetRow> & Pick<SocialAreaBudgets, 'office' | 'chronicleObservedAt'>;
+
+const figures = {
+  budgetCents: z.number().int().nullable().describe("The year's budget from the budgets catalogue's current version, in cents; null where it names none (always for ohne Sozialraum)."),
+  spentCents: z.number().int().describe("Net expenditure (KPI 7) from 01.01. to the period's end, as known at asOf, in cents."),
+  utilisation: rate('spent ÷ budget × 100'),
+  completeMonths: z.number().int().describe('Complete calendar months of the period: a 14plus export observed after their last day (Europe/Berlin) was applied by asOf.'),
+  forecastCents: z.number().int().nullable().describe('Lineare Hochrechnung: net expenditure of the complete months ÷ their number × 12, in cents; null before the first complete month; spent itself once December is complete.'),
+  forecastDeviationCents: z.number().int().nullable().describe('forecast − budget, in cents; null without a forecast or a budget.'),
+};
+
+export const socialAreaBudgetsAnswer = kpiAnswer(
+  'social-area-budgets',
+  z.object({ socialArea: z.string().nullable().describe('The social area of the linked case as known at asOf; null: ohne Sozialraum (entries linked to no case).'), ...figures }),
+  {
+    office: z.object(figures).describe('The office: the budgets of all social areas summed, all spending, ohne Sozialraum included.'),
+    chronicleObservedAt: z.string().nullable().describe('The newest applied 14plus export by asOf (ISO timestamp), which decides the complete months; null: none.'),
+  },
+) satisfies z.ZodType<Answer>;
+
+/** docs/kpis.md 10: each social area's budget against its spending, and the linear forecast for the year. */
+export class SocialAreaBudgetsQuery extends Query<Answer> {
+  constructor(readonly caller: Principal, readonly params: z.output<typeof socialAreaBudgetsParams>) {
+    super();
+  }
+}
+
+@QueryHandler(SocialAreaBudgetsQuery)
+export class SocialAreaBudgetsHandler implements IQueryHandler<SocialAreaBudgetsQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: SocialAreaBudgetsQuery): Promise<Answer> {
+    const { tenantId } = caller;
+    const [budgets, basis] = await Promise.all([
+      socialAreaBudgets(this.kpis.db, { tenantId, ...params }),
+      this.kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': ['aid-types'] }, current: ['budgets'] }),
+    ]);
+    const { areas, office, chronicleObservedAt, from, to } = budgets;
+    return { kpi: 'social-area-budgets', parameters: { ...params, from, to }, basis, rows: areas, office, chronicleObservedAt };
+  }
+}
