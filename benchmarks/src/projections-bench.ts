@@ -38,7 +38,16 @@ function kpiQueries(year: string): Record<string, Query> {
     '6 staffing requirement by team': (db, asOf) => kpi.staffingRequirement(db, { tenantId: T, asOf, ...period }),
     '7 costs by paragraph × team × month': (db, asOf) => kpi.costs(db, { tenantId: T, asOf, ...period, by: ['paragraph', 'team'], granularity: 'month' }),
     '8 durations and endings by paragraph × setting': (db, asOf) => kpi.endings(db, { tenantId: T, asOf, ...period, by: ['paragraph', 'setting'] }),
+    '7 costs by social area × month': (db, asOf) => kpi.costs(db, { tenantId: T, asOf, ...period, by: ['socialArea'], granularity: 'month' }),
+    '10 social-area budgets of the year': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year) }),
+    '10 social-area budgets to 15.06. (part of a month)': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year), to: `${year}-06-15` }),
   };
+}
+
+/** A budget for every social area of the set, so that KPI 10 reads a catalogue as an office would keep it. */
+async function budgetEverySocialArea(db: Kysely<Database>, year: string): Promise<void> {
+  const { rows } = await sql<{ social_area: string }>`SELECT DISTINCT social_area FROM case_versions WHERE tenant_id = ${T}`.execute(db);
+  await kpi.saveCatalogue(db, T, 'budgets', { years: { [year]: Object.fromEntries(rows.map((r) => [r.social_area, 2_500_000])) } });
 }
 
 async function main(): Promise<void> {
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
     const year = String(lastObservation.getUTCFullYear() - 1);
     const yearBack = new Date(lastObservation.getTime() - 365 * 86_400_000);
     const rows: (string | number)[][] = [];
+    await budgetEverySocialArea(database.db, year);
     for (const [name, query] of Object.entries(kpiQueries(year))) {
       const current = await measure(name, QUERY_RUNS, async () => void (await query(database.db, undefined)));
       const asOfLast = await measure(name, QUERY_RUNS, async () => void (await query(database.db, lastObservation)));
