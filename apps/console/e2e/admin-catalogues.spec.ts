@@ -190,4 +190,42 @@ describe('Kataloge in Chromium (postgres)', () => {
     expect(requirement.basis.catalogues).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'staffing', version: 1 })]));
     await expect(page.getByRole('table', { name: 'Fallführung und Arbeitszeit' }).getByRole('row', { name: /^Netto-Jahresarbeitszeit/ }).locator('td').textContent()).resolves.toBe('93.600');
   });
+
+  it('keeps budgets per year and social area in one table: a bad year refused in its row, euros and cents stored, the KPI reading them at once', async () => {
+    await page.goto(`${product.url}/verwaltung/kataloge/budgets`);
+    await page.getByRole('heading', { level: 1, name: 'Katalog Sozialraumbudgets' }).waitFor();
+    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    const cell = (row: number, label: string) => page.getByLabel(`Budgets je Sozialraum, Zeile ${row}, ${label}`, { exact: true });
+    await page.getByRole('button', { name: 'Budget hinzufügen' }).click();
+    await cell(1, 'Jahr').fill('25');
+    await cell(1, 'Sozialraum').fill('SR 01 Altstadt');
+    await cell(1, 'Budget (€)').fill('1.250.000,50');
+    await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
+    // The API names the year by its key (`years.25`): the error stands at the row's Jahr.
+    await until('the refusal in its row', () => errorAt('Budgets je Sozialraum, Zeile 1, Jahr'), (error) => error.invalid === 'true', 10_000);
+    await expect(errorAt('Budgets je Sozialraum, Zeile 1, Jahr')).resolves.toEqual({ invalid: 'true', text: expect.stringContaining('vier Ziffern') });
+    expect((await catalogue('budgets')).version).toBe(0);
+
+    await cell(1, 'Jahr').fill('2025');
+    await page.getByRole('button', { name: 'Budget hinzufügen' }).click();
+    await cell(2, 'Jahr').fill('2025');
+    await cell(2, 'Sozialraum').fill('SR 02 Neustadt');
+    await cell(2, 'Budget (€)').fill('980.000');
+    await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gespeichert als Version 1.' }).waitFor();
+    expect((await catalogue('budgets')).content).toEqual({ years: { '2025': { 'SR 01 Altstadt': 1_250_000.5, 'SR 02 Neustadt': 980_000 } } });
+    const changes = await page.getByRole('table', { name: /^2 hinzugefügt, gespeichert/ }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    expect(changes).toEqual([
+      ['+ hinzugefügt', 'Budgets je Sozialraum', '2025 · SR 01 Altstadt', '–', 'Budget (€): 1.250.000,5'],
+      ['+ hinzugefügt', 'Budgets je Sozialraum', '2025 · SR 02 Neustadt', '–', 'Budget (€): 980.000'],
+    ]);
+    await expectAccessible();
+
+    const kpi = await answer<{ rows: { socialArea: string | null; budgetCents: number | null }[]; basis: { catalogues: { name: string; version: number }[] } }>('/api/v1/kpis/social-area-budgets?year=2025', 'controlling');
+    expect(kpi.basis.catalogues).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'budgets', version: 1 })]));
+    expect(kpi.rows.filter((r) => r.budgetCents !== null).map((r) => [r.socialArea, r.budgetCents])).toEqual([
+      ['SR 01 Altstadt', 125_000_050],
+      ['SR 02 Neustadt', 98_000_000],
+    ]);
+  });
 });

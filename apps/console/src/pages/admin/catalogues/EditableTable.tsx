@@ -1,6 +1,6 @@
 import { FieldInput } from './FieldInput';
 import { rowLabel, type Problems } from './form-checks';
-import { cellId, newRow, tableId, type Row, type TableSection } from './form-model';
+import { cellId, keyText, newRow, tableId, type Row, type TableSection } from './form-model';
 
 /** A part of the catalogue as a table of inputs: each row editable, removable, and rows added below. */
 export function EditableTable({
@@ -64,7 +64,7 @@ export function EditableTable({
                   );
                 })}
                 <td>
-                  <button type="button" className="secondary" aria-label={`${section.title}, Zeile ${index + 1} entfernen${row.cells[section.columns[0]!.key] ? ` (${row.cells[section.columns[0]!.key]})` : ''}`} onClick={() => remove(row)}>
+                  <button type="button" className="secondary" aria-label={`${section.title}, Zeile ${index + 1} entfernen${row.cells[section.columns[0]!.key] ? ` (${keyText(row, section)})` : ''}`} onClick={() => remove(row)}>
                     Entfernen
                   </button>
                 </td>
