@@ -35,10 +35,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (tenant_id, generation, month, team, social_area, entry_type, aid_type, paragraph, setting, known_from)
     )`.execute(db);
   await officeRows(db, 'case_cost_changes');
+  // A period ending within a month reads that month's days from the entries (KPI 10 to a day).
+  await sql`CREATE INDEX chronicle_entry_versions_by_date ON chronicle_entry_versions (tenant_id, generation, entry_date)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await dropChronicleGenerations(db);
+  await sql`DROP INDEX chronicle_entry_versions_by_date`.execute(db);
   await sql`DROP TABLE case_cost_changes`.execute(db);
   await sql`
     CREATE TABLE team_cost_changes (

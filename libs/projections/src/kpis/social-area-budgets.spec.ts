@@ -71,6 +71,16 @@ describe.each(TEST_BACKENDS)('social-area budgets, KPI 10 (%s)', (backend) => {
     expect(table(answer)['office']).toEqual([1_250_050, 215_000, 17.2, 5, 516_000, -734_050]);
   });
 
+  it('ends the period on a day the newest export has not passed: nothing known lies after it', async () => {
+    // As of NIGHT_1 (exported 01.02.) nothing known is dated after 01.02.: to 10.02. is all of it, January complete.
+    const answer = await socialAreaBudgets(database.db, { tenantId: T, year: 2025, to: '2025-02-10', asOf: NIGHT_1 });
+    expect(table(answer)['office']).toEqual([1_250_050, 140_000, 11.2, 1, 1_680_000, 429_950]);
+    // As of NIGHT_2 (exported 15.07.) to 10.02. leaves out C1's E3 of 10.03., and SR 02 spends E1, E2 and E4 (moved with C1); E7 of 10.02. counts.
+    const later = await socialAreaBudgets(database.db, { tenantId: T, year: 2025, to: '2025-02-10', asOf: NIGHT_2 });
+    expect(table(later)['SR 02 Neustadt']).toEqual([200_050, 140_000, 70, 1, 1_680_000, 1_479_950]);
+    expect(table(later)['ohne Sozialraum']).toEqual([null, 15_000, null, 1, 0, null]);
+  });
+
   it('forecasts the spending itself once December is complete', async () => {
     const answer = await socialAreaBudgets(database.db, { tenantId: T, year: 2025 });
     // SR 02: 2,300 + E6 200 = 2,500 € (124.96… %); ohne Sozialraum: E7 150 − E8 50 = 100 €.

@@ -3,6 +3,7 @@ import type { Database } from '@jugendamt/db';
 import { berlinDayOf, percent, round } from '@jugendamt/domain';
 import { loadCatalogue } from '../catalogues/catalogue-store.js';
 import { costs, type CostRow } from './chronicle-kpis.js';
+import { netBySocialAreaOfDays } from './costs-of-days.js';
 import type { KpiScope } from './kpi-query.js';
 
 export interface SocialAreaBudgetsQuery extends KpiScope {
@@ -76,13 +77,12 @@ async function latestChronicleObservation(db: Kysely<Database>, query: SocialAre
   return at ? new Date(at) : null;
 }
 
-/** Net cents per social area (null for none), from cost rows. */
-function netByArea(rows: readonly CostRow[], keep: (row: CostRow) => boolean = () => true): Map<string | null, number> {
+/** Net cents per social area (null for none), from cost rows and further sums. */
+function netByArea(rows: readonly CostRow[], keep: (row: CostRow) => boolean = () => true, ...more: Map<string | null, number>[]): Map<string | null, number> {
   const net = new Map<string | null, number>();
-  for (const row of rows.filter(keep)) {
-    const area = row.group.socialArea ?? null;
-    net.set(area, (net.get(area) ?? 0) + row.netCents);
-  }
+  const add = (area: string | null, cents: number) => net.set(area, (net.get(area) ?? 0) + cents);
+  for (const row of rows.filter(keep)) add(row.group.socialArea ?? null, row.netCents);
+  for (const sums of more) for (const [area, cents] of sums) add(area, cents);
   return net;
 }
 
@@ -103,29 +103,30 @@ function figures(budgetCents: number | null, spentCents: number, completeMonths:
  * expenditure (KPI 7, the social area of the linked case as known at `asOf`) and the linear
  * forecast from the complete months.
  *
- * Spending is read from the monthly sums; only a period ending within a month reads that
- * month's entries. The period's end is the only cut by date: entries known at `asOf` carry no
- * `Datum` after the day of their export (a later one is quarantined), so "to `asOf`" is the
- * knowledge cut itself.
+ * Entries known at `asOf` carry no `Datum` after the day of the newest 14plus export by then (a
+ * later one is quarantined), so "to `asOf`" is the knowledge cut itself, and the monthly sums
+ * answer a period that ends within a month on or after that day: the month holds nothing later.
+ * Only a period that ends within a month before it (the end of June asked in July) reads that
+ * month's days from the entries.
  */
 export async function socialAreaBudgets(db: Kysely<Database>, query: SocialAreaBudgetsQuery): Promise<SocialAreaBudgets> {
   const from = `${query.year}-01-01`;
   const to = query.to ?? `${query.year}-12-31`;
   if (!to.startsWith(`${query.year}-`)) throw new RangeError(`the period's end ${to} lies outside ${query.year}`);
   const toMonth = Number(to.slice(5, 7));
-  const wholeMonthsTo = to === lastDayOf(query.year, toMonth) ? to : toMonth > 1 ? lastDayOf(query.year, toMonth - 1) : null;
-  const scope = { tenantId: query.tenantId, asOf: query.asOf, by: ['socialArea'] as const };
+  const [observedAt, { content: budgets }] = await Promise.all([latestChronicleObservation(db, query), loadCatalogue(db, query.tenantId, 'budgets')]);
+  const monthHoldsMore = to !== lastDayOf(query.year, toMonth) && observedAt !== null && to < berlinDayOf(observedAt);
+  const wholeMonthsTo = !monthHoldsMore ? lastDayOf(query.year, toMonth) : toMonth > 1 ? lastDayOf(query.year, toMonth - 1) : null;
 
-  const [observedAt, { content: budgets }, byMonth, partOfMonth] = await Promise.all([
-    latestChronicleObservation(db, query),
-    loadCatalogue(db, query.tenantId, 'budgets'),
-    wholeMonthsTo ? costs(db, { ...scope, from, to: wholeMonthsTo, granularity: 'month' }) : Promise.resolve([]),
-    wholeMonthsTo === to ? Promise.resolve([]) : costs(db, { ...scope, from: `${to.slice(0, 7)}-01`, to, granularity: 'total' }),
+  const scope = { tenantId: query.tenantId, asOf: query.asOf };
+  const [byMonth, partOfMonth] = await Promise.all([
+    wholeMonthsTo ? costs(db, { ...scope, from, to: wholeMonthsTo, by: ['socialArea'], granularity: 'month' }) : Promise.resolve([]),
+    monthHoldsMore ? netBySocialAreaOfDays(db, { ...scope, from: `${to.slice(0, 7)}-01`, to }) : Promise.resolve(new Map<string | null, number>()),
   ]);
   const completeMonths = completeMonthsOf(query.year, to, observedAt);
   const completeUntil = completeMonths ? `${query.year}-${String(completeMonths).padStart(2, '0')}` : '';
 
-  const spent = netByArea([...byMonth, ...partOfMonth]);
+  const spent = netByArea(byMonth, () => true, partOfMonth);
   const ofCompleteMonths = netByArea(byMonth, (row) => row.period <= completeUntil);
   const budgetOf = new Map(Object.entries(budgets.years[String(query.year)] ?? {}).map(([area, euros]) => [area, Math.round(euros * 100)]));
 
