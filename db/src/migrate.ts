@@ -17,6 +17,7 @@ import * as accessLog from './migrations/0014-access-log.js';
 import * as recordLinks from './migrations/0015-record-links.js';
 import * as redaction from './migrations/0016-redaction.js';
 import * as officeIsolation from './migrations/0017-office-isolation.js';
+import * as population from './migrations/0018-population.js';
 import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015-record-links': recordLinks,
   '0016-redaction': redaction,
   '0017-office-isolation': officeIsolation,
+  '0018-population': population,
   '0019-costs-by-social-area': costsBySocialArea,
 };
 

@@ -20,6 +20,7 @@ export interface Database {
   chronicle_sum_changes: ChronicleSumChangesTable;
   chronicle_case_links: ChronicleCaseLinksTable;
   case_cost_changes: CaseCostChangesTable;
+  population_versions: PopulationVersionsTable;
   api_tokens: ApiTokensTable;
   console_sessions: ConsoleSessionsTable;
   import_schedules: ImportSchedulesTable;
@@ -164,6 +165,16 @@ export interface AidAreaVersionsTable extends VersionedFact {
   team: string;
   /** The case's, as known then; null while the case is not known. */
   social_area: string | null;
+}
+
+/** Residents of one age band of a social area on a Stichtag (ISO date), as known over time. */
+export interface PopulationVersionsTable extends VersionedFact {
+  population_id: string;
+  stichtag: string;
+  social_area: string;
+  age_from: number;
+  age_to: number;
+  residents: number;
 }
 
 export interface StaffVersionsTable extends VersionedFact {

@@ -16,6 +16,7 @@ export * from './facts/aid-history.js';
 export * from './facts/sub-process-history.js';
 export * from './facts/staff-history.js';
 export * from './facts/chronicle-history.js';
+export * from './facts/population-history.js';
 
 // The KPIs of docs/kpis.md, each answerable as of any time.
 export * from './kpis/kpi-query.js';
@@ -30,3 +31,5 @@ export * from './kpis/staffing-requirement.js';
 export * from './kpis/endings.js';
 export * from './kpis/cost-per-aid.js';
 export * from './kpis/social-area-budgets.js';
+export * from './kpis/young-population.js';
+export * from './kpis/use-per-young-inhabitant.js';

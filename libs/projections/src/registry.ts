@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { aidHistory } from './facts/aid-history.js';
 import { chronicleHistory } from './facts/chronicle-history.js';
+import { populationHistory } from './facts/population-history.js';
 import { staffHistory } from './facts/staff-history.js';
 import { subProcessHistory } from './facts/sub-process-history.js';
 import { catchUp, type CatchUpProgress } from './runtime/catch-up.js';
 import type { Projection } from './runtime/projection.js';
 
 /** Every projection the KPIs read. */
-export const PROJECTIONS: readonly Projection[] = [aidHistory, subProcessHistory, staffHistory, chronicleHistory];
+export const PROJECTIONS: readonly Projection[] = [aidHistory, subProcessHistory, staffHistory, chronicleHistory, populationHistory];
 
 export function projectionNamed(name: string): Projection {
   const projection = PROJECTIONS.find((p) => p.name === name);

@@ -19,6 +19,8 @@ import { SocialAreaBudgetsQuery, socialAreaBudgetsAnswer, socialAreaBudgetsField
 import { StaffFluctuationQuery, staffFluctuationAnswer, staffFluctuationFields, staffFluctuationParams } from './queries/staff-fluctuation.query.js';
 import { StaffingRequirementQuery, staffingRequirementAnswer, staffingRequirementFields, staffingRequirementParams } from './queries/staffing-requirement.query.js';
 import { SubProcessCountsQuery, subProcessCountsAnswer, subProcessCountsFields, subProcessCountsParams } from './queries/sub-process-counts.query.js';
+import { YearOverYearQuery, yearOverYearAnswer, yearOverYearFields } from './queries/year-over-year.query.js';
+import { UsePerYoungInhabitantQuery, usePerYoungInhabitantAnswer, usePerYoungInhabitantFields, usePerYoungInhabitantParams } from './queries/use-per-young-inhabitant.query.js';
 
 /** The KPIs of docs/kpis.md for controlling: every level, every dimension, as of any time. */
 @ApiTags('KPIs')
@@ -123,5 +125,21 @@ export class KpisController {
   @ApiAnswerOf(socialAreaBudgetsAnswer, 'Each social area with a budget or spending, ohne Sozialraum, and the office')
   socialAreaBudgets(@Caller() caller: Principal, @QueryString(new Validated(socialAreaBudgetsParams)) params: SocialAreaBudgetsQuery['params']) {
     return this.queries.execute(new SocialAreaBudgetsQuery(caller, params));
+  }
+
+  @Get('use-per-young-inhabitant')
+  @ApiOperation({ summary: 'Inanspruchnahme (KPI 9): HzE per 10,000 residents under 21 and net cost per young inhabitant, by office and social area' })
+  @ApiQueryOf(usePerYoungInhabitantFields)
+  @ApiAnswerOf(usePerYoungInhabitantAnswer, 'Fallzahl, stock and net costs of the year related to the population under 21, naming the Stichtage used')
+  usePerYoungInhabitant(@Caller() caller: Principal, @QueryString(new Validated(usePerYoungInhabitantParams)) params: UsePerYoungInhabitantQuery['params']) {
+    return this.queries.execute(new UsePerYoungInhabitantQuery(caller, params));
+  }
+
+  @Get('year-over-year')
+  @ApiOperation({ summary: 'The office\'s key figures of a year beside the year before, with the change (absolute and %)' })
+  @ApiQueryOf(yearOverYearFields)
+  @ApiAnswerOf(yearOverYearAnswer, 'One row per key figure: the year, the year before, the change')
+  yearOverYear(@Caller() caller: Principal, @QueryString(new Validated(yearOverYearFields)) params: YearOverYearQuery['params']) {
+    return this.queries.execute(new YearOverYearQuery(caller, params));
   }
 }

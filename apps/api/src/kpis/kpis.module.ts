@@ -16,6 +16,8 @@ import { SocialAreaBudgetsHandler } from './queries/social-area-budgets.query.js
 import { StaffFluctuationHandler } from './queries/staff-fluctuation.query.js';
 import { StaffingRequirementHandler } from './queries/staffing-requirement.query.js';
 import { SubProcessCountsHandler } from './queries/sub-process-counts.query.js';
+import { YearOverYearHandler } from './queries/year-over-year.query.js';
+import { UsePerYoungInhabitantHandler } from './queries/use-per-young-inhabitant.query.js';
 import { TeamDirectory } from './team-directory.js';
 import { TeamsController } from './teams.controller.js';
 
@@ -32,6 +34,8 @@ export const KPI_HANDLERS = [
   CostsHandler,
   EndingsHandler,
   SocialAreaBudgetsHandler,
+  UsePerYoungInhabitantHandler,
+  YearOverYearHandler,
 ];
 
 @Module({

@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
+import { youngPopulation } from '@jugendamt/projections';
 import type { Principal } from '../access/role.js';
 import { KpiContext } from '../kpis/kpi-context.js';
 import { asOfParam, flagParam } from '../kpis/kpi-params.js';
@@ -7,8 +8,11 @@ import { OFFICE_TOTAL } from './office-total.js';
 import type { AnnualReport, ReportTable } from './report-table.js';
 import { protectReport, type Suppression } from './suppression/protect-report.js';
 import { aidTables } from './tables/aid-tables.js';
+import { budgetTable } from './tables/budget-table.js';
+import { populationTables } from './tables/population-tables.js';
 import { processTables } from './tables/process-tables.js';
 import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
+import { yearOverYearTable } from './tables/year-over-year-table.js';
 
 export const annualReportFields = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).optional().describe('json, csv (a zip of one file per table) or xlsx; without it, the Accept header decides.'),
@@ -38,16 +42,22 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
   async execute({ caller, year, params }: AnnualReportQuery): Promise<AnnualReport> {
     const { tenantId } = caller;
     const scope = { db: this.kpis.db, tenantId, asOf: params.asOf, from: `${year}-01-01`, to: `${year}-12-31` };
-    const [office, basis, ...groups] = await Promise.all([
+    const [office, basis, populations, ...groups] = await Promise.all([
       this.kpis.db.selectFrom('tenants').select('name').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
       this.kpis.basis(tenantId, params.asOf, {
-        built: { 'aid-history': ['aid-types'], 'sub-process-history': [], 'staff-history': [], 'chronicle-history': ['aid-types'] },
-        current: ['chronicle-types', 'staffing', 'process-times'],
+        built: { 'aid-history': ['aid-types'], 'sub-process-history': [], 'staff-history': [], 'chronicle-history': ['aid-types'], 'population-history': [] },
+        current: ['chronicle-types', 'staffing', 'process-times', 'budgets'],
       }),
+      youngPopulation(this.kpis.db, { tenantId, asOf: params.asOf, year }),
       aidTables(scope),
       processTables(scope),
       staffAndCostTables(scope),
+      populationTables(scope),
+      budgetTable(scope),
+      yearOverYearTable(scope, params.public),
     ]);
+    const areasOn = new Map<string, string[]>();
+    for (const p of populations) areasOn.set(p.stichtag, [...(areasOn.get(p.stichtag) ?? []), p.socialArea]);
     // Planners see team tables only suppressed; `public=true` suppresses every table.
     const suppression: Suppression = params.public ? 'all' : caller.role === 'planning' ? 'team-tables' : 'none';
     const tables = protectReport(groups.flat(), suppression).map(ordered);
@@ -58,6 +68,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
       observedUntil: basis.observedUntil,
       catalogues: basis.catalogues.map(({ name, version }) => ({ name, version })),
       suppression,
+      populationStichtage: [...areasOn].sort(([a], [b]) => b.localeCompare(a)).map(([stichtag, socialAreas]) => ({ stichtag, socialAreas })),
       tables,
     };
   }

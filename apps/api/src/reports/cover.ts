@@ -6,6 +6,7 @@ const SOURCE_LABELS: Readonly<Record<string, string>> = {
   webfm_teilprozesse: 'OPEN/WebFM Teilprozesse',
   webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende',
   '14plus_chronik': '14plus Chronik',
+  einwohner: 'Einwohner nach Sozialraum',
 };
 
 const SUPPRESSION_LABELS: Readonly<Record<AnnualReport['suppression'], string>> = {
@@ -26,6 +27,14 @@ export function coverLines(report: AnnualReport): [string, string][] {
     ['Wissensstand', report.asOf ? `wie bekannt am ${germanTimestamp(report.asOf)}` : 'alle bis heute eingelesenen Exporte'],
     ...Object.entries(report.observedUntil).map(([source, at]): [string, string] => [`Datenstand ${SOURCE_LABELS[source] ?? source}`, germanTimestamp(at)]),
     ...report.catalogues.map(({ name, version }): [string, string] => [`Katalog ${name}`, version === 0 ? 'Version 0 (Standard aus docs/kpis.md)' : `Version ${version}`]),
+    ['Einwohner unter 21 (Stichtag)', populationLine(report.populationStichtage)],
     ['Geheimhaltung', SUPPRESSION_LABELS[report.suppression]],
   ];
+}
+
+/** `31.12.2025: SR 01 Altstadt, SR 03 Nord; 31.12.2024: SR 02 Hafen`: the Stichtag is chosen per social area. */
+function populationLine(stichtage: AnnualReport['populationStichtage']): string {
+  if (stichtage.length === 0) return 'keine Einwohnerdaten: keine Werte je Einwohner';
+  const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+  return stichtage.map(({ stichtag, socialAreas }) => `${german(stichtag)}: ${socialAreas.join(', ')}`).join('; ');
 }

@@ -12,6 +12,8 @@ const NUMBER_FORMATS: Readonly<Record<CellKind, string | undefined>> = {
   fte: '0.00',
   days: '#,##0.0',
   minutes: '#,##0',
+  residents: '#,##0',
+  figure: '#,##0.0#',
 };
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */

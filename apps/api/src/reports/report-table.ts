@@ -1,5 +1,9 @@
-/** How a cell is read and formatted; counts and rates are what small-number suppression protects. */
-export type CellKind = 'text' | 'count' | 'rate' | 'ratio' | 'euro' | 'fte' | 'days' | 'minutes';
+/**
+ * How a cell is read and formatted; counts and rates are what small-number suppression protects.
+ * `residents` are the statistics office's published population, no case count; a `figure` is
+ * a number of whatever unit its row names (the comparison with the year before).
+ */
+export type CellKind = 'text' | 'count' | 'rate' | 'ratio' | 'euro' | 'fte' | 'days' | 'minutes' | 'residents' | 'figure';
 
 export interface ReportColumn {
   readonly key: string;
@@ -32,5 +36,7 @@ export interface AnnualReport {
   readonly catalogues: readonly { readonly name: string; readonly version: number }[];
   /** Whether small numbers were suppressed, and in which tables. */
   readonly suppression: 'none' | 'all' | 'team-tables';
+  /** The population Stichtage the rates per young inhabitant used, with the social areas of each (docs/kpis.md 9). */
+  readonly populationStichtage: readonly { readonly stichtag: string; readonly socialAreas: readonly string[] }[];
   readonly tables: readonly ReportTable[];
 }

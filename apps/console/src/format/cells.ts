@@ -8,7 +8,7 @@ export interface CellColumn {
 
 export type CellValue = string | number | null;
 
-const DIGITS: Readonly<Record<string, number>> = { rate: 1, ratio: 2, euro: 2, fte: 1, days: 1, minutes: 0, count: 0 };
+const DIGITS: Readonly<Record<string, number>> = { rate: 1, ratio: 2, euro: 2, fte: 1, days: 1, minutes: 0, count: 0, residents: 0, figure: 2 };
 
 export function digitsOf(column: CellColumn): number {
   return column.digits ?? DIGITS[column.kind] ?? 0;

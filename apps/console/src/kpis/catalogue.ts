@@ -146,6 +146,18 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
     team: true,
     load: () => import('./readings/endings'),
   },
+  {
+    slug: 'inanspruchnahme',
+    title: 'Inanspruchnahme je Einwohner',
+    definition:
+      'Fallzahl und Bestand am 31.12. je 10.000 Einwohner unter 21 (Stichtag 31.12. des Jahres, sonst der letzte davor), Nettoausgaben je Einwohner unter 21; nach Sozialraum, darin nach Leistungsform oder Paragraf.',
+    when: 'year',
+    granularity: false,
+    dimensions: ['socialArea', 'setting', 'paragraph'],
+    defaultBy: ['socialArea'],
+    team: false,
+    load: () => import('./readings/use-per-young-inhabitant'),
+  },
 ];
 
 export const KPI_BASE_PATH = '/controlling';

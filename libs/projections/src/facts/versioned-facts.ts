@@ -20,7 +20,7 @@ export function possiblyKnownIds(changes: readonly FactChange<unknown>[]): strin
 }
 
 export interface VersionedTable<Row> {
-  readonly table: 'aid_versions' | 'case_versions' | 'staff_versions' | 'sub_process_versions' | 'chronicle_entry_versions' | 'chronicle_case_links';
+  readonly table: 'aid_versions' | 'case_versions' | 'staff_versions' | 'sub_process_versions' | 'chronicle_entry_versions' | 'chronicle_case_links' | 'population_versions';
   readonly idColumn: string;
   /** Column → SQL type, for the rows' JSON. */
   readonly columns: Readonly<Record<keyof Row & string, string>>;

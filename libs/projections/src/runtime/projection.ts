@@ -43,4 +43,5 @@ export type ProjectionTable = Extract<
   | 'sub_process_count_changes'
   | 'chronicle_sum_changes'
   | 'case_cost_changes'
+  | 'population_versions'
 >;

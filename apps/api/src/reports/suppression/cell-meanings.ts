@@ -67,6 +67,10 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
   fluktuation: rowsAlong('team', { joiners: 'staff.joiners', leavers: 'staff.leavers', headcountAtEnd: 'staff.headcountAtEnd' }),
   fachkraft_fall_relation: rowsAlong('team', { aids: 'aids.stock' }),
   kosten_paragraph: rowsAlong('paragraph', { aids: 'aids.running' }),
+  eckwerte_sozialraum: rowsAlong('socialArea', { cases: 'cases.count', stock: 'aids.stock' }),
+  eckwerte_leistungsform: rowsAlong('setting', { cases: 'cases.count', stock: 'aids.stock' }),
+  eckwerte_paragraph: rowsAlong('paragraph', { cases: 'cases.count', stock: 'aids.stock' }),
+  fallzahl_sozialraum: crossTable('cases.count', along('socialArea'), 'setting'),
 };
 
 /** Where a table has no entry: its count columns add up to its total column, its rows to the office's row. */

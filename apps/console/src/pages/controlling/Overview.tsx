@@ -1,60 +1,41 @@
 import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { AnswerOf } from '../../kpis/kpi-types';
 import { formatChange, formatNumber } from '../../format/german';
-import { joinedBasis, KEY_FIGURES, type KeyFigure } from './key-figures';
-import type { Basis } from '../../kpis/kpi-types';
 import { StandNote } from '../../components/StandNote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { YearAndStandFields } from '../../components/YearAndStandFields';
 
-interface FigureRow {
-  readonly id: string;
-  readonly label: string;
-  readonly value: string;
-  readonly before: string;
-  readonly change: string;
-}
+type Answer = AnswerOf<'/api/v1/kpis/year-over-year'>;
+type Figure = Answer['rows'][number];
 
 const LAST_YEAR = new Date().getFullYear() - 1;
 
-function shown(value: number | null, digits: number, unit: KeyFigure['unit']): string {
+function shown(value: number | null, { digits, unit }: Figure): string {
   if (value === null) return '–';
   if (unit === '1:x') return `1:${formatNumber(value, digits)}`;
   return unit ? `${formatNumber(value, digits)} ${unit}` : formatNumber(value, digits);
 }
 
-/** Controlling's first look: the key figures of a year beside the year before, as known on a chosen day. */
+function changeShown(figure: Figure): string {
+  if (figure.change === null) return '–';
+  // A share changes by percentage points, not by per cent of itself.
+  const unit = figure.unit === '%' ? ' %-Pkt.' : figure.unit === '€' ? ' €' : '';
+  return `${formatChange(figure.change, figure.digits)}${unit}`;
+}
+
+/** Controlling's first look: the office's key figures of a year beside the year before, as known on a chosen day. */
 export default function Overview() {
   const [year, setYear] = useState(LAST_YEAR);
   const [asOf, setAsOf] = useState('');
-  const [rows, setRows] = useState<readonly FigureRow[]>();
-  const [basis, setBasis] = useState<Basis>();
+  const [answer, setAnswer] = useState<Answer>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     let current = true;
     setError(undefined);
-    const stand = asOf || undefined;
-    Promise.all(
-      KEY_FIGURES.map(async (figure): Promise<FigureRow & { basis: Basis }> => {
-        const [{ value, basis }, { value: before }] = await Promise.all([figure.of(year, stand), figure.of(year - 1, stand)]);
-        const change = value === null || before === null ? null : value - before;
-        // A share changes by percentage points, not by per cent of itself.
-        const changeUnit = figure.unit === '%' ? ' %-Pkt.' : figure.unit === '€' ? ' €' : '';
-        return {
-          id: figure.id,
-          label: figure.label,
-          value: shown(value, figure.digits, figure.unit),
-          before: shown(before, figure.digits, figure.unit),
-          change: change === null ? '–' : `${formatChange(change, figure.digits)}${changeUnit}`,
-          basis,
-        };
-      }),
-    ).then(
-      (figures) => {
-        if (!current) return;
-        setRows(figures);
-        setBasis(joinedBasis(figures.map((figure) => figure.basis)));
-      },
+    api.GET('/api/v1/kpis/year-over-year', { params: { query: { year, ...(asOf ? { asOf } : {}) } } }).then(
+      ({ data }) => current && setAnswer(data),
       (failure: Error) => current && setError(failure.message),
     );
     return () => {
@@ -69,8 +50,8 @@ export default function Overview() {
         <YearAndStandFields yearLabel="Jahr" year={year} onYear={setYear} asOf={asOf} onAsOf={setAsOf} />
       </form>
       <ErrorAlert message={error} />
-      {basis && <StandNote asOf={basis.asOf} observedUntil={basis.observedUntil} catalogues={basis.catalogues} />}
-      {rows && (
+      {answer && <StandNote asOf={answer.basis.asOf} observedUntil={answer.basis.observedUntil} catalogues={answer.basis.catalogues} />}
+      {answer && (
         <table className="key-figures">
           <caption>Kennzahlen {year} und Veränderung gegenüber {year - 1}</caption>
           <thead>
@@ -85,15 +66,19 @@ export default function Overview() {
               <th scope="col" className="number">
                 Veränderung
               </th>
+              <th scope="col" className="number">
+                Veränderung in %
+              </th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-figure={row.id}>
-                <th scope="row">{row.label}</th>
-                <td className="number">{row.value}</td>
-                <td className="number">{row.before}</td>
-                <td className="number">{row.change}</td>
+            {answer.rows.map((figure) => (
+              <tr key={figure.id} data-figure={figure.id}>
+                <th scope="row">{figure.label}</th>
+                <td className="number">{shown(figure.value, figure)}</td>
+                <td className="number">{shown(figure.previous, figure)}</td>
+                <td className="number">{changeShown(figure)}</td>
+                <td className="number">{figure.changePercent === null ? '–' : `${formatChange(figure.changePercent, 1)} %`}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ const PROJECTION_LABELS: Readonly<Record<string, string>> = {
   'sub-process-history': 'Teilprozesse',
   'staff-history': 'Mitarbeitende',
   'chronicle-history': '14plus-Chronik und Kosten',
+  'population-history': 'Einwohner nach Sozialraum',
 };
 
 export function projectionLabel(projection: string): string {
