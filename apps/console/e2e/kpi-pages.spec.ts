@@ -24,6 +24,8 @@ const KPI_PAGES: readonly { slug: string; title: string; reading: string; when: 
   { slug: 'personalbedarf', title: 'Personalbedarf', reading: 'staffing-requirement', when: `period=${YEAR}` },
   { slug: 'kosten', title: 'Kosten', reading: 'costs', when: `period=${YEAR}` },
   { slug: 'beendigungen', title: 'Dauer und Beendigungen', reading: 'endings', when: `period=${YEAR}` },
+  { slug: 'inanspruchnahme', title: 'Inanspruchnahme je Einwohner', reading: 'use-per-young-inhabitant', when: `year=${YEAR}` },
+  { slug: 'sozialraumbudgets', title: 'Sozialraumbudgets', reading: 'social-area-budgets', when: `year=${YEAR}` },
 ];
 
 /** A number as a German reader sees it, formatted here on the test's side from the API's raw value. */
@@ -64,6 +66,24 @@ const COMPARED: readonly { name: string; page: string; api: string; caption: str
         de(row.shareStationary, 1),
         de(row.ambulantPerStationary, 2),
         de(row.fosterShare, 1),
+      ]),
+  },
+  {
+    name: 'use per young inhabitant by social area (KPI 9)',
+    page: `inanspruchnahme?year=${YEAR}&by=socialArea`,
+    api: `use-per-young-inhabitant?year=${YEAR}&by=socialArea`,
+    caption: `Inanspruchnahme je 10.000 unter 21 ${YEAR}`,
+    rows: (answer: Answer<'/api/v1/kpis/use-per-young-inhabitant'>) =>
+      answer.rows.map((row) => [
+        row.group['socialArea'] ?? 'ohne Sozialraum',
+        de(row.casesPer10000, 1),
+        de(row.stockPer10000, 1),
+        de(row.cases),
+        de(row.stock),
+        de(row.population.young),
+        row.population.stichtage.map((day) => day.split('-').reverse().join('.')).join(', ') || '–',
+        ({ 'no-population': 'keine Einwohnerzahl', zero: 'Einwohnerzahl 0', 'band-crosses-21': 'Altersgruppe über 21 hinaus', 'no-social-area': 'ohne Sozialraum' } as Record<string, string>)[row.population.gap ?? ''] ?? '–',
+        row.netPerYoungInhabitant === null ? '–' : `${de(row.netPerYoungInhabitant, 2)} €`,
       ]),
   },
   {

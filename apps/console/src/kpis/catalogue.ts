@@ -158,6 +158,18 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
     team: false,
     load: () => import('./readings/use-per-young-inhabitant'),
   },
+  {
+    slug: 'sozialraumbudgets',
+    title: 'Sozialraumbudgets',
+    definition:
+      'Budget je Sozialraum (Katalog) gegen die Nettoausgaben vom 01.01. bis zum Ende des Zeitraums; Ausschöpfung und lineare Hochrechnung aus den abgeschlossenen Monaten. Einträge ohne Fallbezug: ohne Sozialraum, ohne Budget.',
+    when: 'year',
+    granularity: false,
+    dimensions: [],
+    defaultBy: [],
+    team: false,
+    load: () => import('./readings/social-area-budgets'),
+  },
 ];
 
 export const KPI_BASE_PATH = '/controlling';
