@@ -11,4 +11,6 @@ export interface FileOutcome {
     /** More than allowed and not confirmed: nothing was applied. */
     readonly held: boolean;
   };
+  /** Population files only: every Stichtag of the file was stated by a newer file, so nothing was applied. Why. */
+  readonly stale?: string;
 }

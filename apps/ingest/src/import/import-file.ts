@@ -5,13 +5,15 @@ import type { Database } from '@jugendamt/db';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
 import { sha256OfFile } from '../reading/hash-file.js';
 import type { ApplyContext } from './apply-changes.js';
+import type { FileOutcome } from './file-outcome.js';
 import { readableFileSize } from './collect-export-files.js';
 import { FileReport, type ReadingReport } from './file-report.js';
 import type { Finding, ImportStatus, ImportSummary } from './finding.js';
-import { findImportOfContent, latestAppliedObservation, lockSource, recordImport, type RecordedImport } from './import-repository.js';
+import { appliedAt, findImportOfContent, latestAppliedObservation, lockSource, recordImport, type RecordedImport } from './import-repository.js';
 import { DEFAULT_FUTURE_TOLERANCE_MS, type ImportProgress, type ImportSettings } from './import-settings.js';
 import { LinkingReport, linkedRows } from './linked-rows.js';
 import { importOverlap } from './overlap-import.js';
+import { importPopulation } from './population-import.js';
 import { RecordLinks } from './record-links.js';
 import { importSnapshot } from './snapshot-import.js';
 import { PSEUDONYM_KINDS } from './source-handlers.js';
@@ -75,13 +77,13 @@ export async function importFile(
         readValidatedRows(path, bytesTotal, settings, source, observedAt, reading, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal })),
       );
       const ctx: ApplyContext = { trx, tenantId: settings.tenantId, source, observedAt, importId };
-      const snapshot = settings.profile.sources[source].kind === 'snapshot';
-      const outcome = snapshot ? await importSnapshot(ctx, settings, rows, report) : await importOverlap(ctx, settings, rows, report);
+      const outcome = await importByKind(ctx, settings, rows, report);
       const counted = { ...known, rowsRead: report.rowsRead, rowsQuarantined: report.rowsQuarantined };
 
       if (report.fileProblems.length || !outcome) {
         throw new Abandoned({ ...counted, status: 'rejected', message: `file rejected: ${report.fileProblems.join('; ')}`, findings: report.findings });
       }
+      if (outcome.stale) throw new Abandoned({ ...counted, status: 'stale', message: outcome.stale, findings: report.findings });
       const badShare = report.rowsRead ? report.rowsQuarantined / report.rowsRead : 0;
       if (badShare > settings.quarantineThreshold) {
         const message =
@@ -115,6 +117,17 @@ export async function importFile(
   } catch (error) {
     if (error instanceof Abandoned) return finish(error.summary);
     throw error;
+  }
+}
+
+function importByKind(ctx: ApplyContext, settings: ImportSettings, rows: AsyncIterable<ValidatedRow>, report: FileReport): Promise<FileOutcome | undefined> {
+  switch (settings.profile.sources[ctx.source].kind) {
+    case 'snapshot':
+      return importSnapshot(ctx, settings, rows, report);
+    case 'population':
+      return importPopulation(ctx, settings, rows, report);
+    default:
+      return importOverlap(ctx, settings, rows, report);
   }
 }
 
@@ -166,6 +179,11 @@ async function verdictBeforeReading(
   if (applied) {
     const message = `same content as ${applied.fileName} (import ${applied.importId}, ${applied.status}): nothing to do`;
     return { status: 'duplicate', message, findings: [fileFinding('duplicate-file', message, 'info')] };
+  }
+  // A population file is stale per Stichtag, not whole (population-import.ts): an older one
+  // still brings the Stichtage no newer file stated. One observation is applied once, though.
+  if (settings.profile.sources[source].kind === 'population' && !(await appliedAt(db, settings.tenantId, source, observedAt))) {
+    return { appliedBefore: true };
   }
   const message = `stale: observed ${observedAt.toISOString()}, but ${source} is applied up to ${latest.toISOString()}; not applied`;
   return { status: 'stale', message, findings: [fileFinding('stale-file', message, 'warning')] };

@@ -33,6 +33,19 @@ export async function latestAppliedObservation(db: Kysely<Database>, tenantId: s
   return row?.latest ? new Date(row.latest as unknown as string) : undefined;
 }
 
+/** Whether a file of this source observed at exactly this moment was applied. */
+export async function appliedAt(db: Kysely<Database>, tenantId: string, source: string, observedAt: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('imports')
+    .select('import_id')
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', source)
+    .where('observed_at', '=', observedAt)
+    .where('status', '=', 'applied')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Serialises imports of one source across processes and machines, until the transaction ends. */
 export async function lockSource(trx: Kysely<Database>, tenantId: string, source: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${tenantId}:${source}`}, 0))`.execute(trx);

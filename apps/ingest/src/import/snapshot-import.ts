@@ -60,7 +60,7 @@ export async function importSnapshot(
  * Which of them the stray quote swallowed cannot be told, so none is deleted; the next clean
  * snapshot deletes what is really gone.
  */
-function keepMissingRecords(live: ReadonlyMap<string, unknown>, current: ReadonlyMap<string, unknown>, report: FileReport): ReadonlySet<string> {
+export function keepMissingRecords(live: ReadonlyMap<string, unknown>, current: ReadonlyMap<string, unknown>, report: FileReport): ReadonlySet<string> {
   const missing = [...live.keys()].filter((id) => !current.has(id));
   const unexplained = missing.filter((id) => !report.quarantinedIds.has(id)).length;
   if (unexplained > 0) {

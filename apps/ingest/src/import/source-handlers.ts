@@ -2,13 +2,14 @@ import {
   classifyAidChange,
   classifyCaseChange,
   classifyChronicleEntry,
+  classifyPopulationChange,
   classifyStaffChange,
   classifySubProcessChange,
   type ExportSource,
   type RecordChange,
 } from '@jugendamt/domain';
 
-/** What differs between the five export kinds, as far as the import is concerned. */
+/** What differs between the six export kinds, as far as the import is concerned. */
 export interface SourceHandler {
   /** Prefix of the stream ids: one stream per record (`aid-<pseudonym>`). */
   readonly streamPrefix: string;
@@ -21,6 +22,8 @@ export const SOURCE_HANDLERS: Readonly<Record<ExportSource, SourceHandler>> = {
   webfm_teilprozesse: { streamPrefix: 'subprocess', classify: classifySubProcessChange },
   webfm_mitarbeiter: { streamPrefix: 'staff', classify: classifyStaffChange },
   '14plus_chronik': { streamPrefix: 'chronicle-entry', classify: classifyChronicleEntry },
+  // A band's stream: `population-2025-12-31|0-2|SR 01 Altstadt` (populationRecordId).
+  einwohner: { streamPrefix: 'population', classify: classifyPopulationChange },
 };
 
 export function streamIdOf(source: ExportSource, recordId: string): string {

@@ -1,4 +1,4 @@
-import { normalizeAktenzeichen, Pseudonymizer, validateRow, type ExportSource, type SourceProfile } from '@jugendamt/domain';
+import { normalizeAktenzeichen, populationBandId, Pseudonymizer, validateRow, type ExportSource, type SourceProfile } from '@jugendamt/domain';
 import { readExport } from '../reading/read-export.js';
 import type { Finding } from './finding.js';
 import type { ReadingReport } from './file-report.js';
@@ -59,8 +59,10 @@ export async function* validatedRows(
       continue;
     }
     const { line, values } = item.record;
-    const checked = validateRow(source, values, { observedOn, profile, codeLists: settings.profile.codeLists });
-    const id = values[profile.idField] ?? undefined;
+    const context = { observedOn, profile, codeLists: settings.profile.codeLists };
+    const checked = validateRow(source, values, context);
+    // A population row has no id column: its record is its band, read from four columns.
+    const id = profile.kind === 'population' ? populationBandId(values, context) : (values[profile.idField] ?? undefined);
     const notes = checked.notes.map((note): Finding => ({ severity: 'warning', line, ...note }));
     if (!checked.record || !id) {
       report.quarantine(id, [...checked.problems.map((problem): Finding => ({ severity: 'error', line, ...problem })), ...notes]);

@@ -1,6 +1,9 @@
 import { numberSetting, type ExportSource } from '@jugendamt/domain';
 
-/** The sources whose records carry a person's id and end: each has its own retention period. */
+/**
+ * The sources whose records carry a person's id and end: each has its own retention period.
+ * The 14plus journal and the population counts (einwohner) hold no person's id: never unlinked.
+ */
 export const RETAINED_SOURCES = ['webfm_faelle', 'webfm_hilfen', 'webfm_teilprozesse', 'webfm_mitarbeiter'] as const;
 export type RetainedSource = (typeof RETAINED_SOURCES)[number];
 

@@ -74,6 +74,15 @@ export const ROW_DEFAULTS: Readonly<Record<ExportSource, (n: number) => ExportRo
     Storniert: 'N',
     'Bezug-Nr': '',
   }),
+  // One band per row, ages 0–2, 3–5, … up to 117–119, then the next social area: no two rows overlap.
+  einwohner: (n) => ({
+    Stichtag: '31.12.2023',
+    Sozialraum: n <= 40 ? 'SR 01 Altstadt' : `SR ${String(Math.ceil(n / 40)).padStart(2, '0')} Neubaugebiet`,
+    'Alter von': String(((n - 1) % 40) * 3),
+    'Alter bis': String(((n - 1) % 40) * 3 + 2),
+    Anzahl: String(100 + n),
+    Geschlecht: '',
+  }),
 };
 
 export function defaultRows(source: ExportSource, count: number, first = 1): ExportRowValues[] {

@@ -138,6 +138,26 @@ export const DEFAULT_EXPORT_PROFILE: ExportProfile = {
         cancelledEntryNo: { header: 'Bezug-Nr', type: 'integer', required: false, privacy: 'plain' },
       },
     },
+    einwohner: {
+      source: 'einwohner',
+      ...formats,
+      kind: 'population',
+      // The statistics office's files come with or without a byte order mark; both are read.
+      encoding: 'utf-8',
+      delimiter: ';',
+      // Counts hold no id: a row's record is its band (populationRecordId), built from four
+      // columns. The reader's per-row id serves only to shield a bad row's record, and a row
+      // too broken to read its band from shields none.
+      idField: 'socialArea',
+      fields: {
+        stichtag: businessDate('Stichtag', true),
+        socialArea: text('Sozialraum'),
+        ageFrom: { header: 'Alter von', type: 'integer', required: true, privacy: 'plain' },
+        ageTo: { header: 'Alter bis', type: 'integer', required: true, privacy: 'plain' },
+        residents: { header: 'Anzahl', type: 'integer', required: true, privacy: 'plain' },
+        gender: code('Geschlecht', false),
+      },
+    },
   },
   codeLists: DEFAULT_CODE_LISTS,
 };

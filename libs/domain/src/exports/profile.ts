@@ -3,11 +3,14 @@
  * delimiter and, per logical field, the German column header. Headers are matched by
  * name, so column order does not matter. The default profile is docs/exports.md's.
  */
-export const EXPORT_SOURCES = ['webfm_faelle', 'webfm_hilfen', 'webfm_teilprozesse', 'webfm_mitarbeiter', '14plus_chronik'] as const;
+export const EXPORT_SOURCES = ['webfm_faelle', 'webfm_hilfen', 'webfm_teilprozesse', 'webfm_mitarbeiter', '14plus_chronik', 'einwohner'] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
-/** How a source's files relate to each other (docs/exports.md "Export semantics"). */
-export type ExportKind = 'snapshot' | 'delta' | 'journal';
+/**
+ * How a source's files relate to each other (docs/exports.md "Semantics"). `population`: a
+ * snapshot per Stichtag, each file stating whole the Stichtage it holds (einwohner).
+ */
+export type ExportKind = 'snapshot' | 'delta' | 'journal' | 'population';
 
 export type FieldType = 'text' | 'date' | 'timestamp' | 'decimal' | 'amount' | 'integer' | 'code';
 

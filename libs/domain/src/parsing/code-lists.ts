@@ -27,6 +27,8 @@ export const SUB_PROCESS_STATUSES = ['offen', 'abgeschlossen', 'storniert'] as c
 export const CANCELLATION_FLAGS = ['J', 'N'] as const;
 export const CHRONICLE_ENTRY_TYPES = ['ANTRAG', 'BESCHEID', 'KOSTENZUSAGE', 'ZAHLUNG', 'KOSTENBEITRAG', 'ERSTATTUNG', 'EINSTELLUNG', 'WIDERSPRUCH', 'VERMERK'] as const;
 export const GENDERS = ['m', 'w', 'd', 'u'] as const;
+/** The population statistics know no `u`: every resident is counted under one of these. */
+export const POPULATION_GENDERS = ['m', 'w', 'd'] as const;
 export const STAFF_ROLES = ['Fachkraft', 'Teamleitung', 'Verwaltung', 'Fachadministration'] as const;
 
 export const REASON_TRANSFER_OF_RESPONSIBILITY = 'Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel';
@@ -42,7 +44,7 @@ export interface CodeList {
   readonly aliases: Readonly<Record<string, string>>;
 }
 
-export const CODE_LIST_NAMES = ['gender', 'reasonOfEnding', 'residenceAfterAid', 'subProcessStatus', 'staffRole', 'entryType', 'cancellationFlag'] as const;
+export const CODE_LIST_NAMES = ['gender', 'reasonOfEnding', 'residenceAfterAid', 'subProcessStatus', 'staffRole', 'entryType', 'cancellationFlag', 'populationGender'] as const;
 export type CodeListName = (typeof CODE_LIST_NAMES)[number];
 export type CodeLists = Readonly<Record<CodeListName, CodeList>>;
 
@@ -56,6 +58,7 @@ export const DEFAULT_CODE_LISTS: CodeLists = {
   staffRole: list(STAFF_ROLES),
   entryType: list(CHRONICLE_ENTRY_TYPES),
   cancellationFlag: list(CANCELLATION_FLAGS),
+  populationGender: list(POPULATION_GENDERS),
 };
 
 export type CodeMatch = { readonly known: true; readonly value: string } | { readonly known: false; readonly raw: string };

@@ -89,10 +89,19 @@ export function populationRecordId(record: Pick<PopulationRecord, 'stichtag' | '
   return `${record.stichtag}|${record.ageFrom}-${record.ageTo}|${record.socialArea}`;
 }
 
+/**
+ * One row of an einwohner file: a band's count, for one `Geschlecht` or for all. The import
+ * sums the rows of a band into its PopulationRecord; the gender is not kept.
+ */
+export interface PopulationRow extends PopulationRecord {
+  readonly gender: string | null;
+}
+
 export interface RecordsBySource {
   readonly webfm_faelle: CaseRecord;
   readonly webfm_hilfen: AidRecord;
   readonly webfm_teilprozesse: SubProcessRecord;
   readonly webfm_mitarbeiter: StaffRecord;
   readonly '14plus_chronik': ChronicleEntryRecord;
+  readonly einwohner: PopulationRow;
 }

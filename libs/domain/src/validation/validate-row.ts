@@ -1,6 +1,6 @@
 import type { ExportSource, SourceProfile } from '../exports/profile.js';
 import { DEFAULT_CODE_LISTS, type CodeLists } from '../parsing/code-lists.js';
-import type { AidRecord, CaseRecord, ChronicleEntryRecord, RecordsBySource, StaffRecord, SubProcessRecord } from '../records/records.js';
+import { populationRecordId, type AidRecord, type CaseRecord, type ChronicleEntryRecord, type PopulationRow, type RecordsBySource, type StaffRecord, type SubProcessRecord } from '../records/records.js';
 import { FieldReader } from './field-reader.js';
 import type { RowValidation } from './row-issue.js';
 
@@ -113,7 +113,42 @@ const validators: { readonly [S in ExportSource]: Validator<RecordsBySource[S]> 
       cancelledEntryNo,
     };
   },
+  einwohner: (f, codes): PopulationRow => {
+    const { stichtag, socialArea, ageFrom, ageTo } = populationBand(f);
+    const residents = f.integer('residents');
+    if (residents !== null && residents < 0) f.problem('residents', 'bad-value', `${f.header('residents')} must not be negative`);
+    // The gender decides which rows are summed, so a value outside the list quarantines the row.
+    const gender = f.code('gender', codes.populationGender, true);
+    return { stichtag: stichtag ?? '', socialArea: socialArea ?? '', ageFrom: ageFrom ?? 0, ageTo: ageTo ?? 0, residents: residents ?? 0, gender };
+  },
 };
+
+/** Oldest age a band may name: beyond it a number is no age (a count in the wrong column). */
+const MAX_AGE = 120;
+
+/** The key fields of a population row, each checked on its own. */
+function populationBand(f: FieldReader): { stichtag: string | null; socialArea: string | null; ageFrom: number | null; ageTo: number | null } {
+  const stichtag = f.date('stichtag');
+  const socialArea = f.text('socialArea');
+  const ageFrom = f.integer('ageFrom');
+  const ageTo = f.integer('ageTo');
+  for (const [field, age] of [['ageFrom', ageFrom], ['ageTo', ageTo]] as const) {
+    if (age !== null && (age < 0 || age > MAX_AGE)) f.problem(field, 'bad-value', `${f.header(field)} must lie between 0 and ${MAX_AGE}`);
+  }
+  if (ageFrom !== null && ageTo !== null && ageTo < ageFrom) f.problem('ageTo', 'end-before-begin', `${f.header('ageTo')} lies below ${f.header('ageFrom')}`);
+  return { stichtag, socialArea, ageFrom, ageTo };
+}
+
+/**
+ * The band a population row counts (its record id), when the row's Stichtag, social area and
+ * ages can be read, whatever else is wrong with it: a bad row leaves its band as it was.
+ */
+export function populationBandId(values: Readonly<Record<string, string | null>>, context: ValidationContext): string | undefined {
+  const reader = new FieldReader(values, context.profile, context.observedOn);
+  const band = populationBand(reader);
+  if (reader.problems.length || band.stichtag === null || band.socialArea === null || band.ageFrom === null || band.ageTo === null) return undefined;
+  return populationRecordId({ stichtag: band.stichtag, socialArea: band.socialArea, ageFrom: band.ageFrom, ageTo: band.ageTo });
+}
 
 /** Turns the reader's raw strings into a record of the domain, or the reasons to quarantine the row. */
 export function validateRow<S extends ExportSource>(
