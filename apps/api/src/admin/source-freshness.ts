@@ -48,6 +48,13 @@ export interface FreshnessRules {
   readonly futureToleranceMs: number;
 }
 
+/**
+ * Sources that do not come every night, and the days their newest observation may be old: the
+ * statistics office counts the population once or twice a year, the file of the year's end
+ * arriving in the new year, so only more than a year and a month without one is late.
+ */
+const ALLOWED_AGE_DAYS_OF_SOURCE: Readonly<Record<string, number>> = { einwohner: 400 };
+
 function calendarDaysBetween(from: Date, to: Date): number {
   return Math.round((Date.parse(berlinDayOf(to)) - Date.parse(berlinDayOf(from))) / 86_400_000);
 }
@@ -62,7 +69,8 @@ function days(n: number): string {
 
 /**
  * The exports come every night: data observed yesterday are on time, anything older is late
- * by the days in between (`allowedAgeDays` moves the line for an office exporting less often).
+ * by the days in between (`allowedAgeDays` moves the line for an office exporting less often;
+ * population files have a line of their own).
  * A stale verdict is never silent: a source frozen by an applied observation in the future
  * shows nothing but stale files, and the view says so.
  */
@@ -71,6 +79,7 @@ export function freshnessOf(source: string, imports: SourceImports, now: Date, r
   const findings: FreshnessFinding[] = [];
   const observed = lastApplied?.observedAt ? new Date(lastApplied.observedAt) : undefined;
   const dataAgeDays = observed ? calendarDaysBetween(observed, now) : null;
+  const allowedAgeDays = Math.max(rules.allowedAgeDays, ALLOWED_AGE_DAYS_OF_SOURCE[source] ?? 0);
   if (!observed) {
     findings.push({ severity: 'warning', code: 'never-applied', message: `no ${source} export has been applied yet` });
   } else if (observed.getTime() > now.getTime() + rules.futureToleranceMs) {
@@ -79,8 +88,8 @@ export function freshnessOf(source: string, imports: SourceImports, now: Date, r
       code: 'observed-in-future',
       message: `the newest applied ${source} export (${lastApplied!.file}) claims to be observed on ${germanDate(observed)}, in the future: every later ${source} export is refused as stale`,
     });
-  } else if (dataAgeDays! > rules.allowedAgeDays) {
-    const late = dataAgeDays! - rules.allowedAgeDays;
+  } else if (dataAgeDays! > allowedAgeDays) {
+    const late = dataAgeDays! - allowedAgeDays;
     findings.push({ severity: 'warning', code: 'export-late', message: `the ${source} export is ${days(late)} late: the newest applied one was observed on ${germanDate(observed)}` });
   }
   if (stale) {

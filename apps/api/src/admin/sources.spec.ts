@@ -36,6 +36,16 @@ describe('the sources view on real PostgreSQL', () => {
     return { all: body.findings, view: body.sources.find((s: { source: string }) => s.source === source) };
   };
 
+  it('calls population counts late only after a year and a month, not every night', async () => {
+    expect((await imported(`einwohner_${nightOf(430)}.csv`, 'einwohner', 7)).status).toBe('applied');
+    const late = await sourceView('einwohner');
+    expect(late.view.findings).toEqual([{ severity: 'warning', code: 'export-late', message: expect.stringMatching(/^the einwohner export is 30 days late: /) }]);
+
+    expect((await imported(`einwohner_${nightOf(200)}.csv`, 'einwohner', 7)).status).toBe('applied');
+    const onTime = await sourceView('einwohner');
+    expect(onTime.view).toMatchObject({ dataAgeDays: 200, findings: [] });
+  });
+
   it('warns of files refused as stale since the newest applied one, and of an applied observation in the future', async () => {
     // A database where an older version applied a far-future file: every real file since is stale.
     expect((await imported('webfm_hilfen_20990101_0215.csv', 'webfm_hilfen', 5, testImportSettings({ futureToleranceMs: Infinity }))).status).toBe('applied');

@@ -102,6 +102,17 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(existsSync(join(api.inboxDir, 'rejected', again))).toBe(true);
   });
 
+  it('imports an uploaded population file, named without time and without byte order mark, and lists its findings', async () => {
+    const name = `einwohner_${nightOf(5)}.csv`;
+    const rows = [...defaultRows('einwohner', 3), { ...defaultRows('einwohner', 1)[0]!, Sozialraum: 'SR 09 Hafen' }];
+    const response = await upload(name, exportFileBytes('einwohner', rows, { bom: false }));
+    expect(response.status).toBe(202);
+    const record = await untilImported(name);
+    expect(record).toMatchObject({ source: 'einwohner', status: 'applied', rowsRead: 4, eventsAppended: 4, rowsQuarantined: 0 });
+    const { findings } = await bodyOf(await api.get(`/api/v1/admin/imports/${record.importId}/findings`, admin));
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'unknown-social-area', line: 5, message: expect.stringContaining('"SR 09 Hafen"') }));
+  });
+
   it('refuses an upload whose name says neither source nor night', async () => {
     const bad = await upload('faelle.csv', Buffer.from('x'));
     expect(bad.status).toBe(400);

@@ -5,6 +5,7 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   webfm_teilprozesse: 'OPEN/WebFM Teilprozesse',
   webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende',
   '14plus_chronik': '14plus Chronik',
+  einwohner: 'Einwohner',
 };
 
 export function sourceLabel(source: string): string {

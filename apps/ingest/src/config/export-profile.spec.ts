@@ -113,6 +113,20 @@ describe('mapping profiles', () => {
       );
     });
 
+    it('reads a population file of the office\'s own making: headers, ISO dates and its spelling of Geschlecht', async () => {
+      const profile = exportProfileFrom({
+        name: 'Statistikstelle',
+        sources: { einwohner: { headers: { residents: 'Einwohner', ageTo: 'Alter bis einschl.' }, dateFormats: ['JJJJ-MM-TT'] } },
+        codeLists: { populationGender: { aliases: { männlich: 'm', weiblich: 'w', divers: 'd' } } },
+      });
+      const headers = ['Stichtag', 'Sozialraum', 'Alter von', 'Alter bis einschl.', 'Einwohner', 'Geschlecht'];
+      const rows = ['männlich', 'weiblich', 'divers'].map((gender, at) => ['2023-12-31', 'SR 01 Altstadt', '0', '2', String(10 + at), gender]);
+      const [summary] = await kit.importFiles([writeExportFile(kit.dir, 'einwohner_20240115.csv', 'einwohner', rows, { headers })], { profile });
+      expect(summary).toMatchObject({ status: 'applied', rowsQuarantined: 0, eventsAppended: 1 });
+      const [event] = await kit.events();
+      expect(event?.payload).toEqual({ state: { stichtag: '2023-12-31', socialArea: 'SR 01 Altstadt', ageFrom: 0, ageTo: 2, residents: 33 } });
+    });
+
     it('names the profile\'s formats when a date does not fit them', async () => {
       const profile = loadExportProfile(example);
       const entries = defaultRows('14plus_chronik', 40).map((row, at) => ({ ...row, 'Erfasst am': '2023-12-01 10:15', Datum: at === 3 ? '2023/12/01' : '2023-12-01' }));

@@ -22,6 +22,10 @@ const CHECK_NAMES: Readonly<Record<string, string>> = {
   'stale-file': 'veraltete Datei',
   'unknown-file': 'unbekannter Dateiname',
   'observed-in-future': 'Datenstand in der Zukunft',
+  'duplicate-band': 'doppelte Altersgruppe',
+  'incomplete-band': 'Altersgruppe unvollständig',
+  'stale-stichtag': 'Stichtag schon neuer geliefert',
+  'unknown-social-area': 'unbekannter Sozialraum',
 };
 
 export function checkName(code: string): string {
