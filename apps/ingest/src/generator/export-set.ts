@@ -8,9 +8,11 @@ import { exportFileName } from './export-file-names.js';
 import { writeFileTroubles, type RegularFile } from './file-troubles.js';
 import { personalValuesOf, type Manifest, type ManifestFile } from './manifest.js';
 import { nightRows, type Night } from './night-rows.js';
-import { buildOfficeModel, type GeneratorSettings } from './office-model.js';
+import { buildOfficeModel, type GeneratorSettings, type OfficeModel } from './office-model.js';
+import { populationFiles, populationRows, type PopulationFile } from './population.js';
 import { Prng } from './prng.js';
 import { RowTroubleInjector, type InjectedTrouble, type Trouble } from './troubles.js';
+import type { ExportRow } from './export-rows.js';
 
 export const GENERATOR_VERSION = 2;
 
@@ -33,7 +35,7 @@ export async function writeExportSet(request: ExportSetRequest): Promise<Manifes
   const regular: RegularFile[] = [];
 
   for (const night of nights) {
-    for (const source of EXPORT_SOURCES) {
+    for (const source of NIGHTLY_SOURCES) {
       const name = exportFileName(source, night.observed);
       const headers = headersOf(source, night === lastNight ? request.troubles : new Set(), request.seed, name);
       const troubles = new RowTroubleInjector(request.seed, name, source, night.observed, request.troubles);
@@ -56,6 +58,11 @@ export async function writeExportSet(request: ExportSetRequest): Promise<Manifes
       request.onFile?.(file);
       if (night === lastNight) regular.push({ path, name, source, observed: night.observed, rows });
     }
+  }
+
+  for (const file of await writePopulationFiles(request, model, lastNight.observed, injected)) {
+    files.push(file);
+    request.onFile?.(file);
   }
 
   for (const extra of await writeFileTroubles(request.out, regular, request.troubles, request.seed)) {
@@ -83,6 +90,48 @@ export async function writeExportSet(request: ExportSetRequest): Promise<Manifes
   };
   writeFileSync(join(request.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/** Population counts come once a year, not every night (see population.ts). */
+const NIGHTLY_SOURCES = EXPORT_SOURCES.filter((source) => source !== 'einwohner');
+
+/**
+ * The set's population files; with the trouble `overlapping-bands`, beside the last of them a
+ * later file of the same counts in which one area's band 3–5 begins at 2 (the file is rejected).
+ */
+async function writePopulationFiles(request: ExportSetRequest, model: OfficeModel, lastObserved: Day, injected: InjectedTrouble[]): Promise<ManifestFile[]> {
+  const written: ManifestFile[] = [];
+  const write = async (file: PopulationFile, name: string, edit: (row: ExportRow) => ExportRow = (row) => row) => {
+    const headers = defaultHeaders('einwohner');
+    let rows = 0;
+    const lines = function* () {
+      yield headers;
+      for (const row of populationRows(model, file)) {
+        rows++;
+        const edited = edit(row);
+        yield headers.map((h) => edited[h] ?? '');
+      }
+    };
+    const path = join(request.out, name);
+    await writeExportCsv(path, exportFormatOf(DEFAULT_EXPORT_PROFILE.sources.einwohner), lines());
+    written.push(await describe(path, name, 'einwohner', file.observed, rows));
+  };
+  const all = populationFiles(model, lastObserved);
+  for (const file of all) await write(file, exportFileName('einwohner', file.observed, file.time));
+  const last = all.at(-1);
+  if (last && request.troubles.has('overlapping-bands')) {
+    const name = exportFileName('einwohner', last.observed, `${last.time.slice(0, 2)}09`);
+    let line = 1;
+    let spoiled: number | undefined;
+    await write(last, name, (row) => {
+      line++;
+      if (row['Alter von'] !== '3' || (spoiled !== undefined && line > spoiled + 2)) return row;
+      spoiled ??= line;
+      return { ...row, 'Alter von': '2' };
+    });
+    injected.push({ file: name, trouble: 'overlapping-bands', line: spoiled!, detail: 'the band 3–5 of one social area begins at 2: it overlaps the band 0–2' });
+  }
+  return written;
 }
 
 function defaultHeaders(source: ExportSource): string[] {

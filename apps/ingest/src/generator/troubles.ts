@@ -5,7 +5,7 @@ import { Prng } from './prng.js';
 
 /** The bad input of the export contract, and some that is merely untidy, each switchable. */
 export const ROW_TROUBLES = ['field-count', 'bad-date', 'bad-number', 'future-date', 'pre-1990', 'end-before-begin', 'duplicate-id', 'unknown-code', 'blanks', 'unlinked-chronicle'] as const;
-export const FILE_TROUBLES = ['wrong-encoding', 'empty-file', 'not-csv', 'missing-column', 'unterminated-quote', 'truncated-snapshot', 'duplicate-night', 'extra-column', 'column-order'] as const;
+export const FILE_TROUBLES = ['wrong-encoding', 'empty-file', 'not-csv', 'missing-column', 'unterminated-quote', 'truncated-snapshot', 'duplicate-night', 'extra-column', 'column-order', 'overlapping-bands'] as const;
 export const TROUBLES = [...ROW_TROUBLES, ...FILE_TROUBLES] as const;
 export type RowTrouble = (typeof ROW_TROUBLES)[number];
 export type Trouble = (typeof TROUBLES)[number];
