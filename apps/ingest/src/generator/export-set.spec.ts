@@ -46,6 +46,20 @@ describe('the export generator', () => {
       expect(summaries.reduce((n, s) => n + s.eventsAppended, 0)).toBeGreaterThan(1_000);
     });
 
+    it('writes the population once a year, not every night: the year-ends before the initial load with it, the next in mid-January', async () => {
+      const set = request({ nights: 16, troubles: new Set<Trouble>(['overlapping-bands']) });
+      const manifest = await writeExportSet(set);
+      const population = manifest.files.filter((f) => f.source === 'einwohner').map((f) => f.name);
+      expect(population).toEqual(['einwohner_20250101_0300.csv', 'einwohner_20250115_0700.csv', 'einwohner_20250115_0709.csv']);
+      const summaries = await kit.importFiles(await collectExportFiles([set.out]));
+      const ofFile = (name: string) => summaries.find((s) => s.file === name)!;
+      expect(ofFile('einwohner_20250101_0300.csv')).toMatchObject({ status: 'applied', rowsQuarantined: 0, findings: [] });
+      expect(ofFile('einwohner_20250115_0700.csv')).toMatchObject({ status: 'applied', rowsQuarantined: 0, findings: [] });
+      const trouble = manifest.troubles.find((t) => t.trouble === 'overlapping-bands')!;
+      expect(ofFile(trouble.file)).toMatchObject({ status: 'rejected' });
+      expect(ofFile(trouble.file).findings).toContainEqual(expect.objectContaining({ code: 'bad-file', line: trouble.line, message: expect.stringMatching(/overlap/) }));
+    });
+
     it('puts every row trouble where the manifest says, and the import finds it there', async () => {
       const troubles = new Set<Trouble>(ROW_TROUBLES);
       const set = request({ scale: 0.5, nights: 3, troubles });

@@ -73,7 +73,8 @@ describe('generated exports read back with the project reader and validator', ()
     const set = request();
     const manifest = await writeExportSet(set);
     const files = await readSet(set, manifest);
-    expect(manifest.files).toHaveLength(15);
+    // Three nights of five sources, and the population with the initial load.
+    expect(manifest.files).toHaveLength(16);
 
     for (const [name, file] of files) {
       const issues = file.rows.flatMap((row) => [...(row.readProblem ? [row.readProblem] : []), ...[...row.problems, ...row.notes].map((issue) => issue.message)].map((message) => `${name}:${row.line}: ${message}`));
@@ -95,6 +96,10 @@ describe('generated exports read back with the project reader and validator', ()
         expect(ofNight(source).rows.filter((row) => !caseIds.has(row.values['caseId']))).toEqual([]);
       }
       expect(ofNight('14plus_chronik').rows.filter((row) => !references.has(normalizeAktenzeichen(row.values['fileReference']!)))).toEqual([]);
+      // Every social area of the population file is one a case of its night names.
+      const areas = new Set(cases.map((row) => row.values['socialArea']));
+      const population = manifest.files.find((f) => f.observed === night && f.source === 'einwohner');
+      if (population) expect(files.get(population.name)!.rows.filter((row) => !areas.has(row.values['socialArea']))).toEqual([]);
       // Children and young adults: 0 to 20 when their case began.
       const ages = cases.map((row) => Number(row.values['caseBegin']!.slice(-4)) - Number(row.values['birthDate']));
       expect(ages.filter((age) => age < 0 || age > 21)).toEqual([]);
