@@ -49,7 +49,11 @@ describe.each(TEST_BACKENDS)('importing population files (%s)', (backend) => {
   const population = (name: string, rows: readonly ExportRowValues[], options?: Parameters<typeof writeExportFile>[4]) => writeExportFile(kit.dir, name, 'einwohner', rows, options);
 
   it('sums the Geschlecht rows of a band into one record and counts it on its Stichtag, observed as the file', async () => {
+    const links = async () => (await kit.db.selectFrom('record_links').select('surrogate').execute()).length;
+    const linksBefore = await links();
     const [summary] = await kit.importFiles([population('einwohner_20240115.csv', splitBands('31.12.2023'))]);
+    // Counts hold no id: the rows pass the linking untouched, and no link is made for them.
+    expect(await links()).toBe(linksBefore);
     expect(summary).toMatchObject({ status: 'applied', rowsRead: 9, eventsAppended: 3, rowsQuarantined: 0 });
     expect(summary!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     const events = bandEvents(await kit.events());
