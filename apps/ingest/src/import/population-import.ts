@@ -47,9 +47,10 @@ export async function importPopulation(ctx: ApplyContext, settings: ImportSettin
   const eventsAppended = await applyChanges(ctx, diff.changes, known);
   await saveRecordStates(ctx, diff.changes, known);
   await markStated(ctx, applying);
-  const rowsChanged = diff.changes.filter((change) => change.state !== null).length;
-  const rowsApplied = [...current.values()].length;
-  return { eventsAppended, rowsUnchanged: rowsApplied - rowsChanged, deletions };
+  // Rows, not bands: the rows of a band whose sum stayed, and those of the Stichtage left alone.
+  const changed = new Set(diff.changes.filter((change) => change.state !== null).map((change) => change.recordId));
+  const rowsUnchanged = [...bands].reduce((rows, [id, band]) => rows + (changed.has(id) ? 0 : band.lines.length), 0);
+  return { eventsAppended, rowsUnchanged, deletions };
 }
 
 /**
