@@ -15,7 +15,7 @@ type Findings = Answer<'/api/v1/admin/imports/{importId}/findings'>;
 type Job = Answer<'/api/v1/admin/jobs/{jobId}'>;
 
 /** The words and marks the page shows, written out here so that the test does not share the page's mapping. */
-const SOURCE = { webfm_faelle: 'OPEN/WebFM Fälle', webfm_hilfen: 'OPEN/WebFM Hilfen', webfm_teilprozesse: 'OPEN/WebFM Teilprozesse', webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende', '14plus_chronik': '14plus Chronik' } as Record<string, string>;
+const SOURCE = { webfm_faelle: 'OPEN/WebFM Fälle', webfm_hilfen: 'OPEN/WebFM Hilfen', webfm_teilprozesse: 'OPEN/WebFM Teilprozesse', webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende', '14plus_chronik': '14plus Chronik', einwohner: 'Einwohner' } as Record<string, string>;
 const STATUS = { applied: '✓ eingelesen', rejected: '✕ abgelehnt', held: '‖ angehalten', duplicate: '= schon bekannt', stale: '! veraltet' } as Record<string, string>;
 const SEVERITY = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' } as Record<string, string>;
 
@@ -90,7 +90,7 @@ describe('the Importe page in Chromium (postgres)', () => {
   it('lists the imports exactly as the API lists them, filtered by source and status', async () => {
     await page.goto(`${product.url}/verwaltung/importe`);
     const all = await imports();
-    expect(all.length).toBeGreaterThanOrEqual(20); // the samples: four nights of five sources
+    expect(all.length).toBeGreaterThanOrEqual(20); // the samples: four nights of five sources, and the population
     await expect(rowsOf(importsTable())).resolves.toEqual(all.map(listedRow));
     await expect(importsTable().locator('caption').textContent()).resolves.toBe(`Importe, neueste zuerst (${all.length})`);
 

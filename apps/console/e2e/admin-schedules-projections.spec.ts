@@ -16,6 +16,7 @@ const SOURCES: Readonly<Record<string, string>> = {
   webfm_teilprozesse: 'OPEN/WebFM Teilprozesse',
   webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende',
   '14plus_chronik': '14plus Chronik',
+  einwohner: 'Einwohner',
 };
 
 const JOB_STATES: Readonly<Record<string, string>> = { waiting: 'wartet', active: 'läuft', delayed: 'wartet auf einen neuen Versuch', completed: 'abgeschlossen', failed: 'fehlgeschlagen' };
