@@ -31,8 +31,9 @@ class Abandoned {
  * The order of checks follows what loses least: a file observed in the future is rejected
  * (applied, it would make every real later file stale), one not newer than what is applied
  * for its source is a duplicate (its bytes were applied before) or stale, a broken file or
- * one with too many bad rows is rejected, a snapshot that would delete too much is held. The
- * source is locked for the whole file, so two workers never apply files of one source at once.
+ * one with too many bad rows is rejected, a snapshot that would delete too much is held. A
+ * population file is stale per Stichtag instead (population-import.ts). The source is locked
+ * for the whole file, so two workers never apply files of one source at once.
  */
 export async function importFile(
   db: Kysely<Database>,
