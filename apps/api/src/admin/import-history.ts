@@ -51,13 +51,19 @@ export async function findImportRecord(db: Kysely<Database>, tenantId: string, i
   return row && recordOf(row);
 }
 
-/** The newest import of each source, and the newest that was applied: what the freshness check reads. */
+/**
+ * The newest import of each source, and the applied one of the newest observation: what the
+ * freshness check reads. Applied files of a source come in observation order, except population
+ * files delivered late (an older year's counts applied after this year's), which must not make
+ * the data look old.
+ */
 export async function latestImportsPerSource(db: Kysely<Database>, tenantId: string): Promise<{ latest: ImportRecord[]; latestApplied: ImportRecord[] }> {
   const newest = (applied: boolean) =>
     importsQuery(db, tenantId)
       .where(applied ? sql<boolean>`i.status = 'applied'` : sql<boolean>`true`)
       .distinctOn('i.source')
       .orderBy('i.source')
+      .orderBy(applied ? 'i.observed_at' : 'i.started_at', 'desc')
       .orderBy('i.started_at', 'desc')
       .execute();
   const [latest, latestApplied] = await Promise.all([newest(false), newest(true)]);

@@ -44,6 +44,12 @@ describe('the sources view on real PostgreSQL', () => {
     expect((await imported(`einwohner_${nightOf(200)}.csv`, 'einwohner', 7)).status).toBe('applied');
     const onTime = await sourceView('einwohner');
     expect(onTime.view).toMatchObject({ dataAgeDays: 200, findings: [] });
+
+    // Last years' counts delivered late apply, and leave the data as young as the newest file.
+    const backfill = defaultRows('einwohner', 7).map((row) => ({ ...row, Stichtag: '31.12.2022' }));
+    const delivered = await importFile(api.database.db, testImportSettings(), writeExportFile(dir, `einwohner_${nightOf(800)}.csv`, 'einwohner', backfill));
+    expect(delivered.status).toBe('applied');
+    expect((await sourceView('einwohner')).view).toMatchObject({ dataAgeDays: 200, findings: [], lastApplied: { file: `einwohner_${nightOf(200)}.csv` } });
   });
 
   it('warns of files refused as stale since the newest applied one, and of an applied observation in the future', async () => {
