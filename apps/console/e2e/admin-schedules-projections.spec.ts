@@ -52,7 +52,7 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
 
   async function openSchedules(): Promise<Locator> {
     await signIn(page, `${product.url}/verwaltung/zeitplaene`, product.tokens.admin);
-    const table = page.getByRole('table', { name: 'Zeitpläne der fünf Exporte' });
+    const table = page.getByRole('table', { name: 'Zeitpläne der Exporte' });
     await table.waitFor();
     return table;
   }

@@ -54,7 +54,7 @@ export default function Sources() {
       <ErrorAlert message={error} />
       {sources && (
         <table>
-          <caption>Die fünf Exporte und ihr Zustand</caption>
+          <caption>Die Exporte und ihr Zustand</caption>
           <thead>
             <tr>
               <th scope="col">Quelle</th>

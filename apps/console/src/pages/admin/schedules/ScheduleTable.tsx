@@ -52,7 +52,7 @@ export function ScheduleTable({ rows, actions }: { rows: readonly SourceSchedule
   return (
     <div className="table-scroll">
       <table className="schedules">
-        <caption>Zeitpläne der fünf Exporte</caption>
+        <caption>Zeitpläne der Exporte</caption>
         <thead>
           <tr>
             <th scope="col">Quelle</th>
