@@ -21,6 +21,8 @@ const NAVIGATION: Readonly<Record<Role, string[]>> = {
     'Personalbedarf',
     'Kosten',
     'Dauer und Beendigungen',
+    'Inanspruchnahme je Einwohner',
+    'Sozialraumbudgets',
     'Gesamtbericht',
   ],
   planning: ['Gesamtbericht'],
