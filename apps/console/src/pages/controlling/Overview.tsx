@@ -14,7 +14,8 @@ const LAST_YEAR = new Date().getFullYear() - 1;
 function shown(value: number | null, { digits, unit }: Figure): string {
   if (value === null) return '–';
   if (unit === '1:x') return `1:${formatNumber(value, digits)}`;
-  return unit ? `${formatNumber(value, digits)} ${unit}` : formatNumber(value, digits);
+  // The label says "je 10.000 Einwohner unter 21" already.
+  return unit && unit !== 'je 10.000' ? `${formatNumber(value, digits)} ${unit}` : formatNumber(value, digits);
 }
 
 function changeShown(figure: Figure): string {
