@@ -47,6 +47,10 @@ function endpoints(year: number): Record<string, string> {
     'costs by paragraph × month': `/api/v1/kpis/costs?${period}&by=paragraph&granularity=month`,
     'endings by paragraph': `/api/v1/kpis/endings?${period}&by=paragraph`,
     'aids by setting, as of a year back': `/api/v1/kpis/aids?${period}&by=setting&asOf=${year}-06-30`,
+    'use per young inhabitant by social area': `/api/v1/kpis/use-per-young-inhabitant?year=${year}&by=socialArea`,
+    'use per young inhabitant, as of a year back': `/api/v1/kpis/use-per-young-inhabitant?year=${year}&asOf=${year}-06-30`,
+    'social-area budgets': `/api/v1/kpis/social-area-budgets?year=${year}`,
+    'year over year (every key figure, two years)': `/api/v1/kpis/year-over-year?year=${year}`,
   };
 }
 

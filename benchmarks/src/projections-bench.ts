@@ -39,6 +39,9 @@ function kpiQueries(year: string): Record<string, Query> {
     '7 costs by paragraph × team × month': (db, asOf) => kpi.costs(db, { tenantId: T, asOf, ...period, by: ['paragraph', 'team'], granularity: 'month' }),
     '8 durations and endings by paragraph × setting': (db, asOf) => kpi.endings(db, { tenantId: T, asOf, ...period, by: ['paragraph', 'setting'] }),
     '7 costs by social area × month': (db, asOf) => kpi.costs(db, { tenantId: T, asOf, ...period, by: ['socialArea'], granularity: 'month' }),
+    '9 use per young inhabitant by social area': (db, asOf) => kpi.usePerYoungInhabitant(db, { tenantId: T, asOf, year: Number(year), by: ['socialArea'] }),
+    '9 use per young inhabitant of the office (areas without population checked)': (db, asOf) => kpi.usePerYoungInhabitant(db, { tenantId: T, asOf, year: Number(year), by: [] }),
+    '9 use per young inhabitant by social area × setting': (db, asOf) => kpi.usePerYoungInhabitant(db, { tenantId: T, asOf, year: Number(year), by: ['socialArea', 'setting'] }),
     '10 social-area budgets of the year': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year) }),
     '10 social-area budgets to 15.06. (part of a month)': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year), to: `${year}-06-15` }),
   };
