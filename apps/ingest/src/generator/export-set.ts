@@ -14,7 +14,7 @@ import { Prng } from './prng.js';
 import { RowTroubleInjector, type InjectedTrouble, type Trouble } from './troubles.js';
 import type { ExportRow } from './export-rows.js';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface ExportSetRequest extends GeneratorSettings {
   readonly out: string;

@@ -4,3 +4,4 @@ export * from './until.js';
 export * from './free-port.js';
 export * from './personal-values.js';
 export * from './rows-in-order.js';
+export { GENERATOR_VERSION } from '../generator/export-set.js';
