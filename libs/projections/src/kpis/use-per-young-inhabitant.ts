@@ -48,15 +48,23 @@ export async function usePerYoungInhabitant(db: Kysely<Database>, query: UsePerY
   const byArea = query.by.includes('socialArea');
   const breakdown = query.by.some((d) => d !== 'socialArea');
   const year = { from: `${query.year}-01-01`, to: `${query.year}-12-31` };
-  const [populations, aids, spent] = await Promise.all([
+  // Always by social area: the office's figures are the sums of its areas' (each aid and entry
+  // has one area or none), and the areas in use tell which populations the office's must hold.
+  const [populations, ofAreas, spent] = await Promise.all([
     youngPopulation(db, query),
-    casesOfYear(db, { ...query, by: query.by }),
-    breakdown ? Promise.resolve([]) : costs(db, { tenantId: query.tenantId, asOf: query.asOf, ...year, by: byArea ? ['socialArea'] : [], granularity: 'total' }),
+    casesOfYear(db, { ...query, by: byArea ? query.by : ['socialArea', ...query.by] }),
+    costs(db, { tenantId: query.tenantId, asOf: query.asOf, ...year, by: ['socialArea'], granularity: 'total' }),
   ]);
   const populationOf = new Map(populations.map((p) => [p.socialArea, p]));
   const netOf = new Map(spent.map((c) => [c.group.socialArea ?? null, c.netCents]));
 
-  const groups = new Map(aids.map((row) => [JSON.stringify(row.group), { group: row.group, cases: row.cases, stock: row.stock }]));
+  const groups = new Map<string, { group: UsePerYoungInhabitantRow['group']; cases: number; stock: number }>();
+  for (const row of ofAreas) {
+    const group = byArea ? row.group : withoutArea(row.group);
+    const key = JSON.stringify(group);
+    const sum = groups.get(key) ?? { group, cases: 0, stock: 0 };
+    groups.set(key, { group, cases: sum.cases + row.cases, stock: sum.stock + row.stock });
+  }
   if (!breakdown) {
     // Every social area with a population or costs has a row, with or without aids.
     const areas = byArea ? [...populationOf.keys(), ...netOf.keys()] : [undefined];
@@ -65,10 +73,12 @@ export async function usePerYoungInhabitant(db: Kysely<Database>, query: UsePerY
       if (!groups.has(JSON.stringify(group))) groups.set(JSON.stringify(group), { group, cases: 0, stock: 0 });
     }
   }
-  const office = byArea ? undefined : officePopulation(populations, await areasInUse(db, query));
+  const inUse = [...ofAreas.filter((r) => r.cases > 0), ...spent].flatMap((r) => (r.group.socialArea ? [r.group.socialArea] : []));
+  const office = byArea ? undefined : officePopulation(populations, inUse);
+  const officeNet = spent.reduce((sum, c) => sum + c.netCents, 0);
   return [...groups.values()].map(({ group, cases, stock }) => {
     const population = office ?? areaPopulation(group.socialArea ?? null, populationOf);
-    const net = breakdown ? null : (netOf.get(byArea ? (group.socialArea ?? null) : null) ?? 0);
+    const net = breakdown ? null : byArea ? (netOf.get(group.socialArea ?? null) ?? 0) : officeNet;
     const young = population.young ?? 0;
     return {
       group,
@@ -83,13 +93,8 @@ export async function usePerYoungInhabitant(db: Kysely<Database>, query: UsePerY
   });
 }
 
-/** The social areas with HzE aids or net costs in the year: those the office's population must cover. */
-async function areasInUse(db: Kysely<Database>, query: UsePerYoungInhabitantQuery): Promise<string[]> {
-  const [aids, spent] = await Promise.all([
-    casesOfYear(db, { ...query, by: ['socialArea'] }),
-    costs(db, { tenantId: query.tenantId, asOf: query.asOf, from: `${query.year}-01-01`, to: `${query.year}-12-31`, by: ['socialArea'], granularity: 'total' }),
-  ]);
-  return [...aids.filter((r) => r.cases > 0), ...spent].flatMap((r) => (r.group.socialArea ? [r.group.socialArea] : []));
+function withoutArea({ socialArea: _, ...rest }: UsePerYoungInhabitantRow['group']): UsePerYoungInhabitantRow['group'] {
+  return rest;
 }
 
 function areaPopulation(area: string | null, populationOf: ReadonlyMap<string, AreaPopulation>): YoungPopulationUsed {
