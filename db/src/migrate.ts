@@ -19,6 +19,7 @@ import * as redaction from './migrations/0016-redaction.js';
 import * as officeIsolation from './migrations/0017-office-isolation.js';
 import * as population from './migrations/0018-population.js';
 import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
+import * as subProcessBegin from './migrations/0020-sub-process-begin.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-office-isolation': officeIsolation,
   '0018-population': population,
   '0019-costs-by-social-area': costsBySocialArea,
+  '0020-sub-process-begin': subProcessBegin,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -193,6 +193,7 @@ export interface SubProcessVersionsTable extends VersionedFact {
   core_process: string;
   sub_process_code: string;
   status: string;
+  begun_on: string;
   completed_on: string | null;
 }
 

@@ -33,3 +33,10 @@ export * from './kpis/cost-per-aid.js';
 export * from './kpis/social-area-budgets.js';
 export * from './kpis/young-population.js';
 export * from './kpis/use-per-young-inhabitant.js';
+
+// Input quality: the plausibility rules, per team and month and per KPI's base.
+export * from './quality/plausibility-catalogue.js';
+export * from './quality/check-windows.js';
+export * from './quality/checked-records.js';
+export * from './quality/quality-months.js';
+export * from './quality/input-quality.js';

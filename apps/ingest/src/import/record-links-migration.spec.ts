@@ -54,7 +54,7 @@ const oneNight = async () => (await collectExportFiles([samples])).filter((path)
 
 /**
  * The KPIs of the night imported as the product imports it now. The projections as built
- * today need the latest schema (migration 0019 changed the chronicle's tables), so the KPIs
+ * today need the latest schema (migration 0019 changed the chronicle's tables, 0020 the sub-processes'), so the KPIs
  * before the migration cannot be asked of the old schema itself: a fresh import stands in.
  */
 async function kpisOfFreshImport(backend: (typeof TEST_BACKENDS)[number]): Promise<unknown> {
@@ -84,8 +84,8 @@ describe.each(TEST_BACKENDS)('migration 0015: records keyed by surrogates instea
     }
     await untilEventsReadable(db);
     // The projections the old schema can hold are built before the migration and caught up after it
-    // (migration 0018 adds the population's table, 0019 changed the chronicle's).
-    const laterSchema = new Set(['chronicle-history', 'population-history']);
+    // (migration 0018 adds the population's table, 0019 changed the chronicle's, 0020 the sub-processes').
+    const laterSchema = new Set(['chronicle-history', 'population-history', 'sub-process-history']);
     for (const projection of PROJECTIONS.filter((p) => !laterSchema.has(p.name))) await catchUp(db, tenantId, projection);
     const pseudonym = new Pseudonymizer(TEST_PSEUDONYM_KEY).pseudonym('case', 'F0000001');
     const reference = new Pseudonymizer(TEST_PSEUDONYM_KEY).pseudonym('file-reference', normalizeAktenzeichen('51.1-2022/00001'));

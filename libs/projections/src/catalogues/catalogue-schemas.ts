@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SETTINGS } from '@jugendamt/domain';
 import type { CatalogueName, Catalogues } from './default-catalogues.js';
+import { PLAUSIBILITY_RULES, WEAKENED_KPIS, type PlausibilityRuleId } from '../quality/plausibility-catalogue.js';
 
 const paragraph = z.string().regex(/^§ \d+[a-z]?$/, 'a paragraph as "§ 34" or "§ 35a" (one blank after §)');
 const setting = z.enum(SETTINGS);
@@ -43,6 +44,25 @@ const budgets = z.strictObject({
     .describe('Year (four digits) → social area (as the exports write it) → budget in euros'),
 });
 
+const plausibilityRule = (records: (typeof PLAUSIBILITY_RULES)[PlausibilityRuleId]) =>
+  z.strictObject({
+    name: z.string().trim().min(1).describe('As the team leaders read it'),
+    records: z.literal(records).describe('The records the check looks at (fixed by the check)'),
+    weakens: z.array(z.enum(WEAKENED_KPIS)).refine(distinct, 'each KPI once').describe('KPIs whose base the rule weakens'),
+    active: z.boolean().describe('Whether the rule is checked'),
+  });
+
+const plausibilityRules = z.strictObject({
+  // Every rule the code checks, each once: a rule is switched off, never dropped.
+  rules: z.strictObject(Object.fromEntries(Object.entries(PLAUSIBILITY_RULES).map(([id, records]) => [id, plausibilityRule(records)])) as { [Id in PlausibilityRuleId]: ReturnType<typeof plausibilityRule> }),
+  openDays: z
+    .strictObject({
+      default: z.number().int().positive(),
+      byCode: z.record(z.string().regex(/^\d{2}\.\d{2}$/, 'a sub-process code as "04.03"'), z.number().int().positive()),
+    })
+    .describe('Days a sub-process may stay open: per code, else the default'),
+});
+
 /**
  * What an office may store as each catalogue: the check of an edit before it becomes a
  * version, so a typo is refused with the field it is in instead of skewing a KPI.
@@ -53,6 +73,7 @@ export const CATALOGUE_SCHEMAS = {
   staffing,
   'process-times': processTimes,
   budgets,
+  'plausibility-rules': plausibilityRules,
 } satisfies { readonly [N in CatalogueName]: z.ZodType<Catalogues[N]> };
 
 export const CATALOGUE_NAMES = Object.keys(CATALOGUE_SCHEMAS) as CatalogueName[];

@@ -1,4 +1,5 @@
 import { CHRONICLE_ENTRY_TYPES, DEFAULT_AID_TYPE_CATALOGUE, type AidTypeCatalogue } from '@jugendamt/domain';
+import { DEFAULT_PLAUSIBILITY_RULES, type PlausibilityRulesCatalogue } from '../quality/plausibility-catalogue.js';
 
 /** Which 14plus entry types count as process steps (docs/kpis.md 1: all but VERMERK by default). */
 export interface ChronicleTypesCatalogue {
@@ -37,6 +38,7 @@ export interface Catalogues {
   readonly staffing: StaffingCatalogue;
   readonly 'process-times': ProcessTimesCatalogue;
   readonly budgets: BudgetsCatalogue;
+  readonly 'plausibility-rules': PlausibilityRulesCatalogue;
 }
 
 export type CatalogueName = keyof Catalogues;
@@ -58,4 +60,6 @@ export const DEFAULT_CATALOGUES: Catalogues = {
   },
   // Budgets are the office's own decision: none is shipped.
   budgets: { years: {} },
+  // Read at query time, like the budgets: an edit changes the next answer, no rebuild.
+  'plausibility-rules': DEFAULT_PLAUSIBILITY_RULES,
 };

@@ -9,7 +9,7 @@ type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
 const SUB_PROCESSES: VersionedTable<SubProcessFact> = {
   table: 'sub_process_versions',
   idColumn: 'sub_process_id',
-  columns: { team: 'text', core_process: 'text', sub_process_code: 'text', status: 'text', completed_on: 'date' },
+  columns: { team: 'text', core_process: 'text', sub_process_code: 'text', status: 'text', begun_on: 'date', completed_on: 'date' },
 };
 
 /** `04.03 Hilfeplangespräch` → `04.03`: the code is what the process-time catalogue knows. */
@@ -30,6 +30,7 @@ export const subProcessHistory: Projection = {
         core_process: s.coreProcess,
         sub_process_code: subProcessCode(s.subProcess),
         status: s.status,
+        begun_on: s.startedAt.slice(0, 10),
         completed_on: s.completedAt?.slice(0, 10) ?? null,
       })),
     );

@@ -1,0 +1,34 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * A stretch of days whose records are checked as known at one time: a month as known at its
+ * end, or a KPI's period as known at `asOf` (docs/data-quality.md).
+ */
+export interface CheckWindow {
+  /** What the answer calls it, e.g. `2025-03`. */
+  readonly key: string;
+  /** ISO dates, both inclusive. */
+  readonly from: string;
+  readonly to: string;
+  /** The knowledge time; null: everything observed. */
+  readonly knownAt: Date | null;
+  /** The day a rule on ages (days open) is checked on: `to`, or the day of `knownAt` if earlier. */
+  readonly checkDay: string;
+}
+
+/** The windows as a table `w (key, from_on, to_on, cutoff, check_day)`, one round trip for all. */
+export function windowsTable(windows: readonly CheckWindow[]): RawBuilder<unknown> {
+  return sql`(SELECT * FROM unnest(
+    ${windows.map((w) => w.key)}::text[],
+    ${windows.map((w) => w.from)}::date[],
+    ${windows.map((w) => w.to)}::date[],
+    ${windows.map((w) => w.knownAt?.toISOString() ?? 'infinity')}::timestamptz[],
+    ${windows.map((w) => w.checkDay)}::date[]
+  ) AS w (key, from_on, to_on, cutoff, check_day))`;
+}
+
+/** The version of `alias` valid at the window's cutoff (`infinity`: the current one). */
+export function knownAtCutoff(alias: string): RawBuilder<unknown> {
+  const t = sql.ref(alias);
+  return sql`${t}.known_from <= w.cutoff AND (${t}.known_to IS NULL OR ${t}.known_to > w.cutoff)`;
+}
