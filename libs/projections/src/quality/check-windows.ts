@@ -18,13 +18,13 @@ export interface CheckWindow {
 
 /** The windows as a table `w (key, from_on, to_on, cutoff, check_day)`, one round trip for all. */
 export function windowsTable(windows: readonly CheckWindow[]): RawBuilder<unknown> {
-  return sql`(SELECT * FROM unnest(
+  return sql`unnest(
     ${windows.map((w) => w.key)}::text[],
     ${windows.map((w) => w.from)}::date[],
     ${windows.map((w) => w.to)}::date[],
     ${windows.map((w) => w.knownAt?.toISOString() ?? 'infinity')}::timestamptz[],
     ${windows.map((w) => w.checkDay)}::date[]
-  ) AS w (key, from_on, to_on, cutoff, check_day))`;
+  ) AS w (key, from_on, to_on, cutoff, check_day)`;
 }
 
 /** The version of `alias` valid at the window's cutoff (`infinity`: the current one). */

@@ -1,0 +1,96 @@
+import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
+import { catchUpAll, DEFAULT_PLAUSIBILITY_RULES, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
+import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { QUALITY_NIGHTS, writeQualityOffice } from '../testing/quality-office.js';
+
+const T = DEFAULT_TENANT_ID;
+const WINTER = { tenantId: T, from: '2025-12', to: '2026-02' };
+
+/** month → [checked, affected, share, shareChange]. */
+const picture = (months: readonly QualityMonth[]) => Object.fromEntries(months.map((m) => [m.month, [m.checked, m.affected, m.share, m.shareChange]]));
+const byTeam = (answer: InputQuality) => Object.fromEntries(answer.teams.map((t) => [t.team ?? 'ohne Team', picture(t.months)]));
+const month = (months: readonly QualityMonth[], key: string) => months.find((m) => m.month === key)!;
+
+// Every count below is worked out by hand from the gaps listed in quality-office.ts.
+describe.each(TEST_BACKENDS)('input quality per team and month over imported files (%s)', (backend) => {
+  let kit: IngestTestKit;
+  beforeAll(async () => {
+    kit = await ingestTestKit(backend);
+    const { december, january, february } = writeQualityOffice(kit.dir);
+    const summaries = await kit.importFiles([...december, ...january, ...february]);
+    expect(summaries.map((s) => [s.file, s.status])).toEqual(summaries.map((s) => [s.file, 'applied']));
+    await untilEventsReadable(kit.db);
+    await catchUpAll(kit.db, T);
+  });
+  afterAll(async () => kit.close());
+
+  it('counts the records live in each month as known at its end, the records hit and the share, per team and for the office', async () => {
+    const answer = await inputQuality(kit.db, WINTER);
+    expect(byTeam(answer)).toEqual({
+      // December (night of 15.12.): H1, H2, H5, TP1, TP3, E1; H5 runs past F3's end, TP1 open 121 days.
+      // January (20.01.): H1, H2, H5, TP1, E…; H2 ended without reason and Aufenthalt, H5, TP1 (152 days).
+      // February (10.02.): H1, H5, TP1 (closed 05.02.); H5 only. Nothing in November: no export yet.
+      'ASD Team Nord': { '2025-12': [6, 2, 33.3, null], '2026-01': [4, 3, 75, 41.7], '2026-02': [3, 1, 33.3, -41.7] },
+      // December: H3 (Hilfeart unknown), H4 (case unknown), H6, TP2 (60 days: within 90).
+      // January: H3, H4, H6 (ended with a reason), TP2 (91 days), E3 (F2's): H3, H4, TP2 hit.
+      // February: H3 (now SPFH), H4, TP2 (119 days): H4 and TP2 hit.
+      'ASD Team Süd': { '2025-12': [4, 2, 50, null], '2026-01': [5, 3, 60, 10], '2026-02': [3, 2, 66.7, 6.7] },
+      // Payments whose Aktenzeichen matches no case: E2 in December, E4 in January (its case came later).
+      'ohne Team': { '2025-12': [1, 1, 100, null], '2026-01': [1, 1, 100, 0], '2026-02': [0, 0, null, null] },
+    });
+    // The office: 11, 10 and 6 records; 5, 7 and 3 hit (5 ÷ 11 = 45.45 %, 7 ÷ 10, 3 ÷ 6).
+    expect(picture(answer.office)).toEqual({ '2025-12': [11, 5, 45.5, null], '2026-01': [10, 7, 70, 24.5], '2026-02': [6, 3, 50, -20] });
+    // February against December and January: (45.5 + 70) ÷ 2 = 57.75.
+    expect(month(answer.office, '2026-02').shareBefore).toBe(57.8);
+    expect(month(answer.office, '2025-12').knownAt).toBe('2025-12-31T23:00:00.000Z');
+  });
+
+  it('counts each rule of January on its own, a record hit by two rules once in the share', async () => {
+    const january = month((await inputQuality(kit.db, WINTER)).office, '2026-01');
+    expect(january.checkedByKind).toEqual({ aids: 6, 'sub-processes': 2, payments: 2 });
+    expect(january.findings).toEqual({
+      'aid-ended-without-reason': 1, // H2
+      'stationary-ended-without-residence': 1, // H2 again: one record hit, two findings
+      'aid-type-not-catalogued': 1, // H3
+      'aid-of-unknown-case': 1, // H4
+      'aid-running-after-case-end': 1, // H5
+      'sub-process-open-too-long': 2, // TP1, TP2
+      'payment-without-case': 1, // E4; E5 is a Kostenbeitrag, not checked
+    });
+  });
+
+  it('answers as known at asOf: February before the export that fixes H3 and closes TP1, and after it', async () => {
+    // As of 05.02.2026: January's night. H3 still unknown, TP1 still open (157 days), TP2 96 days.
+    const before = await inputQuality(kit.db, { ...WINTER, asOf: new Date('2026-02-05T12:00:00Z') });
+    expect(byTeam(before)['ASD Team Nord']!['2026-02']).toEqual([3, 2, 66.7, -8.3]);
+    expect(byTeam(before)['ASD Team Süd']!['2026-02']).toEqual([3, 3, 100, 40]);
+    expect(month(before.office, '2026-02').knownAt).toBe('2026-02-05T12:00:00.000Z');
+    // Months that had ended by then are as they were.
+    expect(byTeam(before)['ASD Team Nord']!['2026-01']).toEqual([4, 3, 75, 41.7]);
+
+    const after = await inputQuality(kit.db, { ...WINTER, asOf: QUALITY_NIGHTS.february });
+    expect(byTeam(after)['ASD Team Nord']!['2026-02']).toEqual([3, 1, 33.3, -41.7]);
+    expect(byTeam(after)['ASD Team Süd']!['2026-02']).toEqual([3, 2, 66.7, 6.7]);
+
+    const beforeAnyExport = await inputQuality(kit.db, { ...WINTER, asOf: new Date('2025-12-01T00:00:00Z') });
+    expect(beforeAnyExport.teams).toEqual([]);
+    expect(picture(beforeAnyExport.office)['2025-12']).toEqual([0, 0, null, null]);
+  });
+
+  it('follows the catalogue: a rule switched off is not counted, a code given more days is not hit', async () => {
+    const rules = { ...DEFAULT_PLAUSIBILITY_RULES.rules, 'aid-running-after-case-end': { ...DEFAULT_PLAUSIBILITY_RULES.rules['aid-running-after-case-end'], active: false } };
+    await saveCatalogue(kit.db, T, 'plausibility-rules', { rules, openDays: { default: 90, byCode: { '04.03': 120 } } });
+    try {
+      const answer = await inputQuality(kit.db, WINTER);
+      // January, Nord: H2 and TP1 (152 > 120 days; H5 no longer checked), against TP1 alone of 6 in December;
+      // Süd: H3, H4 (TP2 91 ≤ 120 days), against the same two of 4 in December.
+      expect(byTeam(answer)['ASD Team Nord']!['2026-01']).toEqual([4, 2, 50, 33.3]);
+      expect(byTeam(answer)['ASD Team Süd']!['2026-01']).toEqual([5, 2, 40, -10]);
+      expect(month(answer.office, '2026-01').findings).not.toHaveProperty('aid-running-after-case-end');
+      expect(answer.rulesVersion).toBe(1);
+    } finally {
+      await saveCatalogue(kit.db, T, 'plausibility-rules', DEFAULT_PLAUSIBILITY_RULES);
+    }
+  });
+});
