@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { QualityModule } from './quality/quality.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { CATCH_UP_INTERVAL_MS, ProjectionCatchUp } from './startup/projection-catch-up.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         MetricsModule,
         KpisModule,
         ReportsModule,
+        QualityModule,
         AdminModule.forEnv(env),
       ],
       providers: [

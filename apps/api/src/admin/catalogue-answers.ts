@@ -30,12 +30,12 @@ function oneOf<N extends CatalogueName>(name: N) {
 }
 
 /** A catalogue's current version and whether the numbers follow it yet; `content` has the shape its `name` says. */
-export const catalogueViewAnswer = z.discriminatedUnion('name', [currentOf('aid-types'), currentOf('chronicle-types'), currentOf('staffing'), currentOf('process-times'), currentOf('budgets')]);
+export const catalogueViewAnswer = z.discriminatedUnion('name', [currentOf('aid-types'), currentOf('chronicle-types'), currentOf('staffing'), currentOf('process-times'), currentOf('budgets'), currentOf('plausibility-rules')]);
 
 export const catalogueListAnswer = z.object({ catalogues: z.array(catalogueViewAnswer).readonly() });
 
 /** One version with the history; the effect is told for the current version only. */
-export const catalogueOneAnswer = z.discriminatedUnion('name', [oneOf('aid-types'), oneOf('chronicle-types'), oneOf('staffing'), oneOf('process-times'), oneOf('budgets')]);
+export const catalogueOneAnswer = z.discriminatedUnion('name', [oneOf('aid-types'), oneOf('chronicle-types'), oneOf('staffing'), oneOf('process-times'), oneOf('budgets'), oneOf('plausibility-rules')]);
 
 /** The stored version, and the rebuild started for it (absent when none was needed or asked). */
 export const catalogueSavedAnswer = z.intersection(

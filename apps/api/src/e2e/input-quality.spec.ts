@@ -1,0 +1,81 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeQualityOffice } from '@jugendamt/ingest/testing';
+import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
+
+type Month = { month: string; checked: number; affected: number; share: number | null; shareChange: number | null; findings: Record<string, number> };
+type Answer = { parameters: Record<string, string>; rulesVersion: number; office: Month[]; teams: { team: string | null; months: Month[] }[] };
+
+const picture = (months: readonly Month[]) => Object.fromEntries(months.map((m) => [m.month, [m.checked, m.affected, m.share]]));
+
+// The office of quality-office.ts; its counts are worked out by hand in
+// apps/ingest/src/projections/input-quality.spec.ts, repeated here where the API must carry them.
+describe('input quality through the API, on real PostgreSQL', () => {
+  let api: ApiUnderTest;
+  const WINTER = 'from=2025-12&to=2026-02';
+  const get = async (path: string, token = api.tokens.admin): Promise<Answer> => {
+    const response = await api.get(path, token);
+    const body = await bodyOf(response);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+
+  beforeAll(async () => {
+    const { december, january, february } = writeQualityOffice(mkdtempSync(join(tmpdir(), 'quality-e2e-')));
+    api = await startApiOn([december, january, february]);
+  });
+  afterAll(() => api?.close());
+
+  it('answers the administrator and controlling per team and month, and refuses planning', async () => {
+    const answer = await get(`/api/v1/quality?${WINTER}`);
+    expect(answer.parameters).toEqual({ from: '2025-12', to: '2026-02' });
+    expect(answer.rulesVersion).toBe(0);
+    expect(picture(answer.office)).toEqual({ '2025-12': [11, 5, 45.5], '2026-01': [10, 7, 70], '2026-02': [6, 3, 50] });
+    expect(answer.teams.map((t) => t.team)).toEqual(['ASD Team Nord', 'ASD Team Süd', null]);
+    expect(await get(`/api/v1/quality?${WINTER}`, api.tokens.controlling)).toEqual(answer);
+    expect((await api.get(`/api/v1/quality?${WINTER}`, api.tokens.planning)).status).toBe(403);
+  });
+
+  it('narrows to one team and answers as known at asOf (a date: the end of that day)', async () => {
+    const sued = await get(`/api/v1/quality?${WINTER}&team=${encodeURIComponent('ASD Team Süd')}`);
+    expect(sued.teams.map((t) => [t.team, picture(t.months)])).toEqual([['ASD Team Süd', { '2025-12': [4, 2, 50], '2026-01': [5, 3, 60], '2026-02': [3, 2, 66.7] }]]);
+    // The office stays the office's.
+    expect(picture(sued.office)['2026-02']).toEqual([6, 3, 50]);
+    // As of 05.02.2026, before the export that fixes H3: H3, H4 and TP2 all hit in February.
+    const before = await get(`/api/v1/quality?${WINTER}&team=${encodeURIComponent('ASD Team Süd')}&asOf=2026-02-05`);
+    expect(picture(before.teams[0]!.months)['2026-02']).toEqual([3, 3, 100]);
+    expect(before.parameters['asOf']).toBe('2026-02-05T22:59:59.999Z');
+  });
+
+  it("writes the team leader's sheet: German headings, one line per month, one column per rule", async () => {
+    const response = await api.get(`/api/v1/quality?${WINTER}&team=${encodeURIComponent('ASD Team Nord')}&format=csv`, api.tokens.admin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Eingabequalitaet_2025-12_2026-02.csv"');
+    const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    expect(text.split('\r\n')).toEqual([
+      '\uFEFFTeam;Monat;Geprüfte Datensätze;Betroffene Datensätze;Anteil betroffen (%);Veränderung zum Vormonat (Prozentpunkte);Anteil der drei Vormonate (%);' +
+        'Hilfe beendet ohne Beendigungsgrund;Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende;Hilfeart nicht im Hilfeartenkatalog;Hilfe zu unbekanntem Fall;' +
+        'Hilfe läuft über das Fallende hinaus;Teilprozess länger offen als vorgesehen;Zahlung ohne passendes Aktenzeichen',
+      // December: H5 past its case's end, TP1 open 121 days. January: H2 (two rules), H5, TP1.
+      // February: H5; shares 33.3 and 75.0 before it average 54.15, shown as 54.2.
+      'ASD Team Nord;2025-12;6;2;33,3;;;0;0;0;0;1;1;0',
+      'ASD Team Nord;2026-01;4;3;75;41,7;33,3;1;1;0;0;1;1;0',
+      'ASD Team Nord;2026-02;3;1;33,3;-41,7;54,2;0;0;0;0;1;0;0',
+      '',
+    ]);
+  });
+
+  it('refuses a sheet without a team, months the wrong way round and an unknown team, naming the field', async () => {
+    const refusal = async (query: string) => {
+      const response = await api.get(`/api/v1/quality?${query}`, api.tokens.admin);
+      expect(response.status).toBe(400);
+      return JSON.stringify(await bodyOf(response));
+    };
+    expect(await refusal(`${WINTER}&format=csv`)).toContain('team');
+    expect(await refusal('from=2026-02&to=2025-12')).toContain('from');
+    expect(await refusal('from=2026-13')).toContain('from');
+    expect(await refusal(`${WINTER}&team=Team%20X`)).toContain('unknown team');
+  });
+});

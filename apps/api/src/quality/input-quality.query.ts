@@ -1,0 +1,32 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { inputQuality } from '@jugendamt/projections';
+import type { Principal } from '../access/role.js';
+import { KpiContext } from '../kpis/kpi-context.js';
+import type { InputQualityAnswer } from './quality-answer.js';
+import type { InputQualityParams } from './quality-params.js';
+
+/** docs/data-quality.md: the plausibility rules' findings per team and month. */
+export class InputQualityQuery extends Query<InputQualityAnswer> {
+  constructor(readonly caller: Principal, readonly params: InputQualityParams) {
+    super();
+  }
+}
+
+@QueryHandler(InputQualityQuery)
+export class InputQualityHandler implements IQueryHandler<InputQualityQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: InputQualityQuery): Promise<InputQualityAnswer> {
+    const { tenantId } = caller;
+    await this.kpis.checkTeam(tenantId, params.team);
+    const { from, to, asOf, team } = params;
+    const quality = await inputQuality(this.kpis.db, { tenantId, from, to, asOf, team });
+    return {
+      parameters: { from, to, ...(asOf ? { asOf: asOf.toISOString() } : {}), ...(team ? { team } : {}) },
+      rulesVersion: quality.rulesVersion,
+      rules: quality.rules,
+      office: quality.office,
+      teams: quality.teams,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { PLAUSIBILITY_RULE_IDS, QUALITY_RECORD_KINDS, WEAKENED_KPIS } from '@jugendamt/projections';
+import { rate } from '../kpis/answer-schemas.js';
+
+const count = z.number().int();
+const findings = z.partialRecord(z.enum(PLAUSIBILITY_RULE_IDS), count).describe('Findings per active rule; a record may be hit by several.');
+
+export const qualityMonth = z.object({
+  month: z.string().describe('YYYY-MM'),
+  knownAt: z.string().nullable().describe("When the month's records were read: its end (midnight Europe/Berlin), or asOf if earlier; null: as known now."),
+  checked: count.describe('Records live in the month: aids running, sub-processes open or completed in it, payments dated in it.'),
+  checkedByKind: z.object(Object.fromEntries(QUALITY_RECORD_KINDS.map((kind) => [kind, count])) as Record<(typeof QUALITY_RECORD_KINDS)[number], typeof count>),
+  affected: count.describe('Records hit by at least one active rule.'),
+  share: rate('affected ÷ checked × 100'),
+  findings,
+  shareChange: z.number().nullable().describe('share − the month before, in percentage points; null where either has no records.'),
+  shareBefore: z.number().nullable().describe('The mean share of the up to three months before, one decimal; null: none had records.'),
+});
+
+const rule = z.object({
+  name: z.string(),
+  records: z.enum(QUALITY_RECORD_KINDS),
+  weakens: z.array(z.enum(WEAKENED_KPIS)).readonly(),
+  active: z.boolean(),
+});
+
+export const inputQualityAnswer = z.object({
+  parameters: z.object({ from: z.string(), to: z.string(), asOf: z.string().optional(), team: z.string().optional() }),
+  rulesVersion: count.describe('The version of the plausibility-rules catalogue the answer checked (0: as shipped).'),
+  rules: z.record(z.enum(PLAUSIBILITY_RULE_IDS), rule).describe('The rules, as the catalogue names them.'),
+  office: z.array(qualityMonth).readonly().describe('The office: every team, payments without case included.'),
+  teams: z
+    .array(z.object({ team: z.string().nullable().describe('null: ohne Team, payments whose Aktenzeichen matches no case.'), months: z.array(qualityMonth).readonly() }))
+    .readonly(),
+});
+
+export type InputQualityAnswer = z.output<typeof inputQualityAnswer>;

@@ -1,0 +1,39 @@
+import { Controller, Get, Query as QueryString, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Allow } from '../access/allow.decorator.js';
+import { Caller } from '../access/caller.decorator.js';
+import type { Principal } from '../access/role.js';
+import { ApiQueryOf, Validated } from '../http/validated.js';
+import { ApiAnswerOf } from '../openapi/api-answer.js';
+import { InputQualityQuery } from './input-quality.query.js';
+import { inputQualityAnswer, type InputQualityAnswer } from './quality-answer.js';
+import { teamQualityCsv } from './quality-csv.js';
+import { inputQualityFields, inputQualityParams, type InputQualityParams } from './quality-params.js';
+
+/** The Fachadministration's feedback loop on input quality; controlling reads along. */
+@ApiTags('Input quality')
+@ApiBearerAuth()
+@Allow('admin', 'controlling')
+@Controller('api/v1/quality')
+export class QualityController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Input quality per team and month: records checked, findings per plausibility rule, share hit and its trend' })
+  @ApiQueryOf(inputQualityFields)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswerOf(inputQualityAnswer, 'The office and every team (or the one asked) month by month (format=csv: the sheet for the team leader)')
+  async quality(
+    @Caller() caller: Principal,
+    @QueryString(new Validated(inputQualityParams)) params: InputQualityParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InputQualityAnswer | StreamableFile> {
+    const answer = await this.queries.execute(new InputQualityQuery(caller, params));
+    if (params.format === 'json') return answer;
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="Eingabequalitaet_${params.from}_${params.to}.csv"`);
+    return new StreamableFile(teamQualityCsv(answer, params.team!));
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { KpisModule } from '../kpis/kpis.module.js';
+import { InputQualityHandler } from './input-quality.query.js';
+import { QualityController } from './quality.controller.js';
+
+@Module({
+  imports: [KpisModule],
+  controllers: [QualityController],
+  providers: [InputQualityHandler],
+})
+export class QualityModule {}
