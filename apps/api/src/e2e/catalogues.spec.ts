@@ -29,6 +29,7 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
       ['staffing', 0, 'at once'],
       ['process-times', 0, 'at once'],
       ['budgets', 0, 'at once'],
+      ['plausibility-rules', 0, 'at once'],
     ]);
     expect(catalogues[0]).toMatchObject({ content: DEFAULT_CATALOGUES['aid-types'], rebuildPending: [], builtWith: [{ projection: 'aid-history', version: 0 }, { projection: 'chronicle-history', version: 0 }] });
   });

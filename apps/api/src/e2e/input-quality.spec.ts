@@ -67,6 +67,23 @@ describe('input quality through the API, on real PostgreSQL', () => {
     ]);
   });
 
+  it('follows an edit of the plausibility-rules catalogue at once, without a rebuild', async () => {
+    const { content } = await bodyOf(await api.get('/api/v1/admin/catalogues/plausibility-rules', api.tokens.admin));
+    const off = { ...content, rules: { ...content.rules, 'aid-running-after-case-end': { ...content.rules['aid-running-after-case-end'], active: false } } };
+    const saved = await api.send('PUT', '/api/v1/admin/catalogues/plausibility-rules', api.tokens.admin, off);
+    expect(saved.status).toBe(200);
+    expect(await bodyOf(saved)).toMatchObject({ name: 'plausibility-rules', version: 1, takesEffect: 'at once' });
+    try {
+      const answer = await get(`/api/v1/quality?${WINTER}&team=${encodeURIComponent('ASD Team Nord')}`);
+      // H5 no longer counts: December TP1 alone of 6, January H2 and TP1 of 4, February none of 3.
+      expect(picture(answer.teams[0]!.months)).toEqual({ '2025-12': [6, 1, 16.7], '2026-01': [4, 2, 50], '2026-02': [3, 0, 0] });
+      expect(answer.rulesVersion).toBe(1);
+      expect(answer.office[0]!.findings).not.toHaveProperty('aid-running-after-case-end');
+    } finally {
+      await api.send('PUT', '/api/v1/admin/catalogues/plausibility-rules', api.tokens.admin, content);
+    }
+  });
+
   it('refuses a sheet without a team, months the wrong way round and an unknown team, naming the field', async () => {
     const refusal = async (query: string) => {
       const response = await api.get(`/api/v1/quality?${query}`, api.tokens.admin);

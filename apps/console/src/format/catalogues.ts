@@ -5,6 +5,7 @@ export const CATALOGUE_LABELS: Readonly<Record<string, string>> = {
   staffing: 'Personal und Arbeitszeit',
   'process-times': 'Prozesszeiten',
   budgets: 'Sozialraumbudgets',
+  'plausibility-rules': 'Plausibilitätsregeln',
 };
 
 export function catalogueLabel(name: string): string {

@@ -31,6 +31,22 @@ describe('what an office may store as a catalogue', () => {
     ]);
   });
 
+  it('takes the shipped plausibility rules, and refuses a rule dropped, one on other records, an unknown KPI and a limit of 0 days', () => {
+    const rules = DEFAULT_CATALOGUES['plausibility-rules'];
+    expect(CATALOGUE_SCHEMAS['plausibility-rules'].safeParse(rules).success).toBe(true);
+    const { 'payment-without-case': _, ...withoutPayments } = rules.rules;
+    const bad = {
+      rules: { ...withoutPayments, 'aid-of-unknown-case': { ...rules.rules['aid-of-unknown-case'], records: 'payments' }, 'aid-ended-without-reason': { ...rules.rules['aid-ended-without-reason'], weakens: ['returns'] } },
+      openDays: { default: 0, byCode: { '04.03': 120 } },
+    };
+    expect(problemsOf(CATALOGUE_SCHEMAS['plausibility-rules'].safeParse(bad)).sort()).toEqual([
+      'openDays.default',
+      'rules.aid-ended-without-reason.weakens.0',
+      'rules.aid-of-unknown-case.records',
+      'rules.payment-without-case',
+    ]);
+  });
+
   it('refuses unknown fields and a type counted twice', () => {
     expect(problemsOf(CATALOGUE_SCHEMAS['chronicle-types'].safeParse({ counted: ['ANTRAG', 'ANTRAG'], extra: true }))).toEqual(expect.arrayContaining(['counted', '']));
   });

@@ -16,7 +16,7 @@ export type VersionStamp = OneAnswer['versions'][number];
 /** Each catalogue's content by its name: indexed by a generic name, it stays tied to that name. */
 export type Contents = { [N in CatalogueName]: Extract<CatalogueView, { name: N }>['content'] };
 
-export const CATALOGUE_NAMES: readonly CatalogueName[] = ['aid-types', 'chronicle-types', 'staffing', 'process-times', 'budgets'];
+export const CATALOGUE_NAMES: readonly CatalogueName[] = ['aid-types', 'chronicle-types', 'staffing', 'process-times', 'budgets', 'plausibility-rules'];
 
 export function isCatalogueName(name: string | undefined): name is CatalogueName {
   return CATALOGUE_NAMES.some((known) => known === name);

@@ -195,12 +195,82 @@ const budgets: CatalogueForm<'budgets'> = {
   },
 };
 
+const RECORD_KINDS = ['aids', 'sub-processes', 'payments'] as const;
+const YES = 'ja';
+type Rules = Contents['plausibility-rules']['rules'];
+
+const plausibilityRules: CatalogueForm<'plausibility-rules'> = {
+  sections: [
+    {
+      kind: 'record',
+      key: 'rules',
+      title: 'Plausibilitätsregeln',
+      description:
+        'Jede Regel, wie die Teamleitungen sie lesen, ob sie geprüft wird und welche Kennzahlen sie schwächt (Namen der API, durch Komma getrennt, z. B. return-rate). Die Prüfung selbst liegt fest; eine Änderung gilt sofort.',
+      columns: [
+        { key: 'rule', label: 'Regel', input: { kind: 'text' }, rule: 'Eine der festen Regeln; Regeln werden abgeschaltet, nicht gelöscht.' },
+        { key: 'name', label: 'Bezeichnung', input: { kind: 'text' }, rule: 'Bitte eine Bezeichnung angeben.' },
+        { key: 'records', label: 'Datensätze', input: { kind: 'choice', options: RECORD_KINDS }, rule: 'Die Datensätze, die die Regel prüft, liegen mit der Regel fest.' },
+        { key: 'weakens', label: 'Schwächt', input: { kind: 'text' }, optional: true, rule: 'Kennzahlen mit ihren Namen in der API, durch Komma getrennt, jede einmal.' },
+        { key: 'active', label: 'Geprüft', input: { kind: 'choice', options: [YES, 'nein'] }, rule: 'Bitte ja oder nein wählen.' },
+      ],
+      rule: 'Jede Regel genau einmal.',
+      rowNoun: 'Regel',
+    },
+    {
+      kind: 'fields',
+      key: 'openDays',
+      title: 'Offene Teilprozesse',
+      fields: [{ key: 'openDays.default', label: 'Tage, die ein Teilprozess offen sein darf', input: { kind: 'number' }, rule: 'Bitte eine ganze Zahl größer als 0 angeben, z. B. 90.' }],
+    },
+    {
+      kind: 'record',
+      key: 'openDays.byCode',
+      title: 'Abweichende Tage je Teilprozess',
+      description: 'Für Teilprozesse, die länger (oder kürzer) offen sein dürfen als oben.',
+      scalar: true,
+      columns: [
+        { key: 'code', label: 'Teilprozess', input: { kind: 'text' }, rule: 'Teilprozess-Code wie „04.03“: zwei Ziffern, Punkt, zwei Ziffern.' },
+        { key: 'days', label: 'Tage', input: { kind: 'number' }, rule: 'Bitte eine ganze Zahl größer als 0 angeben.' },
+      ],
+      rule: 'Jeden Teilprozess nur einmal.',
+      rowNoun: 'Teilprozess',
+    },
+  ],
+  toValues: (content) => ({
+    tables: {
+      // In the catalogue's own order: the rules read as the product lists them.
+      rules: Object.entries(content.rules).map(([rule, r]) => newRow({ rule, name: r.name, records: r.records, weakens: r.weakens.join(', '), active: r.active ? YES : 'nein' })),
+      'openDays.byCode': sorted(content.openDays.byCode).map(([code, days]) => newRow({ code, days: formatNumberInput(days) })),
+    },
+    fields: { 'openDays.default': formatNumberInput(content.openDays.default) },
+  }),
+  toContent: (values) => ({
+    rules: Object.fromEntries(
+      rowsOf(values, 'rules').map((row) => [
+        cell(row, 'rule'),
+        {
+          name: cell(row, 'name'),
+          records: cell(row, 'records'),
+          weakens: cell(row, 'weakens').split(',').map((kpi) => kpi.trim()).filter(Boolean),
+          active: cell(row, 'active') === YES,
+        },
+      ]),
+    ) as unknown as Rules,
+    openDays: {
+      default: numberIn(values.fields['openDays.default']),
+      byCode: Object.fromEntries(rowsOf(values, 'openDays.byCode').map((row) => [cell(row, 'code'), numberIn(row.cells['days'])])),
+    },
+  }),
+};
+
 export const CATALOGUE_FORMS: { readonly [N in CatalogueName]: CatalogueForm<N> } = {
   'aid-types': aidTypes,
   'chronicle-types': chronicleTypes,
   staffing,
   'process-times': processTimes,
   budgets,
+  'plausibility-rules': plausibilityRules,
 };
 
 /** A catalogue's content as form values; generic, so that a content goes with its own catalogue's form. */
