@@ -20,6 +20,7 @@ import * as officeIsolation from './migrations/0017-office-isolation.js';
 import * as population from './migrations/0018-population.js';
 import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
 import * as subProcessBegin from './migrations/0020-sub-process-begin.js';
+import * as recordLines from './migrations/0021-record-lines.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018-population': population,
   '0019-costs-by-social-area': costsBySocialArea,
   '0020-sub-process-begin': subProcessBegin,
+  '0021-record-lines': recordLines,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

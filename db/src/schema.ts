@@ -27,6 +27,7 @@ export interface Database {
   import_decisions: ImportDecisionsTable;
   access_log: AccessLogTable;
   record_links: RecordLinksTable;
+  record_lines: RecordLinesTable;
 }
 
 export interface TenantsTable {
@@ -326,4 +327,13 @@ export interface RecordLinksTable {
   kind: string;
   pseudonym: string;
   surrogate: string;
+}
+
+/** Where a record stands in the newest export that held it (migration 0021): file by import, and line. */
+export interface RecordLinesTable {
+  tenant_id: string;
+  source: string;
+  record_id: string;
+  import_id: string;
+  line: number;
 }

@@ -40,3 +40,4 @@ export * from './quality/check-windows.js';
 export * from './quality/checked-records.js';
 export * from './quality/quality-months.js';
 export * from './quality/input-quality.js';
+export * from './quality/findings-to-fix.js';

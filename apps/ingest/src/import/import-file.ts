@@ -15,6 +15,7 @@ import { LinkingReport, linkedRows } from './linked-rows.js';
 import { importOverlap } from './overlap-import.js';
 import { importPopulation } from './population-import.js';
 import { RecordLinks } from './record-links.js';
+import { notingLines } from './record-lines.js';
 import { importSnapshot } from './snapshot-import.js';
 import { PSEUDONYM_KINDS } from './source-handlers.js';
 import type { ValidatedRow } from './validated-rows.js';
@@ -78,7 +79,7 @@ export async function importFile(
         readValidatedRows(path, bytesTotal, settings, source, observedAt, reading, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal })),
       );
       const ctx: ApplyContext = { trx, tenantId: settings.tenantId, source, observedAt, importId };
-      const outcome = await importByKind(ctx, settings, rows, report);
+      const outcome = await importByKind(ctx, settings, settings.legacyKeying ? rows : notingLines(ctx, rows), report);
       const counted = { ...known, rowsRead: report.rowsRead, rowsQuarantined: report.rowsQuarantined };
 
       if (report.fileProblems.length || !outcome) {

@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
-import { catchUpAll, DEFAULT_PLAUSIBILITY_RULES, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
+import { catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { QUALITY_NIGHTS, writeQualityOffice } from '../testing/quality-office.js';
 
@@ -92,5 +92,23 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     } finally {
       await saveCatalogue(kit.db, T, 'plausibility-rules', DEFAULT_PLAUSIBILITY_RULES);
     }
+  });
+
+  it('lists what is left to fix now with the file and line where each record stands, and nothing of the fixed gaps', async () => {
+    const toFix = await findingsToFix(kit.db, { tenantId: T, from: '2025-12-01', to: '2026-02-28' });
+    expect(toFix.map((f) => [f.team, f.records, f.rules, f.file, f.line])).toEqual([
+      // Line 1 is the header: H1 … H6 stand on lines 2 to 7 of February's aids, TP1 and TP2 on 2 and 3.
+      ['ASD Team Nord', 'aids', ['aid-running-after-case-end'], 'webfm_hilfen_20260210_0215.csv', 6],
+      ['ASD Team Süd', 'aids', ['aid-of-unknown-case'], 'webfm_hilfen_20260210_0215.csv', 5],
+      // TP2 open 119 days at 28.02.2026.
+      ['ASD Team Süd', 'sub-processes', ['sub-process-open-too-long'], 'webfm_teilprozesse_20260210_0215.csv', 3],
+      // E2 came in December's 14plus file only; E4 links to F4 since February: fixed.
+      [null, 'payments', ['payment-without-case'], '14plus_chronik_20251215_0215.csv', 3],
+    ]);
+    expect(toFix[0]!.observedAt).toBe(QUALITY_NIGHTS.february.toISOString());
+    const sued = await findingsToFix(kit.db, { tenantId: T, from: '2025-12-01', to: '2026-02-28', team: 'ASD Team Süd' });
+    expect(sued.map((f) => f.line)).toEqual([5, 3]);
+    // Nothing of a source id reaches the answer: only team, kind, rule, file and line.
+    expect(JSON.stringify(toFix)).not.toMatch(/H000000|F000000|TP000000|51\.1|1000\d\d/);
   });
 });
