@@ -84,6 +84,29 @@ describe('input quality through the API, on real PostgreSQL', () => {
     }
   });
 
+  it('lists what the team has to fix with file and line, as JSON and as its CSV', async () => {
+    const response = await api.get(`/api/v1/quality/to-fix?${WINTER}&team=${encodeURIComponent('ASD Team Süd')}`, api.tokens.controlling);
+    expect(response.status).toBe(200);
+    const body = await bodyOf(response);
+    expect(body.parameters).toEqual({ from: '2025-12-01', to: '2026-02-28', team: 'ASD Team Süd' });
+    // H4 (case unknown) on line 5 of February's aids, TP2 (open 119 days at 28.02.) on line 3 of its sub-processes.
+    expect(body.findings.map((f: { records: string; rules: string[]; file: string; line: number }) => [f.records, f.rules, f.file, f.line])).toEqual([
+      ['aids', ['aid-of-unknown-case'], 'webfm_hilfen_20260210_0215.csv', 5],
+      ['sub-processes', ['sub-process-open-too-long'], 'webfm_teilprozesse_20260210_0215.csv', 3],
+    ]);
+    const csv = await api.get(`/api/v1/quality/to-fix?${WINTER}&format=csv`, api.tokens.admin);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="Korrekturliste_2025-12_2026-02.csv"');
+    expect(Buffer.from(await csv.arrayBuffer()).toString('utf8').split('\r\n')).toEqual([
+      '\uFEFFTeam;Datensatz;Regel;Datei;Zeile',
+      'ASD Team Nord;Hilfe;Hilfe läuft über das Fallende hinaus;webfm_hilfen_20260210_0215.csv;6',
+      'ASD Team Süd;Hilfe;Hilfe zu unbekanntem Fall;webfm_hilfen_20260210_0215.csv;5',
+      'ASD Team Süd;Teilprozess;Teilprozess länger offen als vorgesehen;webfm_teilprozesse_20260210_0215.csv;3',
+      'ohne Team;Zahlung;Zahlung ohne passendes Aktenzeichen;14plus_chronik_20251215_0215.csv;3',
+      '',
+    ]);
+    expect((await api.get(`/api/v1/quality/to-fix?${WINTER}`, api.tokens.planning)).status).toBe(403);
+  });
+
   it('refuses a sheet without a team, months the wrong way round and an unknown team, naming the field', async () => {
     const refusal = async (query: string) => {
       const response = await api.get(`/api/v1/quality?${query}`, api.tokens.admin);

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { inputQuality } from '@jugendamt/projections';
+import { checkInputs, findingsToFix, inputQuality } from '@jugendamt/projections';
 import type { Principal } from '../access/role.js';
 import { KpiContext } from '../kpis/kpi-context.js';
-import type { InputQualityAnswer } from './quality-answer.js';
-import type { InputQualityParams } from './quality-params.js';
+import type { FindingsToFixAnswer, InputQualityAnswer } from './quality-answer.js';
+import type { FindingsToFixParams, InputQualityParams } from './quality-params.js';
 
 /** docs/data-quality.md: the plausibility rules' findings per team and month. */
 export class InputQualityQuery extends Query<InputQualityAnswer> {
@@ -28,5 +28,25 @@ export class InputQualityHandler implements IQueryHandler<InputQualityQuery> {
       office: quality.office,
       teams: quality.teams,
     };
+  }
+}
+
+/** docs/data-quality.md: what is left to fix, with file and line. */
+export class FindingsToFixQuery extends Query<FindingsToFixAnswer & { rules: InputQualityAnswer['rules'] }> {
+  constructor(readonly caller: Principal, readonly params: FindingsToFixParams) {
+    super();
+  }
+}
+
+@QueryHandler(FindingsToFixQuery)
+export class FindingsToFixHandler implements IQueryHandler<FindingsToFixQuery> {
+  constructor(private readonly kpis: KpiContext) {}
+
+  async execute({ caller, params }: FindingsToFixQuery): Promise<FindingsToFixAnswer & { rules: InputQualityAnswer['rules'] }> {
+    const { tenantId } = caller;
+    await this.kpis.checkTeam(tenantId, params.team);
+    const { from, to, team } = params;
+    const [findings, inputs] = await Promise.all([findingsToFix(this.kpis.db, { tenantId, from, to, team }), checkInputs(this.kpis.db, tenantId)]);
+    return { parameters: { from, to, ...(team ? { team } : {}) }, findings, rules: inputs.rules.rules };
   }
 }

@@ -35,3 +35,22 @@ export const inputQualityAnswer = z.object({
 });
 
 export type InputQualityAnswer = z.output<typeof inputQualityAnswer>;
+
+export const findingsToFixAnswer = z.object({
+  parameters: z.object({ from: z.string(), to: z.string(), team: z.string().optional() }),
+  findings: z
+    .array(
+      z.object({
+        team: z.string().nullable().describe('null: ohne Team, a payment whose Aktenzeichen matches no case.'),
+        records: z.enum(QUALITY_RECORD_KINDS),
+        rules: z.array(z.enum(PLAUSIBILITY_RULE_IDS)).readonly().describe('The active rules that hit the record.'),
+        file: z.string().nullable().describe('The newest export that held the record (in the inbox\'s done/ for INBOX_KEEP_DAYS); null: imported before lines were kept.'),
+        line: z.number().int().nullable().describe('Its line in that file (line 1: the header).'),
+        observedAt: z.string().nullable().describe('When that export was observed.'),
+      }),
+    )
+    .readonly()
+    .describe('Every record live in the months asked and hit as known now, by team, file and line; never a source id.'),
+});
+
+export type FindingsToFixAnswer = z.output<typeof findingsToFixAnswer>;

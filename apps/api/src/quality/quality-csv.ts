@@ -1,6 +1,6 @@
 import { PLAUSIBILITY_RULE_IDS, type PlausibilityRuleId } from '@jugendamt/projections';
 import { spreadsheetCsv, type CsvCell } from '../http/spreadsheet-csv.js';
-import type { InputQualityAnswer } from './quality-answer.js';
+import type { FindingsToFixAnswer, InputQualityAnswer } from './quality-answer.js';
 
 type QualityMonth = InputQualityAnswer['office'][number];
 
@@ -17,4 +17,12 @@ export function teamQualityCsv(answer: InputQualityAnswer, team: string): Buffer
   const header = ['Team', 'Monat', 'Geprüfte Datensätze', 'Betroffene Datensätze', 'Anteil betroffen (%)', 'Veränderung zum Vormonat (Prozentpunkte)', 'Anteil der drei Vormonate (%)', ...rules.map((id) => answer.rules[id]!.name)];
   const rows: CsvCell[][] = months.map((m) => [team, m.month, m.checked, m.affected, m.share, m.shareChange, m.shareBefore, ...rules.map((id) => m.findings[id] ?? 0)]);
   return spreadsheetCsv([header, ...rows]);
+}
+
+const RECORDS_DE: Readonly<Record<string, string>> = { aids: 'Hilfe', 'sub-processes': 'Teilprozess', payments: 'Zahlung' };
+
+/** What the team corrects: one line per record, where it stands in the export, and the rules it breaks. */
+export function findingsToFixCsv(answer: FindingsToFixAnswer, rules: InputQualityAnswer['rules']): Buffer {
+  const rows: CsvCell[][] = answer.findings.map((f) => [f.team ?? 'ohne Team', RECORDS_DE[f.records] ?? f.records, f.rules.map((id) => rules[id]?.name ?? id).join(', '), f.file, f.line]);
+  return spreadsheetCsv([['Team', 'Datensatz', 'Regel', 'Datei', 'Zeile'], ...rows]);
 }

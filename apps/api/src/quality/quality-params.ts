@@ -41,3 +41,23 @@ export const inputQualityParams = inputQualityFields.transform((value, ctx) => {
 });
 
 export type InputQualityParams = z.output<typeof inputQualityParams>;
+
+export const findingsToFixFields = z.strictObject({
+  from: month.optional().describe('First month whose live records are checked; without it, five months before `to`.'),
+  to: month.optional().describe('Last month, inclusive; without it, the current month.'),
+  team: teamParam,
+  format: z.enum(['json', 'csv']).default('json').describe('csv: the list for the team, German headings.'),
+});
+
+/** As known now only: the line kept is the newest export's. */
+export const findingsToFixParams = findingsToFixFields.transform((value, ctx) => {
+  const months = inputQualityParams.safeParse({ from: value.from, to: value.to });
+  if (!months.success) {
+    for (const issue of months.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  const [year, m] = months.data.to.split('-').map(Number) as [number, number];
+  return { ...value, from: `${months.data.from}-01`, to: new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10) };
+});
+
+export type FindingsToFixParams = z.output<typeof findingsToFixParams>;

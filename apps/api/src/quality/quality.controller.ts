@@ -7,10 +7,10 @@ import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
 import { ApiAnswerOf } from '../openapi/api-answer.js';
-import { InputQualityQuery } from './input-quality.query.js';
-import { inputQualityAnswer, type InputQualityAnswer } from './quality-answer.js';
-import { teamQualityCsv } from './quality-csv.js';
-import { inputQualityFields, inputQualityParams, type InputQualityParams } from './quality-params.js';
+import { FindingsToFixQuery, InputQualityQuery } from './input-quality.query.js';
+import { findingsToFixAnswer, inputQualityAnswer, type FindingsToFixAnswer, type InputQualityAnswer } from './quality-answer.js';
+import { findingsToFixCsv, teamQualityCsv } from './quality-csv.js';
+import { findingsToFixFields, findingsToFixParams, inputQualityFields, inputQualityParams, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
 
 /** The Fachadministration's feedback loop on input quality; controlling reads along. */
 @ApiTags('Input quality')
@@ -35,5 +35,22 @@ export class QualityController {
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="Eingabequalitaet_${params.from}_${params.to}.csv"`);
     return new StreamableFile(teamQualityCsv(answer, params.team!));
+  }
+
+  @Get('to-fix')
+  @ApiOperation({ summary: 'What to fix: every record live in the months asked and hit now, with the export file and line where it stands' })
+  @ApiQueryOf(findingsToFixFields)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswerOf(findingsToFixAnswer, 'The records to correct by team, file and line (format=csv: the list for the team)')
+  async toFix(
+    @Caller() caller: Principal,
+    @QueryString(new Validated(findingsToFixParams)) params: FindingsToFixParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FindingsToFixAnswer | StreamableFile> {
+    const { rules, ...answer } = await this.queries.execute(new FindingsToFixQuery(caller, params));
+    if (params.format === 'json') return answer;
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="Korrekturliste_${params.from.slice(0, 7)}_${params.to.slice(0, 7)}.csv"`);
+    return new StreamableFile(findingsToFixCsv(answer, rules));
   }
 }

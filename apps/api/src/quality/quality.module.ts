@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { KpisModule } from '../kpis/kpis.module.js';
-import { InputQualityHandler } from './input-quality.query.js';
+import { FindingsToFixHandler, InputQualityHandler } from './input-quality.query.js';
 import { QualityController } from './quality.controller.js';
 
 @Module({
   imports: [KpisModule],
   controllers: [QualityController],
-  providers: [InputQualityHandler],
+  providers: [InputQualityHandler, FindingsToFixHandler],
 })
 export class QualityModule {}
