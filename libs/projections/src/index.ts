@@ -41,3 +41,4 @@ export * from './quality/checked-records.js';
 export * from './quality/quality-months.js';
 export * from './quality/input-quality.js';
 export * from './quality/findings-to-fix.js';
+export * from './quality/base-quality.js';

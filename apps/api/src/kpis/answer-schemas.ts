@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AID_DIMENSIONS, CATALOGUE_NAMES } from '@jugendamt/projections';
+import { AID_DIMENSIONS, CATALOGUE_NAMES, PLAUSIBILITY_RULE_IDS } from '@jugendamt/projections';
 
 /**
  * The answers of the KPI endpoints as OpenAPI shows them. Each query declares its answer's
@@ -54,3 +54,15 @@ export const sharesOfAids = {
     .array(settingShares.extend({ group: groupOf(AID_DIMENSIONS) }))
     .describe('The setting shares of every group of the dimensions asked other than setting and paragraph (per team, per social area, …); one group {} without such a dimension.'),
 };
+
+/** How good a KPI's base is (docs/data-quality.md): its records and those each rule weakening the KPI hit. */
+export const dataQuality = z
+  .object({
+    records: z.number().int().describe("The records of the figure's base (of the team asked, else the office), as known at asOf."),
+    rules: z
+      .array(z.object({ rule: z.enum(PLAUSIBILITY_RULE_IDS), name: z.string(), affected: z.number().int().describe('Records of the base the rule hits.') }))
+      .readonly()
+      .describe('Every active plausibility rule that weakens this KPI.'),
+    notes: z.array(z.string()).readonly().describe('The same in German, one sentence per rule: "3 von 41 beendeten stationären Hilfen: …".'),
+  })
+  .describe('How good the base of the figures is: records of it hit by a plausibility rule that weakens this KPI.');

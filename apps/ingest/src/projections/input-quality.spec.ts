@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
-import { catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
+import { baseQuality, catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { QUALITY_NIGHTS, writeQualityOffice } from '../testing/quality-office.js';
 
@@ -110,5 +110,41 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     expect(sued.map((f) => f.line)).toEqual([5, 3]);
     // Nothing of a source id reaches the answer: only team, kind, rule, file and line.
     expect(JSON.stringify(toFix)).not.toMatch(/H000000|F000000|TP000000|51\.1|1000\d\d/);
+  });
+
+  it("notes how good a KPI's base is: the return rate's ended stationary aids, as known before and after February's fix", async () => {
+    const of2026 = (asOf?: Date) => baseQuality(kit.db, { kpi: 'return-rate', tenantId: T, from: '2026-01-01', to: '2026-12-31', asOf });
+    // H2 is the one stationary aid ended in 2026 (10.01.); January's export leaves reason and Aufenthalt empty.
+    expect(await of2026(QUALITY_NIGHTS.january)).toEqual({
+      records: 1,
+      rules: [
+        { rule: 'aid-ended-without-reason', name: 'Hilfe beendet ohne Beendigungsgrund', affected: 1 },
+        { rule: 'stationary-ended-without-residence', name: 'Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende', affected: 1 },
+      ],
+      notes: ['1 von 1 beendeten stationären Hilfen: Hilfe beendet ohne Beendigungsgrund', '1 von 1 beendeten stationären Hilfen: Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende'],
+    });
+    expect((await of2026()).rules.map((r) => [r.rule, r.affected])).toEqual([
+      ['aid-ended-without-reason', 0],
+      ['stationary-ended-without-residence', 0],
+    ]);
+  });
+
+  it("notes the costs' payments without a case and the caseload's aids running past their case's end, for the office and a team", async () => {
+    const winter = { tenantId: T, from: '2025-12-01', to: '2026-01-31' };
+    // E1 … E4 are the payments of December and January (E5 is a contribution); E2 has no case,
+    // nor had E4 until February brought F4.
+    expect(await baseQuality(kit.db, { kpi: 'costs', ...winter, asOf: QUALITY_NIGHTS.january })).toMatchObject({ records: 4, notes: ['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen'] });
+    expect((await baseQuality(kit.db, { kpi: 'costs', ...winter })).notes).toEqual(['1 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    // Team Nord paid E1 only, linked.
+    expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, team: 'ASD Team Nord' })).notes).toEqual(['0 von 1 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+
+    // HzE aids running on 31.01.2026: H1, H3, H4, H5 (H2 and H6 ended before); H5 runs past F3's end.
+    const on = { tenantId: T, from: '2026-01-31', to: '2026-01-31' };
+    expect(await baseQuality(kit.db, { kpi: 'caseload', ...on })).toEqual({
+      records: 4,
+      rules: [{ rule: 'aid-running-after-case-end', name: 'Hilfe läuft über das Fallende hinaus', affected: 1 }],
+      notes: ['1 von 4 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus'],
+    });
+    expect((await baseQuality(kit.db, { kpi: 'caseload', ...on, team: 'ASD Team Nord' })).notes).toEqual(['1 von 2 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus']);
   });
 });

@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { caseloadPerFte, type CaseloadRow } from '@jugendamt/projections';
+import { baseQuality, caseloadPerFte, type BaseQuality, type CaseloadRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { kpiAnswer } from '../answer-schemas.js';
+import { dataQuality, kpiAnswer } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, periodParams, referenceDateParam, resolvePeriod, teamParam } from '../kpi-params.js';
@@ -37,7 +37,7 @@ export interface CaseloadAnswerRow extends CaseloadRow {
   readonly ratio: string | null;
 }
 
-type Answer = KpiAnswer<CaseloadAnswerRow>;
+type Answer = KpiAnswer<CaseloadAnswerRow> & { readonly dataQuality: BaseQuality };
 
 export const caseloadAnswer = kpiAnswer(
   'caseload',
@@ -48,6 +48,7 @@ export const caseloadAnswer = kpiAnswer(
     aidsPerFte: z.number().nullable().describe('x of 1:x, one decimal (44.0 is served as 44); null without case-worker FTE.'),
     ratio: z.string().nullable().describe('The German form, 1:44,0; null without case-worker FTE.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** `1:44,0`: x of 1:x with one decimal and a decimal comma, as the reports write it. */
@@ -69,11 +70,12 @@ export class CaseloadHandler implements IQueryHandler<CaseloadQuery> {
   async execute({ caller, params }: CaseloadQuery): Promise<Answer> {
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       caseloadPerFte(this.kpis.db, { tenantId: caller.tenantId, on: query.on, asOf: query.asOf }),
+      baseQuality(this.kpis.db, { kpi: 'caseload', tenantId: caller.tenantId, from: query.on, to: query.on, asOf: query.asOf, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'], 'staff-history': [] }, current: ['staffing'] }),
     ]);
     const answered = rows.filter((row) => team === undefined || row.team === team).map((row) => ({ ...row, ratio: germanRatio(row.aidsPerFte) }));
-    return { kpi: 'caseload', parameters: { ...query, team }, basis, rows: answered };
+    return { kpi: 'caseload', parameters: { ...query, team }, basis, rows: answered, dataQuality: quality };
   }
 }

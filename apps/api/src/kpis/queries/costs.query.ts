@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { aidCounts, COST_DIMENSIONS, costPerAid, costs, type CostPerAid, type CostRow } from '@jugendamt/projections';
+import { aidCounts, baseQuality, COST_DIMENSIONS, costPerAid, costs, type BaseQuality, type CostPerAid, type CostRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { groupOf, kpiAnswer } from '../answer-schemas.js';
+import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
@@ -10,7 +10,7 @@ import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeri
 export const costsFields = z.object({ ...periodParams, granularity: granularityParam, by: dimensionsParam(COST_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const costsParams = costsFields.transform(resolvePeriodAndGranularity);
 
-type Answer = KpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[] };
+type Answer = KpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[]; readonly dataQuality: BaseQuality };
 
 export const costsAnswer = kpiAnswer(
   'costs',
@@ -32,6 +32,7 @@ export const costsAnswer = kpiAnswer(
         }),
       )
       .describe('For every HzE paragraph with aids running in the period, payments or not; none for other paragraphs.'),
+    dataQuality,
   },
 ) satisfies z.ZodType<Answer>;
 
@@ -52,13 +53,14 @@ export class CostsHandler implements IQueryHandler<CostsQuery> {
     await this.kpis.checkTeam(tenantId, team);
     const by = withTeam(query.by, team);
     const whole = { tenantId, from: query.from, to: query.to, asOf: query.asOf, by: withTeam(['paragraph'] as const, team) };
-    const [rows, byParagraph, aids, basis] = await Promise.all([
+    const [rows, byParagraph, aids, quality, basis] = await Promise.all([
       costs(this.kpis.db, { ...query, by, tenantId }),
       costs(this.kpis.db, { ...whole, granularity: 'total' }),
       aidCounts(this.kpis.db, whole),
+      baseQuality(this.kpis.db, { kpi: 'costs', tenantId, from: query.from, to: query.to, asOf: query.asOf, team }),
       this.kpis.basis(tenantId, query.asOf, { built: { 'chronicle-history': ['aid-types'], 'aid-history': ['aid-types'] } }),
     ]);
     const perAid = costPerAid(ofTeam(byParagraph, team), ofTeam(aids, team));
-    return { kpi: 'costs', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), costPerAid: perAid };
+    return { kpi: 'costs', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), costPerAid: perAid, dataQuality: quality };
   }
 }

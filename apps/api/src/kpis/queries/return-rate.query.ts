@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { returnRate, RETURN_RATE_DIMENSIONS, type ReturnRateRow } from '@jugendamt/projections';
+import { baseQuality, returnRate, RETURN_RATE_DIMENSIONS, type BaseQuality, type ReturnRateRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js';
+import { dataQuality, givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
@@ -10,7 +10,7 @@ import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } fr
 export const returnRateFields = z.object({ ...periodParams, by: dimensionsParam(RETURN_RATE_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const returnRateParams = returnRateFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<ReturnRateRow>;
+type Answer = KpiAnswer<ReturnRateRow> & { readonly dataQuality: BaseQuality };
 
 export const returnRateAnswer = kpiAnswer(
   'return-rate',
@@ -21,6 +21,7 @@ export const returnRateAnswer = kpiAnswer(
     rate: rate('Rückführungsquote: numerator ÷ denominator × 100'),
     residences: z.record(z.string(), z.number().int()).describe('The same aids by Aufenthalt nach Hilfeende; outside the code list: unbekannt.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 3: Rückführungsquote of stationary aids ended in the period, with where the young people live afterwards. */
@@ -38,10 +39,11 @@ export class ReturnRateHandler implements IQueryHandler<ReturnRateQuery> {
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       returnRate(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      baseQuality(this.kpis.db, { kpi: 'return-rate', tenantId: caller.tenantId, from: query.from, to: query.to, asOf: query.asOf, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
-    return { kpi: 'return-rate', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+    return { kpi: 'return-rate', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
   }
 }
