@@ -51,6 +51,9 @@ function endpoints(year: number): Record<string, string> {
     'use per young inhabitant, as of a year back': `/api/v1/kpis/use-per-young-inhabitant?year=${year}&asOf=${year}-06-30`,
     'social-area budgets': `/api/v1/kpis/social-area-budgets?year=${year}`,
     'year over year (every key figure, two years)': `/api/v1/kpis/year-over-year?year=${year}`,
+    'input quality per team, 12 months': `/api/v1/quality?from=${year}-01&to=${year}-12`,
+    'input quality, as of a year back': `/api/v1/quality?from=${year}-01&to=${year}-06&asOf=${year}-06-30`,
+    'what to fix, half a year, with file and line': `/api/v1/quality/to-fix?from=${year}-07&to=${year}-12`,
   };
 }
 

@@ -26,7 +26,7 @@ const NAVIGATION: Readonly<Record<Role, string[]>> = {
     'Gesamtbericht',
   ],
   planning: ['Gesamtbericht'],
-  admin: ['Quellen', 'Importe', 'Exporte hochladen', 'Aufträge', 'Zeitpläne', 'Kataloge', 'Projektionen'],
+  admin: ['Quellen', 'Importe', 'Exporte hochladen', 'Aufträge', 'Zeitpläne', 'Kataloge', 'Projektionen', 'Eingabequalität'],
 };
 
 /**

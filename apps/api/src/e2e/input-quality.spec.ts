@@ -107,6 +107,24 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect((await api.get(`/api/v1/quality/to-fix?${WINTER}`, api.tokens.planning)).status).toBe(403);
   });
 
+  it('says in the KPI answers how good their base is: return rate, costs and caseload', async () => {
+    const notesOf = async (path: string) => (await get(path, api.tokens.controlling) as unknown as { dataQuality: { notes: string[] } }).dataQuality.notes;
+    // H2, the one stationary aid ended in 2026, lacked reason and Aufenthalt until February's export.
+    expect(await notesOf('/api/v1/kpis/return-rate?period=2026&asOf=2026-01-20')).toEqual([
+      '1 von 1 beendeten stationären Hilfen: Hilfe beendet ohne Beendigungsgrund',
+      '1 von 1 beendeten stationären Hilfen: Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende',
+    ]);
+    expect(await notesOf('/api/v1/kpis/return-rate?period=2026')).toEqual([
+      '0 von 1 beendeten stationären Hilfen: Hilfe beendet ohne Beendigungsgrund',
+      '0 von 1 beendeten stationären Hilfen: Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende',
+    ]);
+    // E1 … E4 paid in December and January; E2 links to no case. Team Süd paid E3 and, since F4 came, E4.
+    expect(await notesOf('/api/v1/kpis/costs?from=2025-12-01&to=2026-01-31')).toEqual(['1 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    expect(await notesOf(`/api/v1/kpis/costs?from=2025-12-01&to=2026-01-31&team=${encodeURIComponent('ASD Team Süd')}`)).toEqual(['0 von 2 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    // H1, H3, H4, H5 run on 31.01.2026; H5 past its case's end.
+    expect(await notesOf('/api/v1/kpis/caseload?on=2026-01-31')).toEqual(['1 von 4 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus']);
+  });
+
   it('refuses a sheet without a team, months the wrong way round and an unknown team, naming the field', async () => {
     const refusal = async (query: string) => {
       const response = await api.get(`/api/v1/quality?${query}`, api.tokens.admin);

@@ -1,4 +1,4 @@
-import { Controller, Get, Query as QueryString, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query as QueryString, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +8,7 @@ import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';
 import { ApiAnswerOf } from '../openapi/api-answer.js';
 import { FindingsToFixQuery, InputQualityQuery } from './input-quality.query.js';
+import { JsonAnswerCacheInterceptor } from './json-answer-cache.interceptor.js';
 import { findingsToFixAnswer, inputQualityAnswer, type FindingsToFixAnswer, type InputQualityAnswer } from './quality-answer.js';
 import { findingsToFixCsv, teamQualityCsv } from './quality-csv.js';
 import { findingsToFixFields, findingsToFixParams, inputQualityFields, inputQualityParams, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
@@ -16,6 +17,7 @@ import { findingsToFixFields, findingsToFixParams, inputQualityFields, inputQual
 @ApiTags('Input quality')
 @ApiBearerAuth()
 @Allow('admin', 'controlling')
+@UseInterceptors(JsonAnswerCacheInterceptor)
 @Controller('api/v1/quality')
 export class QualityController {
   constructor(private readonly queries: QueryBus) {}

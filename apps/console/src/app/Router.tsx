@@ -39,6 +39,7 @@ const PAGE_LOADERS: Readonly<Record<string, ReturnType<typeof routePage>>> = {
   '/verwaltung/zeitplaene': routePage(() => import('../pages/admin/Schedules')),
   '/verwaltung/kataloge': routePage(() => import('../pages/admin/Catalogues')),
   '/verwaltung/projektionen': routePage(() => import('../pages/admin/Projections')),
+  '/verwaltung/eingabequalitaet': routePage(() => import('../pages/admin/InputQuality')),
   // Each KPI page is its own chunk too: the shared KpiPage with that KPI's reading, loaded together.
   ...Object.fromEntries(
     KPI_CATALOGUE.map((entry) => [

@@ -22,6 +22,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/verwaltung/zeitplaene', title: 'Zeitpläne', roles: ['admin'], section: 'Fachadministration' },
   { path: '/verwaltung/kataloge', title: 'Kataloge', roles: ['admin'], section: 'Fachadministration' },
   { path: '/verwaltung/projektionen', title: 'Projektionen', roles: ['admin'], section: 'Fachadministration' },
+  { path: '/verwaltung/eingabequalitaet', title: 'Eingabequalität', roles: ['admin'], section: 'Fachadministration' },
 ];
 
 export function pagesOf(role: Role): PageEntry[] {

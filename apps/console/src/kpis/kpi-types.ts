@@ -57,6 +57,8 @@ export interface KpiView {
   readonly tables: readonly [KpiTable, ...KpiTable[]];
   readonly measures: readonly string[];
   readonly summary: string;
+  /** How good the figures' base is (docs/data-quality.md), one German sentence per rule; absent where the KPI has none yet. */
+  readonly qualityNotes?: readonly string[];
 }
 
 /** How one KPI asks its route and reads the answer into tables: one module per KPI, loaded with its page. */

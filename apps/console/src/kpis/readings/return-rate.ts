@@ -17,7 +17,7 @@ const returnRate: KpiReading = {
       'Aufenthalt nach Hilfeende',
       answer.rows.map((row, index) => ({ label: groupName(table, table.rows[index]!), counts: row.residences })),
     );
-    return { basis: answer.basis, tables: [table, residences], measures: ['rate'], summary: summarize(table, 'rate', 'Rückführungsquote', scope) };
+    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table, residences], measures: ['rate'], summary: summarize(table, 'rate', 'Rückführungsquote', scope) };
   },
 };
 export default returnRate;

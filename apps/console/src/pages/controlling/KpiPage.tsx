@@ -93,6 +93,16 @@ export function KpiPage({ entry, reading }: { entry: KpiEntry; reading: KpiReadi
           <section aria-labelledby="tabelle-haupt">
             <h2 id="tabelle-haupt">{view.tables[0].caption}</h2>
             <p className="summary">{view.summary}</p>
+            {view.qualityNotes && view.qualityNotes.length > 0 && (
+              <div className="quality-notes">
+                <h3>Datenqualität der Grundlage</h3>
+                <ul>
+                  {view.qualityNotes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {view.tables[0].rows.length > 0 && (
               <Suspense fallback={<div className="kpi-chart" aria-hidden="true" />}>
                 <KpiChart data={chart} description={view.summary} onPickTeam={drillDown} />
