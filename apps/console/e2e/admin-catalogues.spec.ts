@@ -75,7 +75,7 @@ describe('Kataloge in Chromium (postgres)', () => {
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
     expect(rows.map((row) => row.slice(0, 4))).toEqual(catalogues.map((c) => [catalogueLabel(c.name), catalogueVersion(c.version), 'von Beginn an', 'ausgeliefert mit dem Produkt']));
     expect(rows.map((row) => row[4])).toEqual(catalogues.map((c) => (c.takesEffect === 'at once' ? expect.stringMatching(/^sofort wirksam/) : expect.stringMatching(/^wirksam: die Projektionen/))));
-    expect(catalogues.map((c) => c.name)).toEqual(['aid-types', 'chronicle-types', 'staffing', 'process-times', 'budgets']);
+    expect(catalogues.map((c) => c.name)).toEqual(['aid-types', 'chronicle-types', 'staffing', 'process-times', 'budgets', 'plausibility-rules']);
     await expectAccessible();
 
     await page.getByRole('link', { name: 'Prozesszeiten' }).click();

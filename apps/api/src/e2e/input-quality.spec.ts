@@ -125,6 +125,20 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect(await notesOf('/api/v1/kpis/caseload?on=2026-01-31')).toEqual(['1 von 4 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus']);
   });
 
+  it("notes the bases in the annual report: rule, records hit and records of the base per KPI", async () => {
+    const report = await get('/api/v1/reports/annual/2026?format=json', api.tokens.controlling) as unknown as { tables: { id: string; rows: unknown[] }[] };
+    const table = report.tables.find((t) => t.id === 'datenqualitaet')!;
+    expect(table.rows).toEqual([
+      // Office first, then by KPI: caseload on 31.12.2026, as known now: H1, H3, H4, H5 run on, H5 past its case's end.
+      { row: 'Fachkraft-Fall-Relation (31.12.)', rule: 'Hilfe läuft über das Fallende hinaus', affected: 1, records: 4 },
+      // No payment dated 2026 but E3 and E4 (January), both linked now.
+      { row: 'Kosten', rule: 'Zahlung ohne passendes Aktenzeichen', affected: 0, records: 2 },
+      // H2 ended in 2026, both gaps filled in February.
+      { row: 'Rückführungsquote', rule: 'Hilfe beendet ohne Beendigungsgrund', affected: 0, records: 1 },
+      { row: 'Rückführungsquote', rule: 'Stationäre Hilfe beendet ohne Aufenthalt nach Hilfeende', affected: 0, records: 1 },
+    ]);
+  });
+
   it('refuses a sheet without a team, months the wrong way round and an unknown team, naming the field', async () => {
     const refusal = async (query: string) => {
       const response = await api.get(`/api/v1/quality?${query}`, api.tokens.admin);

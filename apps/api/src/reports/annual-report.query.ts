@@ -9,6 +9,7 @@ import type { AnnualReport, ReportTable } from './report-table.js';
 import { protectReport, type Suppression } from './suppression/protect-report.js';
 import { aidTables } from './tables/aid-tables.js';
 import { budgetTable } from './tables/budget-table.js';
+import { dataQualityTable } from './tables/data-quality-table.js';
 import { populationTables } from './tables/population-tables.js';
 import { processTables } from './tables/process-tables.js';
 import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
@@ -46,7 +47,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
       this.kpis.db.selectFrom('tenants').select('name').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
       this.kpis.basis(tenantId, params.asOf, {
         built: { 'aid-history': ['aid-types'], 'sub-process-history': [], 'staff-history': [], 'chronicle-history': ['aid-types'], 'population-history': [] },
-        current: ['chronicle-types', 'staffing', 'process-times', 'budgets'],
+        current: ['chronicle-types', 'staffing', 'process-times', 'budgets', 'plausibility-rules'],
       }),
       youngPopulation(this.kpis.db, { tenantId, asOf: params.asOf, year }),
       aidTables(scope),
@@ -55,6 +56,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
       populationTables(scope),
       budgetTable(scope),
       yearOverYearTable(scope, params.public),
+      dataQualityTable(scope),
     ]);
     const areasOn = new Map<string, string[]>();
     for (const p of populations) areasOn.set(p.stichtag, [...(areasOn.get(p.stichtag) ?? []), p.socialArea]);
