@@ -30,19 +30,23 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     expect(byTeam(answer)).toEqual({
       // December (night of 15.12.): H1, H2, H5, TP1, TP3, E1; H5 runs past F3's end, TP1 open 121 days.
       // January (20.01.): H1, H2, H5, TP1, E…; H2 ended without reason and Aufenthalt, H5, TP1 (152 days).
-      // February (10.02.): H1, H5, TP1 (closed 05.02.); H5 only. Nothing in November: no export yet.
-      'ASD Team Nord': { '2025-12': [6, 2, 33.3, null], '2026-01': [4, 3, 75, 41.7], '2026-02': [3, 1, 33.3, -41.7] },
+      // February (10.02.): H1, H5, TP1 (closed 05.02.); H5 only.
+      // September to November, read for the trend as the first export (15.12.) knew them: H1, H2,
+      // H5, TP1 each month, none hit (F3 ended on 30.11., TP1 was 90 days open then, within the
+      // limit). Süd: H3 alone in October (hit), H3, H4, TP2 in November: 2 of 3, 66.7 %.
+      'ASD Team Nord': { '2025-12': [6, 2, 33.3, 33.3], '2026-01': [4, 3, 75, 41.7], '2026-02': [3, 1, 33.3, -41.7] },
       // December: H3 (Hilfeart unknown), H4 (case unknown), H6, TP2 (60 days: within 90).
       // January: H3, H4, H6 (ended with a reason), TP2 (91 days), E3 (F2's): H3, H4, TP2 hit.
       // February: H3 (now SPFH), H4, TP2 (119 days): H4 and TP2 hit.
-      'ASD Team Süd': { '2025-12': [4, 2, 50, null], '2026-01': [5, 3, 60, 10], '2026-02': [3, 2, 66.7, 6.7] },
+      'ASD Team Süd': { '2025-12': [4, 2, 50, -16.7], '2026-01': [5, 3, 60, 10], '2026-02': [3, 2, 66.7, 6.7] },
       // Payments whose Aktenzeichen matches no case: E2 in December, E4 in January (its case came later).
       'ohne Team': { '2025-12': [1, 1, 100, null], '2026-01': [1, 1, 100, 0], '2026-02': [0, 0, null, null] },
     });
-    // The office: 11, 10 and 6 records; 5, 7 and 3 hit (5 ÷ 11 = 45.45 %, 7 ÷ 10, 3 ÷ 6).
-    expect(picture(answer.office)).toEqual({ '2025-12': [11, 5, 45.5, null], '2026-01': [10, 7, 70, 24.5], '2026-02': [6, 3, 50, -20] });
-    // February against December and January: (45.5 + 70) ÷ 2 = 57.75.
-    expect(month(answer.office, '2026-02').shareBefore).toBe(57.8);
+    // The office: 11, 10 and 6 records; 5, 7 and 3 hit (5 ÷ 11 = 45.45 %, 7 ÷ 10, 3 ÷ 6);
+    // November 2 of 7 = 28.57 %.
+    expect(picture(answer.office)).toEqual({ '2025-12': [11, 5, 45.5, 16.9], '2026-01': [10, 7, 70, 24.5], '2026-02': [6, 3, 50, -20] });
+    // February against the three months before: (28.6 + 45.5 + 70) ÷ 3 = 48.03.
+    expect(month(answer.office, '2026-02').shareBefore).toBe(48);
     expect(month(answer.office, '2025-12').knownAt).toBe('2025-12-31T23:00:00.000Z');
   });
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { percent, round } from '@jugendamt/domain';
 import { loadCatalogue } from '../catalogues/catalogue-store.js';
@@ -99,6 +99,15 @@ function series(months: readonly string[], lead: number, tallies: ReadonlyMap<st
   });
 }
 
+/** The observation time of the office's first applied export (by `asOf`); null: none yet. */
+async function firstObservation(db: Kysely<Database>, query: KpiScope): Promise<Date | null> {
+  const { rows } = await sql<{ first: Date | null }>`
+    SELECT min(observed_at) AS first FROM imports
+    WHERE tenant_id = ${query.tenantId} AND status = 'applied'
+      ${query.asOf ? sql`AND observed_at <= ${query.asOf.toISOString()}::timestamptz` : sql``}`.execute(db);
+  return rows[0]?.first ? new Date(rows[0].first) : null;
+}
+
 /**
  * Input quality per team and month (docs/data-quality.md): the records live in each month as
  * known at its end (or at `asOf`), the findings of each active rule, the share of records hit
@@ -109,7 +118,8 @@ export async function inputQuality(db: Kysely<Database>, query: InputQualityQuer
   let first = query.from;
   for (let i = 0; i < TREND_MONTHS; i++) first = monthBefore(first);
   const months = monthsFrom(first, query.to);
-  const windows = months.map((month) => monthWindow(month, query.asOf));
+  const firstKnown = await firstObservation(db, query);
+  const windows = months.map((month) => monthWindow(month, query.asOf, firstKnown));
   const counts = (await Promise.all(QUALITY_RECORD_KINDS.map((kind) => countFindings(db, { tenantId: query.tenantId, kind, windows, inputs })))).flat();
 
   const active = QUALITY_RECORD_KINDS.flatMap((kind) => activeRulesOn(kind, inputs.rules));

@@ -21,10 +21,13 @@ export function monthsFrom(from: string, to: string): string[] {
 
 /**
  * A month's picture: its live records as known when it ended (midnight at the start of the next
- * month, Europe/Berlin), or at `asOf` if that is earlier. Without `asOf`, as known now.
+ * month, Europe/Berlin), or at `asOf` if that is earlier. Without `asOf`, as known now. A month
+ * that ended before the office's first export (`firstKnown`) is read as that export knew it:
+ * the initial load is the first the product knows of the past, and it is not left blank.
  */
-export function monthWindow(month: string, asOf: Date | undefined, now: Date = new Date()): CheckWindow {
-  const end = berlinTimeToUtc(`${monthAfter(month)}-01T00:00:00`);
+export function monthWindow(month: string, asOf: Date | undefined, firstKnown: Date | null = null, now: Date = new Date()): CheckWindow {
+  const monthEnd = berlinTimeToUtc(`${monthAfter(month)}-01T00:00:00`);
+  const end = firstKnown && firstKnown.getTime() > monthEnd.getTime() ? firstKnown : monthEnd;
   const upTo = asOf ?? now;
   const knownAt = end.getTime() < upTo.getTime() ? end : asOf ?? null;
   const [year, m] = month.split('-').map(Number) as [number, number];

@@ -19,8 +19,9 @@ const CHECKS: { readonly [Id in PlausibilityRuleId]: (inputs: CheckInputs) => Ra
   'stationary-ended-without-residence': () => sql`a.end_on IS NOT NULL AND a.setting = 'stationär' AND a.residence_after IS NULL`,
   'aid-type-not-catalogued': ({ cataloguedAidTypes }) => sql`NOT (a.aid_type = ANY(${[...cataloguedAidTypes]}::text[]))`,
   'aid-of-unknown-case': () => sql`c.case_id IS NULL`,
-  // The case ended, the aid did not, or later: its days after the case's end are likely not real.
-  'aid-running-after-case-end': () => sql`c.end_on IS NOT NULL AND (a.end_on IS NULL OR a.end_on > c.end_on)`,
+  // The case had ended by the day checked, the aid did not, or later: its days after the case's
+  // end are likely not real. A month before the case's end is not hit by an end known later.
+  'aid-running-after-case-end': () => sql`c.end_on < w.check_day AND (a.end_on IS NULL OR a.end_on > c.end_on)`,
   'sub-process-open-too-long': ({ rules }) =>
     sql`s.status = 'offen' AND w.check_day - s.begun_on > coalesce((${JSON.stringify(rules.openDays.byCode)}::jsonb ->> s.sub_process_code)::int, ${rules.openDays.default}::int)`,
   'payment-without-case': () => sql`c.case_id IS NULL`,
