@@ -126,4 +126,24 @@ describe('web console in Chromium (postgres)', () => {
     for (const row of rows) expect(row).toMatch(/aktuell|verspätet|letzter Import abgelehnt|Import angehalten/);
     await expectAccessible('verwaltung-quellen');
   });
+
+  it("shows the administrator the input quality per team and month as the API answers it, and the list to correct", async () => {
+    const asked = async (path: string) => (await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${product.tokens.admin}` } })).json();
+    const quality = (await asked('/api/v1/quality')) as { office: { share: number | null; checked: number }[]; teams: { team: string | null }[] };
+    const toFix = (await asked('/api/v1/quality/to-fix')) as { findings: unknown[] };
+    await signIn(page, product.url, product.tokens.admin);
+    await page.getByRole('link', { name: 'Eingabequalität' }).click();
+    const table = page.getByRole('table', { name: 'Anteil betroffener Datensätze je Team und Monat' });
+    await table.waitFor();
+    const heads = await table.locator('tbody th').allTextContents();
+    expect(heads).toEqual(['Jugendamt gesamt', ...quality.teams.map((t) => t.team ?? 'ohne Team (Zahlung ohne Fall)')]);
+    // The office's last month, in German: share, then "affected von checked".
+    const last = quality.office.at(-1)!;
+    expect(last.checked).toBeGreaterThan(0);
+    const officeCells = await table.locator('tbody tr').first().locator('td').allTextContents();
+    expect(officeCells[quality.office.length - 1]).toMatch(new RegExp(`^${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(last.share!)} %`));
+    const fixRows = page.getByRole('table', { name: 'Datensätze mit Befund, nach Team, Datei und Zeile' }).locator('tbody tr');
+    await expect(fixRows.count()).resolves.toBe(toFix.findings.length);
+    await expectAccessible('verwaltung-eingabequalitaet');
+  });
 });

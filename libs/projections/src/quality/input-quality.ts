@@ -99,12 +99,17 @@ function series(months: readonly string[], lead: number, tallies: ReadonlyMap<st
   });
 }
 
-/** The observation time of the office's first applied export (by `asOf`); null: none yet. */
+/**
+ * When every source delivered had its first export applied (by `asOf`): the initial load, whose
+ * exports of one night come minutes apart (WebFM at 02:15, 14plus at 02:30). Null: none yet.
+ */
 async function firstObservation(db: Kysely<Database>, query: KpiScope): Promise<Date | null> {
   const { rows } = await sql<{ first: Date | null }>`
-    SELECT min(observed_at) AS first FROM imports
-    WHERE tenant_id = ${query.tenantId} AND status = 'applied'
-      ${query.asOf ? sql`AND observed_at <= ${query.asOf.toISOString()}::timestamptz` : sql``}`.execute(db);
+    SELECT max(first) AS first FROM (
+      SELECT min(observed_at) AS first FROM imports
+      WHERE tenant_id = ${query.tenantId} AND status = 'applied'
+        ${query.asOf ? sql`AND observed_at <= ${query.asOf.toISOString()}::timestamptz` : sql``}
+      GROUP BY source) firsts`.execute(db);
   return rows[0]?.first ? new Date(rows[0].first) : null;
 }
 
