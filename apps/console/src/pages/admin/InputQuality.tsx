@@ -8,6 +8,9 @@ type QualityAnswer = paths['/api/v1/quality']['get']['responses'][200]['content'
 type ToFixAnswer = paths['/api/v1/quality/to-fix']['get']['responses'][200]['content']['application/json'];
 type Month = QualityAnswer['office'][number];
 
+/** The page lists the first records; the CSV holds them all. */
+export const SHOWN_TO_FIX = 50;
+
 const RECORDS_DE: Readonly<Record<string, string>> = { aids: 'Hilfe', 'sub-processes': 'Teilprozess', payments: 'Zahlung' };
 const teamName = (team: string | null) => team ?? 'ohne Team (Zahlung ohne Fall)';
 /** `2026-01` → `01/2026`. */
@@ -146,7 +149,7 @@ export default function InputQuality() {
               </tr>
             </thead>
             <tbody>
-              {toFix.findings.map((finding) => (
+              {toFix.findings.slice(0, SHOWN_TO_FIX).map((finding) => (
                 <tr key={`${finding.file}:${finding.line}:${finding.records}:${finding.team}`}>
                   <td>{teamName(finding.team)}</td>
                   <td>{RECORDS_DE[finding.records] ?? finding.records}</td>
@@ -157,6 +160,11 @@ export default function InputQuality() {
               ))}
             </tbody>
           </table>
+          {toFix.findings.length > SHOWN_TO_FIX && (
+            <p>
+              … und {formatNumber(toFix.findings.length - SHOWN_TO_FIX)} weitere von {formatNumber(toFix.findings.length)}: alle in der Korrekturliste als CSV.
+            </p>
+          )}
         </>
       )}
     </>
