@@ -4,7 +4,7 @@ import { berlinDayOf, REASON_ADOPTION, REASON_TRANSFER_OF_RESPONSIBILITY } from 
 import type { KpiScope, Period } from '../kpis/kpi-query.js';
 import { countFindings, PAYMENTS_DATED, type RecordBase } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
-import { PLAUSIBILITY_RULES, type PlausibilityRuleId, type QualityRecordKind, type WeakenedKpi } from './plausibility-catalogue.js';
+import type { PlausibilityRuleId, QualityRecordKind, WeakenedKpi } from './plausibility-catalogue.js';
 import { activeRulesOn } from './rule-checks.js';
 
 /** The records a KPI's figure rests on, as the rules' records (aliases of `checked-records.ts`, window `w`). */
@@ -53,7 +53,7 @@ export interface BaseQuality {
 export async function baseQuality(db: Kysely<Database>, query: BaseQualityQuery): Promise<BaseQuality> {
   const spec = KPI_BASES[query.kpi]!;
   const inputs = await checkInputs(db, query.tenantId);
-  const rules = activeRulesOn(spec.records, inputs.rules).filter((id) => PLAUSIBILITY_RULES[id] === spec.records && inputs.rules.rules[id].weakens.includes(query.kpi));
+  const rules = activeRulesOn(spec.records, inputs.rules).filter((id) => inputs.rules.rules[id].weakens.includes(query.kpi));
   const day = berlinDayOf(query.asOf ?? new Date());
   const window = { key: query.kpi, from: query.from, to: query.to, knownAt: query.asOf ?? null, checkDay: day < query.to ? day : query.to };
   const counts = await countFindings(db, { tenantId: query.tenantId, kind: spec.records, windows: [window], inputs, only: rules, base: spec.base, byTeam: query.team !== undefined });
