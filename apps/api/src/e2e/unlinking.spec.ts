@@ -109,8 +109,13 @@ describe('unlinking after retention on real PostgreSQL', () => {
     const pseudonymizer = new Pseudonymizer(TEST_PSEUDONYM_KEY);
     const referencePseudonyms = references.map((reference) => pseudonymizer.pseudonym('file-reference', normalizeAktenzeichen(reference)));
 
+    // The line a record stands on in its file would link it again for anyone holding the file.
+    const lined = async () => new Set((await api.database.db.selectFrom('record_lines').select('record_id').execute()).map((r) => r.record_id));
+    expect([...(await lined())].some((surrogate) => due.has(surrogate))).toBe(true);
+
     const job = await bodyOf(await api.send('POST', '/api/v1/admin/retention/unlink', admin));
     const done = await untilJobDone(job.id);
+    expect([...(await lined())].filter((surrogate) => due.has(surrogate))).toEqual([]);
     expect(done).toMatchObject({ state: 'completed', result: { unlinked: { dryRun: false, counts: dry.counts } } });
 
     const stored = await everything();

@@ -91,6 +91,15 @@ async function unlink(trx: Kysely<Database>, tenantId: string, due: RecordsDue):
   for (const [source, ids] of states) {
     if (ids.length) await sql`DELETE FROM ingest_record_state WHERE tenant_id = ${tenantId} AND source = ${source} AND record_id = ANY(${ids}::text[])`.execute(trx);
   }
+  // The file and line a record stood on (input quality's "what to fix") would link it to its
+  // source id again for anyone holding the raw file: they go with the link.
+  const lines: [string, readonly string[]][] = [
+    ['webfm_hilfen', surrogates(due.aids)],
+    ['webfm_teilprozesse', surrogates(due.subProcesses)],
+  ];
+  for (const [source, ids] of lines) {
+    if (ids.length) await sql`DELETE FROM record_lines WHERE tenant_id = ${tenantId} AND source = ${source} AND record_id = ANY(${ids}::text[])`.execute(trx);
+  }
 }
 
 async function logRun(trx: Kysely<Database>, request: UnlinkRequest, outcome: UnlinkOutcome, started: number): Promise<void> {
