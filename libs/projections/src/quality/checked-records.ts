@@ -47,15 +47,18 @@ async function sourceOf(db: Kysely<Database>, tenantId: string, kind: QualityRec
   }
   const generation = await servingGeneration(db, tenantId, 'chronicle-history');
   // One case per Aktenzeichen, the smallest id in byte order, as the costs link it (docs/kpis.md 7).
+  // Picked once per window and hash-joined: looked up payment by payment, with no index on the
+  // Aktenzeichen, a large city's year of payments took minutes.
   return {
     team: sql`c.team`,
     id: sql`e.entry_no`,
     from: sql`${w}
       JOIN chronicle_entry_versions e ON e.tenant_id = ${tenantId} AND e.generation = ${generation} AND ${knownAtCutoff('e')} AND ${base ?? PAYMENTS_DATED}
-      LEFT JOIN LATERAL (
-        SELECT c.case_id, c.team FROM case_versions c
-        WHERE c.tenant_id = ${tenantId} AND c.generation = ${cases} AND c.file_reference = e.file_reference AND ${knownAtCutoff('c')}
-        ORDER BY c.case_id COLLATE "C" LIMIT 1) c ON true`,
+      LEFT JOIN (
+        SELECT DISTINCT ON (w.key, c.file_reference) w.key, c.file_reference, c.case_id, c.team
+        FROM ${windowsTable(windows)}
+        JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND ${knownAtCutoff('c')}
+        ORDER BY w.key, c.file_reference, c.case_id COLLATE "C") c ON c.key = w.key AND c.file_reference = e.file_reference`,
   };
 }
 
