@@ -1,4 +1,5 @@
-import { Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import { Get, Inject, Query, Res } from '@nestjs/common';
+import { csvDownload } from '../http/csv-download.js';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -62,9 +63,9 @@ export class AccessLogController {
     const [name, value] = query.parameter?.split('=') ?? [];
     const entries = await accessLogEntries(this.database.app, caller.tenantId, { ...query, parameter: name && value ? [name, value] : undefined });
     if (query.format === 'json') return { entries } satisfies z.output<typeof logAnswer>;
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', 'attachment; filename="Zugriffsprotokoll.csv"');
-    return new StreamableFile(
+    return csvDownload(
+      reply,
+      'Zugriffsprotokoll.csv',
       spreadsheetCsv([
         ['Zeitpunkt', 'Rolle', 'Kennung', 'Methode', 'Route', 'Parameter', 'Format', 'Status', 'Ergebnis', 'Dauer (ms)'],
         ...entries.map((e) => [e.at, e.role, e.subject, e.method, e.route, JSON.stringify(e.parameters), e.format, e.status, e.outcome, e.durationMs]),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Body, ConflictException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { csvDownload } from '../http/csv-download.js';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -80,9 +81,7 @@ export class ImportsController extends OfficeAdministration {
     const record = await this.recordOf(caller, importId);
     const findings = await findingsOf(this.db, caller.tenantId, importId);
     if (query.format === 'json') return { importId, file: record.file, status: record.status, findings };
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="Datenqualitaet_${record.file.replace(/\.csv$/i, '')}.csv"`);
-    return new StreamableFile(findingsCsv(record.file, findings));
+    return csvDownload(reply, `Datenqualitaet_${record.file.replace(/\.csv$/i, '')}.csv`, findingsCsv(record.file, findings));
   }
 
   @Post(':importId/confirm')

@@ -1,4 +1,5 @@
 import { Controller, Get, Query as QueryString, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { csvDownload } from '../http/csv-download.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -34,9 +35,7 @@ export class QualityController {
   ): Promise<InputQualityAnswer | StreamableFile> {
     const answer = await this.queries.execute(new InputQualityQuery(caller, params));
     if (params.format === 'json') return answer;
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="Eingabequalitaet_${params.from}_${params.to}.csv"`);
-    return new StreamableFile(teamQualityCsv(answer, params.team!));
+    return csvDownload(reply, `Eingabequalitaet_${params.from}_${params.to}.csv`, teamQualityCsv(answer, params.team!));
   }
 
   @Get('to-fix')
@@ -51,8 +50,6 @@ export class QualityController {
   ): Promise<FindingsToFixAnswer | StreamableFile> {
     const { rules, ...answer } = await this.queries.execute(new FindingsToFixQuery(caller, params));
     if (params.format === 'json') return answer;
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="Korrekturliste_${params.from.slice(0, 7)}_${params.to.slice(0, 7)}.csv"`);
-    return new StreamableFile(findingsToFixCsv(answer, rules));
+    return csvDownload(reply, `Korrekturliste_${params.from.slice(0, 7)}_${params.to.slice(0, 7)}.csv`, findingsToFixCsv(answer, rules));
   }
 }
