@@ -3,14 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import type { ImportJob } from '../jobs/import-job.js';
-import type { Inbox } from './inbox.js';
+import { isDelivery, type Inbox } from './inbox.js';
 
 export interface InboxWatchOptions {
   /** A file counts as arrived once its size has not changed for this long (export still writing). */
   readonly settleMs?: number;
-  /** Polling instead of file-system events: for an inbox on a network share. */
+  /** Listing the inbox every `pollMs` instead of file-system events: for an inbox on a network share. */
   readonly polling?: boolean;
-  /** A look at the whole inbox now and then, for a file whose submission failed (Redis away). */
+  readonly pollMs?: number;
+  /** With events: a look at the whole inbox now and then, for a file whose submission failed (Redis away). */
   readonly rescanMs?: number;
   readonly log?: (line: string) => void;
 }
@@ -29,7 +30,7 @@ export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promi
   const settleMs = options.settleMs ?? 2_000;
   const log = options.log ?? (() => undefined);
   const offer = async (path: string) => {
-    if (resolve(dirname(path)) !== inbox.dir || basename(path).startsWith('.')) return;
+    if (resolve(dirname(path)) !== inbox.dir || !isDelivery(basename(path))) return;
     try {
       await submit({ kind: 'file', file: basename(path) });
     } catch (error) {
@@ -37,18 +38,35 @@ export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promi
       if ((error as { code?: string }).code !== 'ENOENT') log(`inbox: ${basename(path)} not submitted yet: ${(error as Error).message}`);
     }
   };
-  const sweep = async () => {
-    const files = await inbox.waiting().catch(() => []);
-    const settled = await Promise.all(files.map((file) => isSettled(file.path, settleMs)));
-    for (const [i, file] of files.entries()) if (settled[i]) await offer(file.path);
+  let sweeping: Promise<void> | undefined;
+  const sweepOnce = async () => {
+    const paths = await inbox.delivered().catch((error: Error) => {
+      log(`inbox: not listed: ${error.message}`);
+      return [];
+    });
+    const settled = await Promise.all(paths.map((path) => isSettled(path, settleMs)));
+    for (const [i, path] of paths.entries()) if (settled[i]) await offer(path);
   };
+  // One look at a time: a look lasts at least settleMs, longer than a short poll interval.
+  const sweep = () => (sweeping ??= sweepOnce().finally(() => (sweeping = undefined)));
+
+  if (options.polling) {
+    // A share's directory time stamps are cached and coarse, so a watcher comparing them misses
+    // files; listing the folder is what polling has to mean there. Submitting a file twice is harmless.
+    void sweep();
+    const poll = setInterval(() => void sweep(), options.pollMs ?? 5_000);
+    return {
+      async close() {
+        clearInterval(poll);
+        await sweeping;
+      },
+    };
+  }
 
   const watcher = watch(inbox.dir, {
     depth: 0,
     ignoreInitial: false,
-    usePolling: options.polling ?? false,
-    interval: 1_000,
-    ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !path.toLowerCase().endsWith('.csv')),
+    ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !isDelivery(basename(path))),
     awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: Math.min(250, settleMs) },
   });
   watcher.on('add', (path) => void offer(path));
@@ -64,6 +82,7 @@ export async function watchInbox(inbox: Inbox, submit: (job: ImportJob) => Promi
     async close() {
       clearInterval(rescan);
       await watcher.close();
+      await sweeping;
     },
   };
 }

@@ -26,6 +26,11 @@ export interface InboxFile {
   readonly bytes: number;
 }
 
+/** A file an export job has finished writing into the inbox (hidden files are still being written). */
+export function isDelivery(name: string): boolean {
+  return !name.startsWith('.') && name.toLowerCase().endsWith('.csv');
+}
+
 export class InboxFileError extends Error {
   constructor(
     message: string,
@@ -79,6 +84,16 @@ export class Inbox {
     const shelf = join(this.dir, 'held');
     const entries = await readdir(shelf, { withFileTypes: true }).catch(() => []);
     return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => ({ name: e.name, path: join(shelf, e.name) }));
+  }
+
+  /**
+   * Everything delivered at the top level that is for the import to judge: every `.csv` file,
+   * a forged or misspelt name included (its import is the rejection that says so). Files being
+   * written aside (`.name.part`) are not there yet.
+   */
+  async delivered(): Promise<string[]> {
+    const entries = await readdir(this.dir, { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && isDelivery(e.name)).map((e) => join(this.dir, e.name));
   }
 
   /** The export files waiting at the top level, in observation order; of one source if named. */

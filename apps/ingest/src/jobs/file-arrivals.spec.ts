@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultRows } from '../testing/export-files.js';
 import type { BullImportQueue } from './bullmq/bull-import-queue.js';
@@ -9,7 +9,8 @@ const staff = defaultRows('webfm_mitarbeiter', 8);
 const waitingIn = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
 const importsOf = (office: JobTestOffice) => office.database.db.selectFrom('imports').select(['file_name', 'status']).orderBy('finished_at').execute();
 /** The import is recorded before its file is shelved: the job is done once both are. */
-const untilShelved = (office: JobTestOffice, name: string) => until(`${name} in done/`, async () => existsSync(join(office.inboxDir, 'done', name)), (there) => there);
+const untilShelved = (office: JobTestOffice, name: string) =>
+  until(`${name} in done/`, async () => existsSync(join(office.inboxDir, 'done', name)), (there) => there, undefined, () => `runtime log:\n${office.log.join('\n')}`);
 
 /** Delivers the bytes of a file that was imported before again, as an export job copying an old file would. */
 function deliverAgain(office: JobTestOffice, from: string, name: string): void {
@@ -27,7 +28,7 @@ describe('file arrivals on the embedded runner (PGlite, watched inbox)', () => {
   let runtime: ImportRuntime;
   beforeEach(async () => {
     office = await jobTestOffice('pglite');
-    runtime = await office.start({ work: true, watch: true }, { INBOX_POLLING: 'on' });
+    runtime = await office.start({ work: true, watch: true }, { INBOX_POLLING: 'on', INBOX_POLL_MS: '300' });
   });
   afterEach(() => office.close());
 
@@ -41,6 +42,14 @@ describe('file arrivals on the embedded runner (PGlite, watched inbox)', () => {
     expect(imports.map((i) => i.status).sort()).toEqual(['applied', 'applied', 'duplicate']);
     await until('an empty inbox', async () => waitingIn(office.inboxDir), (names) => names.length === 0);
     expect(readdirSync(join(office.inboxDir, 'done'))).toHaveLength(3);
+  });
+
+  it('hands a file whose name says no source or night to its import, which rejects it', async () => {
+    writeFileSync(join(office.inboxDir, 'hilfen export dezember.csv'), 'Fall-ID;Name\n1;x\n');
+    const imports = await until('the forged name judged', () => importsOf(office), (rows) => rows.length === 1, undefined, () => office.log.join('\n'));
+    expect(imports[0]!.status).toBe('rejected');
+    await until('an empty inbox', async () => waitingIn(office.inboxDir), (names) => names.length === 0);
+    expect(readdirSync(join(office.inboxDir, 'rejected'))).toEqual(['hilfen export dezember.csv']);
   });
 
   it('makes one job of one arrival submitted twice', async () => {

@@ -96,7 +96,12 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
 
   let watch: InboxWatch | undefined;
   if (options.watch && env['INBOX_WATCH'] !== 'off') {
-    watch = await watchInbox(inbox, (job) => runner.submit(job), { polling: env['INBOX_POLLING'] === 'on', settleMs: numberSetting(env, 'INBOX_SETTLE_MS', undefined), log });
+    watch = await watchInbox(inbox, (job) => runner.submit(job), {
+      polling: env['INBOX_POLLING'] === 'on',
+      pollMs: numberSetting(env, 'INBOX_POLL_MS', undefined, { min: 100 }),
+      settleMs: numberSetting(env, 'INBOX_SETTLE_MS', undefined),
+      log,
+    });
   }
   const keep = { done: numberSetting(env, 'INBOX_KEEP_DAYS', 30, { min: 1 }), rejected: numberSetting(env, 'INBOX_REJECTED_KEEP_DAYS', 30, { min: 1 }) };
   // Every worker sharing the inbox does this; what one has done, the others find done.

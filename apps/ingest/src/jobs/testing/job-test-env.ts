@@ -19,6 +19,8 @@ export interface JobTestOffice {
   readonly tenantId: string;
   readonly inboxDir: string;
   readonly env: NodeJS.ProcessEnv;
+  /** What its runtimes logged (job outcomes, files not submitted), for a failing test to show. */
+  readonly log: readonly string[];
   start(options: { work: boolean; watch?: boolean }, env?: NodeJS.ProcessEnv): Promise<ImportRuntime>;
   close(): Promise<void>;
 }
@@ -40,13 +42,15 @@ export async function jobTestOffice(backend: 'postgres' | 'pglite', overrides: N
     ...overrides,
   };
   const runtimes: ImportRuntime[] = [];
+  const log: string[] = [];
   return {
     database,
     tenantId,
     inboxDir,
     env,
+    log,
     async start(options, extra = {}) {
-      const runtime = await startImportRuntime(database, { watch: false, ...options, log: () => undefined }, { ...env, ...extra });
+      const runtime = await startImportRuntime(database, { watch: false, ...options, log: (line) => log.push(`${new Date().toISOString()} ${line}`) }, { ...env, ...extra });
       runtimes.push(runtime);
       return runtime;
     },
