@@ -142,6 +142,10 @@ describe('web console in Chromium (postgres)', () => {
     expect(last.checked).toBeGreaterThan(0);
     const officeCells = await table.locator('tbody tr').first().locator('td').allTextContents();
     expect(officeCells[quality.office.length - 1]).toMatch(new RegExp(`^${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(last.share!)} %`));
+    // What each rule weakens, by the KPI pages' German titles.
+    const weakened = await page.locator('table', { has: page.getByRole('columnheader', { name: 'Schwächt' }) }).locator('tbody td:nth-child(2)').allTextContents();
+    expect(weakened.join(' ')).toContain('Rückführungsquote');
+    expect(weakened.join(' ')).not.toMatch(/return-rate|sub-process-counts|caseload/);
     const fixRows = page.getByRole('table', { name: 'Datensätze mit Befund, nach Team, Datei und Zeile' }).locator('tbody tr');
     // The page lists the first 50; the sample office has more, all in the CSV.
     expect(toFix.findings.length).toBeGreaterThan(50);

@@ -20,6 +20,7 @@ export * from './facts/population-history.js';
 
 // The KPIs of docs/kpis.md, each answerable as of any time.
 export * from './kpis/kpi-query.js';
+export { newestObservation } from './kpis/knowledge-time.js';
 export * from './kpis/period-grouping.js';
 export * from './kpis/aid-counts.js';
 export * from './kpis/return-rate.js';

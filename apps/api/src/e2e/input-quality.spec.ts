@@ -37,6 +37,14 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect((await api.get(`/api/v1/quality?${WINTER}`, api.tokens.planning)).status).toBe(403);
   });
 
+  it('without months asked, covers the half year up to the newest export known (not the months since, when nothing came)', async () => {
+    expect((await get('/api/v1/quality')).parameters).toEqual({ from: '2025-09', to: '2026-02' });
+    expect((await get('/api/v1/quality?asOf=2026-02-05')).parameters).toMatchObject({ from: '2025-08', to: '2026-01' });
+    expect((await get('/api/v1/quality?from=2025-12')).parameters).toEqual({ from: '2025-12', to: '2026-02' });
+    const toFix = await get('/api/v1/quality/to-fix');
+    expect(toFix.parameters).toEqual({ from: '2025-09-01', to: '2026-02-28' });
+  });
+
   it('narrows to one team and answers as known at asOf (a date: the end of that day)', async () => {
     const sued = await get(`/api/v1/quality?${WINTER}&team=${encodeURIComponent('ASD Team Süd')}`);
     expect(sued.teams.map((t) => [t.team, picture(t.months)])).toEqual([['ASD Team Süd', { '2025-12': [4, 2, 50], '2026-01': [5, 3, 60], '2026-02': [3, 2, 66.7] }]]);
@@ -149,6 +157,8 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect(await refusal(`${WINTER}&format=csv`)).toContain('team');
     expect(await refusal('from=2026-02&to=2025-12')).toContain('from');
     expect(await refusal('from=2026-13')).toContain('from');
+    // After the newest export's month, which `to` defaults to.
+    expect(await refusal('from=2026-05')).toContain('2026-05 lies after to (2026-02)');
     expect(await refusal(`${WINTER}&team=Team%20X`)).toContain('unknown team');
   });
 });

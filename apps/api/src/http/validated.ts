@@ -12,14 +12,13 @@ export class Validated<S extends z.ZodType> implements PipeTransform<unknown, z.
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value ?? {});
     if (parsed.success) return parsed.data;
-    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(input)', message: issue.message }));
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      errors,
-    });
+    throw fieldErrors(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(input)', message: issue.message })));
   }
+}
+
+/** The 400 every endpoint answers a bad input with: each field named with what is wrong. */
+export function fieldErrors(errors: readonly { field: string; message: string }[]): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
 }
 
 /** The query parameters of a schema as OpenAPI sees them. */

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { checkInputs, findingsToFix, inputQuality } from '@jugendamt/projections';
+import { checkInputs, findingsToFix, inputQuality, newestObservation } from '@jugendamt/projections';
 import type { Principal } from '../access/role.js';
 import { KpiContext } from '../kpis/kpi-context.js';
 import type { FindingsToFixAnswer, InputQualityAnswer } from './quality-answer.js';
-import type { FindingsToFixParams, InputQualityParams } from './quality-params.js';
+import { daysOfMonths, monthsAsked, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
 
 /** docs/data-quality.md: the plausibility rules' findings per team and month. */
 export class InputQualityQuery extends Query<InputQualityAnswer> {
@@ -19,7 +19,8 @@ export class InputQualityHandler implements IQueryHandler<InputQualityQuery> {
   async execute({ caller, params }: InputQualityQuery): Promise<InputQualityAnswer> {
     const { tenantId } = caller;
     await this.kpis.checkTeam(tenantId, params.team);
-    const { from, to, asOf, team } = params;
+    const { asOf, team } = params;
+    const { from, to } = monthsAsked(params, await newestObservation(this.kpis.db, tenantId, { asOf }));
     const quality = await inputQuality(this.kpis.db, { tenantId, from, to, asOf, team });
     return {
       parameters: { from, to, ...(asOf ? { asOf: asOf.toISOString() } : {}), ...(team ? { team } : {}) },
@@ -45,7 +46,8 @@ export class FindingsToFixHandler implements IQueryHandler<FindingsToFixQuery> {
   async execute({ caller, params }: FindingsToFixQuery): Promise<FindingsToFixAnswer & { rules: InputQualityAnswer['rules'] }> {
     const { tenantId } = caller;
     await this.kpis.checkTeam(tenantId, params.team);
-    const { from, to, team } = params;
+    const { team } = params;
+    const { from, to } = daysOfMonths(monthsAsked(params, await newestObservation(this.kpis.db, tenantId)));
     const [findings, inputs] = await Promise.all([findingsToFix(this.kpis.db, { tenantId, from, to, team }), checkInputs(this.kpis.db, tenantId)]);
     return { parameters: { from, to, ...(team ? { team } : {}) }, findings, rules: inputs.rules.rules };
   }

@@ -12,7 +12,7 @@ import { FindingsToFixQuery, InputQualityQuery } from './input-quality.query.js'
 import { JsonAnswerCacheInterceptor } from './json-answer-cache.interceptor.js';
 import { findingsToFixAnswer, inputQualityAnswer, type FindingsToFixAnswer, type InputQualityAnswer } from './quality-answer.js';
 import { findingsToFixCsv, teamQualityCsv } from './quality-csv.js';
-import { findingsToFixFields, findingsToFixParams, inputQualityFields, inputQualityParams, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
+import { findingsToFixFields, inputQualityFields, inputQualityParams, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
 
 /** The Fachadministration's feedback loop on input quality; controlling reads along. */
 @ApiTags('Input quality')
@@ -35,7 +35,7 @@ export class QualityController {
   ): Promise<InputQualityAnswer | StreamableFile> {
     const answer = await this.queries.execute(new InputQualityQuery(caller, params));
     if (params.format === 'json') return answer;
-    return csvDownload(reply, `Eingabequalitaet_${params.from}_${params.to}.csv`, teamQualityCsv(answer, params.team!));
+    return csvDownload(reply, `Eingabequalitaet_${answer.parameters.from}_${answer.parameters.to}.csv`, teamQualityCsv(answer, params.team!));
   }
 
   @Get('to-fix')
@@ -45,11 +45,11 @@ export class QualityController {
   @ApiAnswerOf(findingsToFixAnswer, 'The records to correct by team, file and line (format=csv: the list for the team)')
   async toFix(
     @Caller() caller: Principal,
-    @QueryString(new Validated(findingsToFixParams)) params: FindingsToFixParams,
+    @QueryString(new Validated(findingsToFixFields)) params: FindingsToFixParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FindingsToFixAnswer | StreamableFile> {
     const { rules, ...answer } = await this.queries.execute(new FindingsToFixQuery(caller, params));
     if (params.format === 'json') return answer;
-    return csvDownload(reply, `Korrekturliste_${params.from.slice(0, 7)}_${params.to.slice(0, 7)}.csv`, findingsToFixCsv(answer, rules));
+    return csvDownload(reply, `Korrekturliste_${answer.parameters.from.slice(0, 7)}_${answer.parameters.to.slice(0, 7)}.csv`, findingsToFixCsv(answer, rules));
   }
 }

@@ -9,6 +9,8 @@ import type { Dimension, KpiReading } from './kpi-types';
 export interface KpiEntry {
   /** The page's address under /controlling/. */
   readonly slug: string;
+  /** The KPI as the API names it where an answer speaks of KPIs (plausibility rules, data-quality notes). */
+  readonly kpi: string;
   readonly title: string;
   /** The definition in one or two sentences, as docs/kpis.md gives it. */
   readonly definition: string;
@@ -26,6 +28,7 @@ export interface KpiEntry {
 export const KPI_CATALOGUE: readonly KpiEntry[] = [
   {
     slug: 'teilprozesse',
+    kpi: 'sub-process-counts',
     title: 'Teilprozesse',
     definition: 'Abgeschlossene Teilprozesse, gezählt im Zeitraum ihres Abschlussdatums; stornierte und wieder geöffnete zählen nicht.',
     when: 'period',
@@ -37,6 +40,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: '14plus-vorgaenge',
+    kpi: 'chronicle-counts',
     title: '14plus-Vorgänge',
     definition: 'Einträge der 14plus-Chronik nach Sachgebiet und Eintragsart, gezählt nach Datum; stornierte und stornierende Einträge sowie Vermerke zählen nicht.',
     when: 'period',
@@ -48,6 +52,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'hilfen',
+    kpi: 'aids',
     title: 'Hilfen nach Leistungsform',
     definition: 'Hilfen zur Erziehung, die im Zeitraum liefen (Summe der Hilfen), begannen oder endeten; dazu die Anteile der Leistungsformen.',
     when: 'period',
@@ -59,6 +64,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'hilfebestand',
+    kpi: 'aid-stock',
     title: 'Hilfebestand am Stichtag',
     definition: 'Hilfen zur Erziehung, die am Stichtag liefen (Beginn am oder vor dem Stichtag, Ende leer oder danach); dazu die Anteile der Leistungsformen.',
     when: 'day',
@@ -70,6 +76,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'fallzahl',
+    kpi: 'cases-of-year',
     title: 'Fallzahl',
     definition: 'Fallzahl eines Jahres wie in der Bundesstatistik: Bestand am 31.12. und die im Jahr beendeten Hilfen, jede Hilfe einmal.',
     when: 'year',
@@ -81,6 +88,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'rueckfuehrungsquote',
+    kpi: 'return-rate',
     title: 'Rückführungsquote',
     definition:
       'Anteil der im Zeitraum beendeten stationären Hilfen (ohne Zuständigkeitswechsel und Adoption), nach denen das Kind im Haushalt der Eltern oder eines Elternteils lebt.',
@@ -93,6 +101,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'fluktuation',
+    kpi: 'staff-fluctuation',
     title: 'Fluktuation',
     definition: 'Abgänge im Zeitraum je durchschnittlichem Personalbestand der Fachkräfte und Teamleitungen (Köpfe und Vollzeitäquivalente), für das Amt und jedes Team.',
     when: 'period',
@@ -104,6 +113,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'fachkraft-fall-relation',
+    kpi: 'caseload',
     title: 'Fachkraft-Fall-Relation',
     definition: 'Am Stichtag laufende Hilfen eines Teams je Vollzeitstelle seiner Fachkräfte, angegeben als 1:x.',
     when: 'day',
@@ -115,6 +125,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'personalbedarf',
+    kpi: 'staffing-requirement',
     title: 'Personalbedarf',
     definition: 'Benötigte Vollzeitstellen eines Teams aus abgeschlossenen Teilprozessen mal Prozesszeit samt Systemzeitanteil, und wie weit die Fachkräfte des Teams ihn decken.',
     when: 'period',
@@ -126,6 +137,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'kosten',
+    kpi: 'costs',
     title: 'Kosten',
     definition: 'Ausgaben (Zahlungen), Einnahmen (Kostenbeiträge und Erstattungen) und Nettoausgaben aus 14plus, nach Datum; dazu die Kosten je Hilfe jedes HzE-Paragrafen.',
     when: 'period',
@@ -137,6 +149,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'beendigungen',
+    kpi: 'endings',
     title: 'Dauer und Beendigungen',
     definition: 'Im Zeitraum beendete Hilfen: Dauer in Tagen, Anteil der Beendigungen gemäß Hilfeplan und Abbruchquote (ohne Zuständigkeitswechsel), mit den Beendigungsgründen.',
     when: 'period',
@@ -148,6 +161,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'inanspruchnahme',
+    kpi: 'use-per-young-inhabitant',
     title: 'Inanspruchnahme je Einwohner',
     definition:
       'Fallzahl und Bestand am 31.12. je 10.000 Einwohner unter 21 (Stichtag 31.12. des Jahres, sonst der letzte davor), Nettoausgaben je Einwohner unter 21; nach Sozialraum, darin nach Leistungsform oder Paragraf.',
@@ -160,6 +174,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
   },
   {
     slug: 'sozialraumbudgets',
+    kpi: 'social-area-budgets',
     title: 'Sozialraumbudgets',
     definition:
       'Budget je Sozialraum (Katalog) gegen die Nettoausgaben vom 01.01. bis zum Ende des Zeitraums; Ausschöpfung und lineare Hochrechnung aus den abgeschlossenen Monaten. Einträge ohne Fallbezug: ohne Sozialraum, ohne Budget.',
@@ -176,4 +191,9 @@ export const KPI_BASE_PATH = '/controlling';
 
 export function kpiPath(entry: KpiEntry): string {
   return `${KPI_BASE_PATH}/${entry.slug}`;
+}
+
+/** A KPI's page title for its API name, e.g. `return-rate` → `Rückführungsquote`. */
+export function kpiTitle(kpi: string): string {
+  return KPI_CATALOGUE.find((entry) => entry.kpi === kpi)?.title ?? kpi;
 }

@@ -51,6 +51,19 @@ describe('setting of an aid', () => {
     expect(settingOf('Familienrat', legalBasisOf('§ 34'), catalogue)).toBe('ambulant');
   });
 
+  it('classifies a listed Hilfeart that names its paragraph as the paragraph rules would without the listing', () => {
+    const unlisted = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: {} };
+    const naming = Object.keys(DEFAULT_AID_TYPE_CATALOGUE.entries).filter((aidType) => legalBasisOf(aidType).paragraph !== null);
+    expect(naming.length).toBeGreaterThan(10);
+    for (const aidType of naming) {
+      expect([aidType, legalBasisOfEntry(aidType, DEFAULT_AID_TYPE_CATALOGUE)]).toEqual([aidType, legalBasisOfEntry(aidType, unlisted)]);
+      for (const paragraph of [legalBasisOf(aidType).paragraph!, '§ 41 i.V.m. § 34', '§ 41 i.V.m. § 30']) {
+        const basis = legalBasisOf(paragraph);
+        expect([aidType, paragraph, settingOf(aidType, basis, DEFAULT_AID_TYPE_CATALOGUE)]).toEqual([aidType, paragraph, settingOf(aidType, basis, unlisted)]);
+      }
+    }
+  });
+
   it('gives paragraphs outside HzE no setting, not the text rule\'s ambulant, unless the catalogue names one for the Hilfeart', () => {
     expect(setting('Inobhutnahme', '§ 42 SGB VIII')).toBeNull();
     expect(setting('Gemeinsame Wohnform für Mütter/Väter und Kinder stationär', '§ 19 SGB VIII')).toBeNull();

@@ -16,7 +16,12 @@ export interface AidTypeCatalogue {
   readonly settingByParagraph: Readonly<Record<string, Setting>>;
 }
 
-/** Common Hilfearten whose name holds no paragraph; an office adds its own. */
+/**
+ * The Hilfearten of a common WebFM catalogue; an office adds its own. Those whose name holds no
+ * paragraph get theirs here. Those that name one are listed with that same paragraph and no
+ * setting, so they are classified exactly as the paragraph rules would: listing them only says
+ * they are known, which the plausibility rule `aid-type-not-catalogued` asks.
+ */
 export const DEFAULT_AID_TYPE_CATALOGUE: AidTypeCatalogue = {
   entries: {
     SPFH: { paragraph: '§ 31' },
@@ -26,6 +31,19 @@ export const DEFAULT_AID_TYPE_CATALOGUE: AidTypeCatalogue = {
     Tagesgruppe: { paragraph: '§ 32' },
     Vollzeitpflege: { paragraph: '§ 33' },
     Heimerziehung: { paragraph: '§ 34' },
+    'Erziehungsberatung § 28': { paragraph: '§ 28' },
+    'Soziale Gruppenarbeit § 29': { paragraph: '§ 29' },
+    'Erziehungsbeistand § 30': { paragraph: '§ 30' },
+    'Sozialpädagogische Familienhilfe § 31': { paragraph: '§ 31' },
+    'Tagesgruppe § 32': { paragraph: '§ 32' },
+    'Vollzeitpflege § 33': { paragraph: '§ 33' },
+    'Heimerziehung § 34': { paragraph: '§ 34' },
+    'Intensive sozialpädagogische Einzelbetreuung § 35': { paragraph: '§ 35' },
+    'Eingliederungshilfe § 35a ambulant': { paragraph: '§ 35a' },
+    'Eingliederungshilfe § 35a teilstationär': { paragraph: '§ 35a' },
+    'Eingliederungshilfe § 35a stationär': { paragraph: '§ 35a' },
+    'Hilfe für junge Volljährige § 41 ambulant': { paragraph: '§ 41' },
+    'Hilfe für junge Volljährige § 41 stationär': { paragraph: '§ 41' },
   },
   settingByParagraph: {
     '§ 27': 'ambulant',

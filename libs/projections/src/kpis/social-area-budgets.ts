@@ -5,6 +5,7 @@ import { loadCatalogue } from '../catalogues/catalogue-store.js';
 import { costs, type CostRow } from './chronicle-kpis.js';
 import { netBySocialAreaOfDays } from './costs-of-days.js';
 import type { KpiScope } from './kpi-query.js';
+import { newestObservation } from './knowledge-time.js';
 
 export interface SocialAreaBudgetsQuery extends KpiScope {
   readonly year: number;
@@ -68,15 +69,6 @@ export function completeMonthsOf(year: number, to: string, chronicleObservedAt: 
   return complete;
 }
 
-async function latestChronicleObservation(db: Kysely<Database>, query: SocialAreaBudgetsQuery): Promise<Date | null> {
-  const { rows } = await sql<{ observed_at: Date | null }>`
-    SELECT max(observed_at) AS observed_at FROM imports
-    WHERE tenant_id = ${query.tenantId} AND source = ${CHRONICLE_SOURCE} AND status = 'applied'
-      ${query.asOf ? sql`AND observed_at <= ${query.asOf.toISOString()}::timestamptz` : sql``}`.execute(db);
-  const at = rows[0]?.observed_at;
-  return at ? new Date(at) : null;
-}
-
 /** Net cents per social area (null for none), from cost rows and further sums. */
 function netByArea(rows: readonly CostRow[], keep: (row: CostRow) => boolean = () => true, ...more: Map<string | null, number>[]): Map<string | null, number> {
   const net = new Map<string | null, number>();
@@ -114,7 +106,7 @@ export async function socialAreaBudgets(db: Kysely<Database>, query: SocialAreaB
   const to = query.to ?? `${query.year}-12-31`;
   if (!to.startsWith(`${query.year}-`)) throw new RangeError(`the period's end ${to} lies outside ${query.year}`);
   const toMonth = Number(to.slice(5, 7));
-  const [observedAt, { content: budgets }] = await Promise.all([latestChronicleObservation(db, query), loadCatalogue(db, query.tenantId, 'budgets')]);
+  const [observedAt, { content: budgets }] = await Promise.all([newestObservation(db, query.tenantId, { source: CHRONICLE_SOURCE, asOf: query.asOf }), loadCatalogue(db, query.tenantId, 'budgets')]);
   const monthHoldsMore = to !== lastDayOf(query.year, toMonth) && observedAt !== null && to < berlinDayOf(observedAt);
   const wholeMonthsTo = !monthHoldsMore ? lastDayOf(query.year, toMonth) : toMonth > 1 ? lastDayOf(query.year, toMonth - 1) : null;
 

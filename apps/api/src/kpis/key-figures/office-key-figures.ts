@@ -31,6 +31,22 @@ export interface KeyFigure {
   read(scope: KeyFigureScope): Promise<KeyFigureReading>;
 }
 
+/**
+ * Two figures resting on one query (Fallzahl and stock, both per-inhabitant figures) ask it once
+ * per scope: the readings of one scope object share their answers.
+ */
+const answersOf = new WeakMap<KeyFigureScope, Map<string, Promise<unknown>>>();
+function once<T>(scope: KeyFigureScope, query: string, run: () => Promise<T>): Promise<T> {
+  const answers = answersOf.get(scope) ?? new Map<string, Promise<unknown>>();
+  answersOf.set(scope, answers);
+  if (!answers.has(query)) answers.set(query, run());
+  return answers.get(query) as Promise<T>;
+}
+const officeCasesOfYear = (scope: KeyFigureScope) =>
+  once(scope, 'casesOfYear', async () => (await casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] }))[0]);
+const officeUsePerYoungInhabitant = (scope: KeyFigureScope) =>
+  once(scope, 'usePerYoungInhabitant', async () => (await usePerYoungInhabitant(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] }))[0]);
+
 const yearOf = (scope: KeyFigureScope) => ({ tenantId: scope.tenantId, asOf: scope.asOf, from: `${scope.year}-01-01`, to: `${scope.year}-12-31` });
 
 /**
@@ -50,7 +66,7 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     unit: '',
     digits: 0,
     async read(scope) {
-      const [office] = await casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] });
+      const office = await officeCasesOfYear(scope);
       return { value: office?.cases ?? 0, counts: [office?.cases ?? 0] };
     },
   },
@@ -60,7 +76,7 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     unit: '',
     digits: 0,
     async read(scope) {
-      const [office] = await casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] });
+      const office = await officeCasesOfYear(scope);
       return { value: office?.stock ?? 0, counts: [office?.stock ?? 0] };
     },
   },
@@ -131,7 +147,7 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     unit: 'je 10.000',
     digits: 1,
     async read(scope) {
-      const [office] = await usePerYoungInhabitant(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] });
+      const office = await officeUsePerYoungInhabitant(scope);
       return { value: office?.casesPer10000 ?? null, counts: [office?.cases ?? 0] };
     },
   },
@@ -141,7 +157,7 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     unit: '€',
     digits: 2,
     async read(scope) {
-      const [office] = await usePerYoungInhabitant(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] });
+      const office = await officeUsePerYoungInhabitant(scope);
       return { value: office?.netPerYoungInhabitant ?? null, counts: [] };
     },
   },

@@ -20,9 +20,11 @@ const small = (counts: readonly number[]) => counts.some((count) => count === 1 
 
 /** Every office key figure of a year beside the same figure of the year before, as known at `asOf` (issue: multi-year view). */
 export async function yearOverYear(scope: KeyFigureScope): Promise<YearOverYearRow[]> {
+  // One scope object per year: figures resting on the same query share its answer.
+  const yearBefore = { ...scope, year: scope.year - 1 };
   return Promise.all(
     OFFICE_KEY_FIGURES.map(async (figure) => {
-      const [now, before] = await Promise.all([figure.read(scope), figure.read({ ...scope, year: scope.year - 1 })]);
+      const [now, before] = await Promise.all([figure.read(scope), figure.read(yearBefore)]);
       const change = now.value === null || before.value === null ? null : round(now.value - before.value, figure.digits);
       const changePercent = change === null || !before.value ? null : percent(now.value! - before.value, Math.abs(before.value));
       return {

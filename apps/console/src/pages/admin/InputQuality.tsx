@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatChange, formatNumber, formatPercent } from '../../format/german';
+import { kpiTitle } from '../../kpis/catalogue';
 
 type QualityAnswer = paths['/api/v1/quality']['get']['responses'][200]['content']['application/json'];
 type ToFixAnswer = paths['/api/v1/quality/to-fix']['get']['responses'][200]['content']['application/json'];
@@ -118,7 +119,7 @@ export default function InputQuality() {
             {rules.map(([id, rule]) => (
               <tr key={id}>
                 <th scope="row">{rule.name}</th>
-                <td>{rule.weakens.join(', ')}</td>
+                <td>{rule.weakens.map(kpiTitle).join(', ')}</td>
                 <td>{formatNumber(last.findings[id as keyof Month['findings']] ?? 0)}</td>
                 {quality.teams.map((team) => (
                   <td key={team.team ?? ''}>{formatNumber(team.months.at(-1)?.findings[id as keyof Month['findings']] ?? 0)}</td>
