@@ -68,6 +68,7 @@ export class AccessGuard implements CanActivate {
     if (looksLikeJwt && this.oidc) {
       const principal = await this.oidc.principalOf(token);
       if (principal === 'no-role') throw new ForbiddenException('the single sign-on token names no role of this service');
+      if (principal === 'no-office') throw new ForbiddenException('the single sign-on token names no office of this service');
       if (principal) return principal;
     } else {
       const principal = await this.tokens.principalOf(token);

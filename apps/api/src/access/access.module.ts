@@ -2,13 +2,14 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/domain';
+import { tenantIds } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessGuard, CONSOLE_SESSIONS, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
 import { ConsoleSessions } from './console-sessions.js';
 import { SessionController } from './session.controller.js';
 import { OidcSignIn } from './oidc-sign-in.js';
 import { oidcSignInSettingsFromEnv } from './oidc-sign-in-settings.js';
-import { OidcVerifier, oidcSettingsFromEnv } from './oidc-verifier.js';
+import { OidcVerifier, oidcSettingsFromEnv, type KnownOffice, type OidcClaimSettings } from './oidc-verifier.js';
 import { OIDC_SIGN_IN, SingleSignOnController } from './single-sign-on.controller.js';
 import { TokenPrincipals } from './token-principals.js';
 
@@ -23,16 +24,18 @@ export class AccessModule {
       providers: [
         {
           provide: OIDC_VERIFIER,
-          useFactory: () => {
+          inject: [DATABASE],
+          useFactory: (database: DatabaseHandle) => {
             const settings = oidcSettingsFromEnv(env);
-            return settings ? new OidcVerifier(settings) : null;
+            return settings ? new OidcVerifier(settings, undefined, officesServed(database, settings)) : null;
           },
         },
         {
           provide: OIDC_SIGN_IN,
-          useFactory: () => {
+          inject: [DATABASE],
+          useFactory: (database: DatabaseHandle) => {
             const settings = oidcSignInSettingsFromEnv(env);
-            return settings ? new OidcSignIn(settings) : null;
+            return settings ? new OidcSignIn(settings, officesServed(database, settings)) : null;
           },
         },
         {
@@ -50,4 +53,21 @@ export class AccessModule {
       ],
     };
   }
+}
+
+/**
+ * With an office claim, the offices of the installation, looked up afresh at most once a minute
+ * (an office added by an operator is found without a restart); without one, the configured office.
+ */
+function officesServed(database: DatabaseHandle, settings: OidcClaimSettings): KnownOffice {
+  if (!settings.officeClaim) return async (tenantId) => tenantId === settings.tenantId;
+  let known: { readonly at: number; readonly offices: Promise<Set<string>> } | undefined;
+  return async (tenantId) => {
+    if (!known || Date.now() - known.at > 60_000) {
+      const offices = tenantIds(database.app).then((ids) => new Set(ids));
+      known = { at: Date.now(), offices };
+      offices.catch(() => (known = undefined));
+    }
+    return (await known.offices).has(tenantId);
+  };
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import * as client from 'openid-client';
-import { CLOCK_TOLERANCE_SECONDS, OidcVerifier } from './oidc-verifier.js';
+import { CLOCK_TOLERANCE_SECONDS, OidcVerifier, type KnownOffice } from './oidc-verifier.js';
 import type { OidcSignInSettings } from './oidc-sign-in-settings.js';
 import type { Principal } from './role.js';
 
 /** Why a sign-in did not open a session; the console names each in German (`/?anmeldung=<reason>`). */
-export type SignInFailure = 'denied' | 'state' | 'no-role' | 'failed' | 'unavailable';
+export type SignInFailure = 'denied' | 'state' | 'no-role' | 'no-office' | 'failed' | 'unavailable';
 
 /** How long a started sign-in may take at the provider (login, perhaps a second factor). */
 export const PENDING_SIGN_IN_MS = 10 * 60_000;
@@ -22,7 +22,7 @@ interface DiscoveredProvider {
   readonly idTokens: OidcVerifier;
 }
 
-async function discoverProvider(settings: OidcSignInSettings): Promise<DiscoveredProvider> {
+async function discoverProvider(settings: OidcSignInSettings, knownOffice?: KnownOffice): Promise<DiscoveredProvider> {
   const metadata: Partial<client.ClientMetadata> = { [client.clockTolerance]: CLOCK_TOLERANCE_SECONDS };
   if (settings.clientSecret) metadata.client_secret = settings.clientSecret;
   // The settings allow http only on loopback.
@@ -30,7 +30,8 @@ async function discoverProvider(settings: OidcSignInSettings): Promise<Discovere
   const config = await client.discovery(settings.issuer, settings.clientId, metadata, undefined, { execute });
   const { issuer, jwks_uri } = config.serverMetadata();
   if (!jwks_uri) throw new Error('the provider names no jwks_uri');
-  return { config, idTokens: new OidcVerifier({ issuer, audience: settings.clientId, jwksUrl: jwks_uri, roleClaim: settings.roleClaim, tenantId: settings.tenantId }) };
+  const { roleClaim, tenantId, officeClaim } = settings;
+  return { config, idTokens: new OidcVerifier({ issuer, audience: settings.clientId, jwksUrl: jwks_uri, roleClaim, tenantId, officeClaim }, undefined, knownOffice) };
 }
 
 /** The error's kind for the log: codes only, never a token, code or description the provider wrote about a user. */
@@ -54,7 +55,10 @@ export class OidcSignIn {
   private readonly pending = new LRUCache<string, PendingSignIn>({ max: 10_000, ttl: PENDING_SIGN_IN_MS });
   private discovered: Promise<DiscoveredProvider> | undefined;
 
-  constructor(readonly settings: OidcSignInSettings) {}
+  constructor(
+    readonly settings: OidcSignInSettings,
+    private readonly knownOffice?: KnownOffice,
+  ) {}
 
   /** Where to send the browser, and the state it must bring back. */
   async start(): Promise<{ state: string; authorizationUrl: URL } | 'unavailable'> {
@@ -100,13 +104,17 @@ export class OidcSignIn {
       this.logger.warn(`single sign-on refused: the ID token's claim ${this.settings.roleClaim} names no role of this service`);
       return 'no-role';
     }
+    if (principal === 'no-office') {
+      this.logger.warn(`single sign-on refused: the ID token's claim ${this.settings.officeClaim} names no office of this service`);
+      return 'no-office';
+    }
     if (!principal) this.logger.warn('single sign-on refused: the ID token is not valid (signature, issuer, audience or time)');
     return principal ?? 'failed';
   }
 
   /** Discovery once, retried at the next sign-in when the provider was not reachable. */
   private async provider(): Promise<DiscoveredProvider | undefined> {
-    this.discovered ??= discoverProvider(this.settings);
+    this.discovered ??= discoverProvider(this.settings, this.knownOffice);
     try {
       return await this.discovered;
     } catch (error) {

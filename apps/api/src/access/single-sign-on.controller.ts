@@ -67,7 +67,7 @@ export class SingleSignOnController {
   @Get('oidc/callback')
   @PublicRoute()
   @ApiOperation({ summary: 'The provider sends the browser back here: opens the console session and redirects to the console' })
-  @ApiFoundResponse({ description: 'To / signed in (session cookie set), or to /?anmeldung=<denied|state|no-role|failed|unavailable>' })
+  @ApiFoundResponse({ description: 'To / signed in (session cookie set), or to /?anmeldung=<denied|state|no-role|no-office|failed|unavailable>' })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured' })
   async callback(@Req() request: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const signIn = this.configured();

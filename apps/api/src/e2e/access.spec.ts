@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
 import { until } from '@jugendamt/ingest/testing';
 import { OidcVerifier } from '../access/oidc-verifier.js';
 import { issueToken, revokeToken } from '../access/token-store.js';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
+import { startJwtIssuer, type JwtIssuer } from '../testing/jwt-issuer.js';
 
 type Caller = 'nobody' | 'unknown token' | 'admin' | 'controlling' | 'planning';
 const CALLERS: readonly Caller[] = ['nobody', 'unknown token', 'admin', 'controlling', 'planning'];
@@ -101,29 +100,38 @@ describe('single sign-on tokens', () => {
     expect(await verifier.principalOf(await sign({ roles: ['admin'] }, 'another-api'))).toBeUndefined();
   });
 
+  it('with an office claim, takes the office from it: exactly one, and one this installation serves', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
+    const settings = { issuer: 'https://sso.example', audience: 'controlling-api', jwksUrl: 'unused', roleClaim: 'roles', tenantId: 'default', officeClaim: 'office' };
+    const verifier = new OidcVerifier(settings, jwks, async (tenantId) => ['default', 'ost'].includes(tenantId));
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience('controlling-api').setSubject('u-17').setExpirationTime('5m').sign(privateKey);
+
+    expect(await verifier.principalOf(await sign({ roles: ['controlling'], office: 'ost' }))).toEqual({ tenantId: 'ost', role: 'controlling', subject: 'oidc:u-17' });
+    expect(await verifier.principalOf(await sign({ roles: ['admin'], office: ['ost'] }))).toEqual({ tenantId: 'ost', role: 'admin', subject: 'oidc:u-17' });
+    // Not the configured office by default: an account the provider gave no office gets none.
+    expect(await verifier.principalOf(await sign({ roles: ['controlling'] }))).toBe('no-office');
+    expect(await verifier.principalOf(await sign({ roles: ['controlling'], office: 'west' }))).toBe('no-office');
+    expect(await verifier.principalOf(await sign({ roles: ['controlling'], office: ['default', 'ost'] }))).toBe('no-office');
+    expect(await verifier.principalOf(await sign({ roles: ['controlling'], office: '' }))).toBe('no-office');
+    expect(await verifier.principalOf(await sign({ roles: ['staff'], office: 'ost' }))).toBe('no-role');
+  });
+
   describe('their time claims, at the API', () => {
     let api: ApiUnderTest;
-    let jwksServer: Server;
-    let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+    let issuer: JwtIssuer;
     const now = () => Math.floor(Date.now() / 1000);
     /** An admin token of the right issuer and audience with exactly these time claims. */
-    const signed = (times: { exp?: number; nbf?: number; iat?: number }) =>
-      new SignJWT({ roles: ['admin'], ...times }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience('controlling-api').setSubject('u-17').sign(privateKey);
-    const statusOf = async (times: { exp?: number; nbf?: number; iat?: number }) => (await api.get('/api/v1/admin/inbox', await signed(times))).status;
+    const statusOf = async (times: { exp?: number; nbf?: number; iat?: number }) => (await api.get('/api/v1/admin/inbox', await issuer.sign({ roles: ['admin'], exp: undefined, ...times }))).status;
 
     beforeAll(async () => {
-      const keys = await generateKeyPair('RS256');
-      privateKey = keys.privateKey;
-      const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
-      // The issuer's key set, served as a real identity provider would.
-      jwksServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
-      await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-      const { port } = jwksServer.address() as AddressInfo;
-      api = await startApiOnEmptyDatabase({ OIDC_ISSUER: 'https://sso.example', OIDC_AUDIENCE: 'controlling-api', OIDC_JWKS_URL: `http://127.0.0.1:${port}/certs` });
+      issuer = await startJwtIssuer();
+      api = await startApiOnEmptyDatabase(issuer.env);
     });
     afterAll(async () => {
       await api?.close();
-      jwksServer?.close();
+      issuer?.close();
     });
 
     it('refuses an admin token without an expiry, however valid otherwise', async () => {

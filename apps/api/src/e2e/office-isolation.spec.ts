@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { inOffice, withoutOffice } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
+import { startJwtIssuer, type JwtIssuer } from '../testing/jwt-issuer.js';
 import { B_TEAM_PREFIX, OFFICE_A, OFFICE_B, startTwoOffices, type TwoOffices } from '../testing/two-offices.js';
 
 /** Every read route of the API, with parameters that make it answer with rows. */
@@ -37,11 +38,17 @@ interface Traces {
 describe('two offices on one PostgreSQL, kept apart by row-level security', () => {
   let offices: TwoOffices;
   let ofB: Traces;
+  let sso: JwtIssuer;
   beforeAll(async () => {
-    offices = await startTwoOffices();
+    // One identity provider for both offices: its tokens name the account's office.
+    sso = await startJwtIssuer();
+    offices = await startTwoOffices({ ...sso.env, OIDC_OFFICE_CLAIM: 'office' });
     ofB = await tracesOf(OFFICE_B);
   }, 240_000);
-  afterAll(() => offices?.close());
+  afterAll(async () => {
+    await offices?.close();
+    sso?.close();
+  });
 
   /** What would betray office B in an answer: its import ids, token ids, streams and pseudonyms. */
   async function tracesOf(tenantId: string): Promise<Traces> {
@@ -68,6 +75,21 @@ describe('two offices on one PostgreSQL, kept apart by row-level security', () =
     // The markers would show: where an answer names teams, imports or callers, B's own does.
     if (/by=team|teams|annual/.test(path)) expect(answerOfB).toContain(B_TEAM_PREFIX);
     if (path.includes('imports')) expect(answerOfB).toContain(ofB.importIds[0]);
+  });
+
+  it('opens a single sign-on token on the office its claim names, and refuses one naming no office served here', async () => {
+    const teamsWith = async (office: unknown) => get('/api/v1/teams', await sso.sign({ roles: ['controlling'], ...(office === undefined ? {} : { office }) }));
+    const ofA = await (await teamsWith(OFFICE_A)).text();
+    const ofBByClaim = await (await teamsWith(OFFICE_B)).text();
+    expect(ofA).not.toContain(B_TEAM_PREFIX);
+    expect(ofA).toContain('ASD Team');
+    expect(ofBByClaim).toContain(B_TEAM_PREFIX);
+    expect(ofBByClaim).toEqual(await (await get('/api/v1/teams', offices.tokens.B.controlling)).text());
+    for (const office of ['west', undefined, [OFFICE_A, OFFICE_B]]) {
+      const refused = await teamsWith(office);
+      expect([office, refused.status]).toEqual([office, 403]);
+      expect(await refused.text()).toContain('names no office of this service');
+    }
   });
 
   it('refuses office B’s import, its findings and its catalogue history to office A’s administrator', async () => {

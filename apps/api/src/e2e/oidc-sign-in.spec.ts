@@ -81,21 +81,21 @@ describe('single sign-on in the console (postgres)', () => {
     await provider?.close();
   });
 
-  async function startSignIn(): Promise<{ authorizationUrl: URL; setCookie: string; cookie: string }> {
-    const response = await fetch(`${api.url}/api/v1/session/oidc`, { redirect: 'manual' });
+  async function startSignIn(on = api): Promise<{ authorizationUrl: URL; setCookie: string; cookie: string }> {
+    const response = await fetch(`${on.url}/api/v1/session/oidc`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     const setCookie = response.headers.getSetCookie().join('\n');
     return { authorizationUrl: new URL(response.headers.get('location')!), setCookie, cookie: setCookie.split(';')[0]! };
   }
 
   /** The browser arriving back at the console's callback (the redirect URI's path on the API). */
-  const callback = (returned: URL, cookie?: string) => fetch(`${api.url}${returned.pathname}${returned.search}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const callback = (returned: URL, cookie?: string, on = api) => fetch(`${on.url}${returned.pathname}${returned.search}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
   const sessionCookieOf = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith('jc_session='));
 
-  async function signInAs(login: string): Promise<Response> {
-    const { authorizationUrl, cookie } = await startSignIn();
-    return callback(await new ProviderVisit(provider.issuer).signIn(authorizationUrl, login), cookie);
+  async function signInAs(login: string, on = api): Promise<Response> {
+    const { authorizationUrl, cookie } = await startSignIn(on);
+    return callback(await new ProviderVisit(provider.issuer).signIn(authorizationUrl, login), cookie, on);
   }
 
   it('tells the console that it offers single sign-on; an API without OIDC_CLIENT_ID does not', async () => {
@@ -202,5 +202,26 @@ describe('single sign-on in the console (postgres)', () => {
     expect(cancelled.headers.get('location')).toBe('/?anmeldung=denied');
     expect(sessionCookieOf(cancelled)).toBeUndefined();
     expect((await api.database.db.selectFrom('console_sessions').select('subject').execute()).length).toBe(sessionsBefore);
+  });
+
+  it('with OIDC_OFFICE_CLAIM, opens the session on the office the ID token names, and refuses an office not served here', async () => {
+    const offices = await startApiOnEmptyDatabase({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CONSOLE_CLIENT.clientId,
+      OIDC_CLIENT_SECRET: CONSOLE_CLIENT.clientSecret,
+      OIDC_REDIRECT_URI: CONSOLE_CLIENT.redirectUri,
+      OIDC_OFFICE_CLAIM: 'office',
+    });
+    try {
+      const anna = await signInAs('anna.controlling', offices);
+      expect(anna.headers.get('location')).toBe('/');
+      expect(await offices.database.db.selectFrom('console_sessions').select(['subject', 'tenant_id']).execute()).toEqual([{ subject: 'oidc:anna.controlling', tenant_id: 'default' }]);
+      // wanda.west's directory puts her in office `west`, which this installation does not serve.
+      const wanda = await signInAs('wanda.west', offices);
+      expect(wanda.headers.get('location')).toBe('/?anmeldung=no-office');
+      expect(sessionCookieOf(wanda)).toBeUndefined();
+    } finally {
+      await offices.close();
+    }
   });
 });

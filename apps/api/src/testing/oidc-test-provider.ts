@@ -8,6 +8,15 @@ export const TEST_ACCOUNTS: Readonly<Record<string, readonly string[]>> = {
   'anna.controlling': ['controlling'],
   'bernd.fachadmin': ['admin', 'staff'],
   'gast.praktikum': ['staff'],
+  'wanda.west': ['controlling'],
+};
+
+/** The office the directory gives each (claim `office`): an installation serving several offices reads it. */
+export const TEST_ACCOUNT_OFFICES: Readonly<Record<string, string>> = {
+  'anna.controlling': 'default',
+  'bernd.fachadmin': 'default',
+  'gast.praktikum': 'default',
+  'wanda.west': 'west',
 };
 
 export interface ConsoleClient {
@@ -49,10 +58,10 @@ export async function startOpenIdProvider(client: ConsoleClient, hostName: '127.
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test-signing-key', alg: 'RS256', use: 'sig' }] },
     // A client that sends no S256 code challenge is refused, as the office's provider should.
     pkce: { required: () => true },
-    claims: { openid: ['sub', 'roles'] },
+    claims: { openid: ['sub', 'roles', 'office'] },
     // The role goes into the ID token itself, as directories configured for role claims do.
     conformIdTokenClaims: false,
-    findAccount: (_context, accountId) => ({ accountId, claims: () => ({ sub: accountId, roles: [...(TEST_ACCOUNTS[accountId] ?? [])] }) }),
+    findAccount: (_context, accountId) => ({ accountId, claims: () => ({ sub: accountId, roles: [...(TEST_ACCOUNTS[accountId] ?? [])], office: TEST_ACCOUNT_OFFICES[accountId] }) }),
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
   });
   let tokenRequests = 0;

@@ -34,7 +34,7 @@ export interface TwoOffices {
  * least-privileged login (as the workers would), each with its own pseudonym key, and the
  * API serving both, as an operator following docs/architecture.md would run it.
  */
-export async function startTwoOffices(): Promise<TwoOffices> {
+export async function startTwoOffices(extraEnv: NodeJS.ProcessEnv = {}): Promise<TwoOffices> {
   const owner = await createTestDatabase('postgres');
   const loginRole = `office_api_${randomBytes(4).toString('hex')}`;
   await withClient(owner.url!, (client) => client.query(`CREATE ROLE ${loginRole} LOGIN IN ROLE jugendamt_app`));
@@ -42,7 +42,7 @@ export async function startTwoOffices(): Promise<TwoOffices> {
   loginUrl.username = loginRole;
   const api = await openDatabase({ databaseUrl: loginUrl.toString(), ownerUrl: owner.url, poolSize: 10 });
   const keys = { A: randomBytes(32).toString('hex'), B: randomBytes(32).toString('hex') };
-  const env = apiTestEnv({ PSEUDONYM_KEY: keys.A, PSEUDONYM_KEY_OST: keys.B, DATABASE_URL: loginUrl.toString() });
+  const env = apiTestEnv({ PSEUDONYM_KEY: keys.A, PSEUDONYM_KEY_OST: keys.B, DATABASE_URL: loginUrl.toString(), ...extraEnv });
 
   const samplesOfB = mkdtempSync(join(tmpdir(), 'office-b-'));
   const samples = resolve('samples');
