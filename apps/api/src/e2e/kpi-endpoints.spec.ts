@@ -152,7 +152,11 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
   it('documents the answers in the OpenAPI document as they are served', async () => {
     const document = await bodyOf(await api.get('/docs-json'));
     const answer = (path: string) => document.paths[path].get.responses['200'].content['application/json'].schema;
-    expect(Object.keys(answer('/api/v1/kpis/aids').properties)).toEqual(['kpi', 'parameters', 'basis', 'rows', 'shares', 'sharesByGroup']);
+    expect(Object.keys(answer('/api/v1/kpis/aids').properties)).toEqual(['kpi', 'parameters', 'basis', 'rows', 'shares', 'sharesByGroup', 'dataQuality']);
+    // Every KPI a plausibility rule can weaken says how good its base is (docs/data-quality.md).
+    for (const path of ['aids', 'aids/stock', 'endings', 'return-rate', 'caseload', 'sub-process-counts', 'staffing-requirement', 'costs', 'social-area-budgets', 'use-per-young-inhabitant']) {
+      expect(Object.keys(answer(`/api/v1/kpis/${path}`).properties.dataQuality.properties)).toEqual(['records', 'rules', 'notes']);
+    }
     expect(Object.keys(answer('/api/v1/kpis/aids/stock').properties.sharesByGroup.items.properties)).toEqual(expect.arrayContaining(['group', 'shareStationary', 'ambulantPerStationary', 'fosterShare']));
     expect(Object.keys(answer('/api/v1/kpis/endings').properties.rows.items.properties)).toEqual(
       expect.arrayContaining(['ended', 'base', 'planned', 'breakdown', 'plannedEndingRate', 'breakdownRate', 'reasons']),

@@ -106,7 +106,7 @@ describe('Sozialraumbudget (KPI 10) through the API, on real PostgreSQL', () => 
     const route = document.paths['/api/v1/kpis/social-area-budgets'].get;
     expect(route.parameters.map((p: { name: string }) => p.name)).toEqual(['year', 'to', 'asOf']);
     const answer = route.responses['200'].content['application/json'].schema;
-    expect(Object.keys(answer.properties)).toEqual(['kpi', 'parameters', 'basis', 'rows', 'office', 'chronicleObservedAt']);
+    expect(Object.keys(answer.properties)).toEqual(['kpi', 'parameters', 'basis', 'rows', 'office', 'chronicleObservedAt', 'dataQuality']);
     expect(Object.keys(answer.properties.rows.items.properties)).toEqual(['socialArea', 'budgetCents', 'spentCents', 'utilisation', 'completeMonths', 'forecastCents', 'forecastDeviationCents']);
   });
 });

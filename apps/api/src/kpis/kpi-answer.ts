@@ -1,3 +1,4 @@
+import type { BaseQuality } from '@jugendamt/projections';
 import type { KnowledgeBasis } from './knowledge-basis.js';
 
 /** Every KPI endpoint answers with its figures and what they rest on. */
@@ -8,6 +9,9 @@ export interface KpiAnswer<Row> {
   readonly basis: KnowledgeBasis;
   readonly rows: readonly Row[];
 }
+
+/** An answer whose base a plausibility rule can weaken says how good that base is (docs/data-quality.md). */
+export type NotedKpiAnswer<Row> = KpiAnswer<Row> & { readonly dataQuality: BaseQuality };
 
 /** Drill-down to a team needs the team among the dimensions; the filter then keeps its rows. */
 export function withTeam<D extends string>(by: readonly D[], team: string | undefined): D[] {

@@ -90,6 +90,13 @@ function figures(budgetCents: number | null, spentCents: number, completeMonths:
   };
 }
 
+/** The period a budget is spent in: 01.01. of the year to `to`, else to 31.12. */
+export function budgetPeriod(query: Pick<SocialAreaBudgetsQuery, 'year' | 'to'>): { from: string; to: string } {
+  const to = query.to ?? `${query.year}-12-31`;
+  if (!to.startsWith(`${query.year}-`)) throw new RangeError(`the period's end ${to} lies outside ${query.year}`);
+  return { from: `${query.year}-01-01`, to };
+}
+
 /**
  * docs/kpis.md 10, Sozialraumbudget: each social area's budget for a year against its net
  * expenditure (KPI 7, the social area of the linked case as known at `asOf`) and the linear
@@ -102,9 +109,7 @@ function figures(budgetCents: number | null, spentCents: number, completeMonths:
  * month's days from the entries.
  */
 export async function socialAreaBudgets(db: Kysely<Database>, query: SocialAreaBudgetsQuery): Promise<SocialAreaBudgets> {
-  const from = `${query.year}-01-01`;
-  const to = query.to ?? `${query.year}-12-31`;
-  if (!to.startsWith(`${query.year}-`)) throw new RangeError(`the period's end ${to} lies outside ${query.year}`);
+  const { from, to } = budgetPeriod(query);
   const toMonth = Number(to.slice(5, 7));
   const [observedAt, { content: budgets }] = await Promise.all([newestObservation(db, query.tenantId, { source: CHRONICLE_SOURCE, asOf: query.asOf }), loadCatalogue(db, query.tenantId, 'budgets')]);
   const monthHoldsMore = to !== lastDayOf(query.year, toMonth) && observedAt !== null && to < berlinDayOf(observedAt);

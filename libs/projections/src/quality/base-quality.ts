@@ -1,36 +1,15 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { berlinDayOf, REASON_ADOPTION, REASON_TRANSFER_OF_RESPONSIBILITY } from '@jugendamt/domain';
+import { berlinDayOf } from '@jugendamt/domain';
 import type { KpiScope, Period } from '../kpis/kpi-query.js';
-import { countFindings, PAYMENTS_DATED, type RecordBase } from './checked-records.js';
+import { countFindings } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
-import type { PlausibilityRuleId, QualityRecordKind, WeakenedKpi } from './plausibility-catalogue.js';
+import { KPI_BASES } from './kpi-bases.js';
+import type { PlausibilityRuleId, WeakenedKpi } from './plausibility-catalogue.js';
 import { activeRulesOn } from './rule-checks.js';
 
-/** The records a KPI's figure rests on, as the rules' records (aliases of `checked-records.ts`, window `w`). */
-interface KpiBase {
-  readonly records: QualityRecordKind;
-  readonly base: RecordBase;
-  /** The base in German, after "3 von 41": plural, dative. */
-  readonly label: string;
-}
-
-/** The bases of the KPIs whose answers carry a data-quality note so far (docs/data-quality.md). */
-const KPI_BASES: Partial<Readonly<Record<WeakenedKpi, KpiBase>>> = {
-  // docs/kpis.md 3: the denominator of the return rate.
-  'return-rate': {
-    records: 'aids',
-    base: sql`a.educational_aid AND a.setting = 'stationär' AND a.end_on BETWEEN w.from_on AND w.to_on
-      AND a.reason_of_ending IS DISTINCT FROM ${REASON_TRANSFER_OF_RESPONSIBILITY} AND a.reason_of_ending IS DISTINCT FROM ${REASON_ADOPTION}`,
-    label: 'beendeten stationären Hilfen',
-  },
-  // docs/kpis.md 5: HzE aids running on the reference date (the period's last day).
-  caseload: { records: 'aids', base: sql`a.educational_aid AND a.begin_on <= w.to_on AND (a.end_on IS NULL OR a.end_on >= w.to_on)`, label: 'am Stichtag laufenden Hilfen zur Erziehung' },
-  // docs/kpis.md 7: the payments of the period (contributions and refunds are no rule's records).
-  costs: { records: 'payments', base: PAYMENTS_DATED, label: 'Zahlungen des Zeitraums' },
-};
-
-export type KpiWithQualityNote = keyof typeof KPI_BASES;
+/** Every KPI a rule can weaken carries a note (docs/data-quality.md). */
+export type KpiWithQualityNote = WeakenedKpi;
 
 export interface BaseQualityQuery extends KpiScope, Period {
   readonly kpi: KpiWithQualityNote;
@@ -51,7 +30,7 @@ export interface BaseQuality {
  * it, as known at `asOf`, checked by the active rules that weaken the KPI.
  */
 export async function baseQuality(db: Kysely<Database>, query: BaseQualityQuery): Promise<BaseQuality> {
-  const spec = KPI_BASES[query.kpi]!;
+  const spec = KPI_BASES[query.kpi];
   const inputs = await checkInputs(db, query.tenantId);
   const rules = activeRulesOn(spec.records, inputs.rules).filter((id) => inputs.rules.rules[id].weakens.includes(query.kpi));
   const day = berlinDayOf(query.asOf ?? new Date());

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, flagParam, referenceDateParam, teamParam } from '../kpi-params.js';
 import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
@@ -22,7 +22,7 @@ export interface StockRow {
   readonly stock: number;
 }
 
-type Answer = KpiAnswer<StockRow> & {
+type Answer = NotedKpiAnswer<StockRow> & {
   /** Of the office, or of the team drilled down to. */
   readonly shares: SettingShares;
   /** Of every group of the dimensions asked other than setting and paragraph (per team, per social area, …). */
@@ -32,7 +32,7 @@ type Answer = KpiAnswer<StockRow> & {
 export const aidStockAnswer = kpiAnswer(
   'aid-stock',
   z.object({ group: groupOf(AID_DIMENSIONS), stock: z.number().int().describe('HzE aids running on the reference date.') }),
-  sharesOfAids,
+  { ...sharesOfAids, dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: the stock of HzE aids running on a reference date. */
@@ -52,12 +52,13 @@ export class AidStockHandler implements IQueryHandler<AidStockQuery> {
     await this.kpis.checkTeam(tenantId, team);
     const by = withTeam(params.by, team);
     const day = { from: on, to: on, asOf };
-    const [rows, { shares, byGroup }, basis] = await Promise.all([
+    const [rows, { shares, byGroup }, quality, basis] = await Promise.all([
       aidCounts(this.kpis.db, { ...day, by, tenantId }),
       settingSharesBy(this.kpis.db, { ...day, by, tenantId, team, includeEducationalCounselling }),
+      this.kpis.quality(tenantId, 'aid-stock', { ...day, team }),
       this.kpis.basis(tenantId, asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     const stock = ofTeam(rows, team).map((row) => ({ group: row.group, stock: row.running }));
-    return { kpi: 'aid-stock', parameters: { on, by, team, includeEducationalCounselling, asOf }, basis, rows: stock, shares, sharesByGroup: byGroup };
+    return { kpi: 'aid-stock', parameters: { on, by, team, includeEducationalCounselling, asOf }, basis, rows: stock, shares, sharesByGroup: byGroup, dataQuality: quality };
   }
 }

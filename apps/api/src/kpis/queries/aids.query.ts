@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, flagParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
@@ -18,7 +18,7 @@ export const aidsFields = z.object({
 });
 export const aidsParams = aidsFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<AidCountsRow> & {
+type Answer = NotedKpiAnswer<AidCountsRow> & {
   /** Of the office, or of the team drilled down to. */
   readonly shares: SettingShares;
   /** Of every group of the dimensions asked other than setting and paragraph (per team, per social area, …). */
@@ -33,7 +33,7 @@ export const aidsAnswer = kpiAnswer(
     begun: z.number().int().describe('Of them, begun in the period.'),
     ended: z.number().int().describe('Of them, ended in the period.'),
   }),
-  sharesOfAids,
+  { ...sharesOfAids, dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: HzE aids running, begun and ended in a period, with the setting shares of the running ones. */
@@ -52,11 +52,12 @@ export class AidsHandler implements IQueryHandler<AidsQuery> {
     const { tenantId } = caller;
     await this.kpis.checkTeam(tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, { shares, byGroup }, basis] = await Promise.all([
+    const [rows, { shares, byGroup }, quality, basis] = await Promise.all([
       aidCounts(this.kpis.db, { ...query, by, tenantId }),
       settingSharesBy(this.kpis.db, { ...query, by, tenantId, team, includeEducationalCounselling }),
+      this.kpis.quality(tenantId, 'aids', { ...query, team }),
       this.kpis.basis(tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
-    return { kpi: 'aids', parameters: { ...query, by, team, includeEducationalCounselling }, basis, rows: ofTeam(rows, team), shares, sharesByGroup: byGroup };
+    return { kpi: 'aids', parameters: { ...query, by, team, includeEducationalCounselling }, basis, rows: ofTeam(rows, team), shares, sharesByGroup: byGroup, dataQuality: quality };
   }
 }

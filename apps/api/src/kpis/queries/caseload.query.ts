@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { baseQuality, caseloadPerFte, type BaseQuality, type CaseloadRow } from '@jugendamt/projections';
+import { caseloadPerFte, type CaseloadRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
 import { dataQuality, kpiAnswer } from '../answer-schemas.js';
-import type { KpiAnswer } from '../kpi-answer.js';
+import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, periodParams, referenceDateParam, resolvePeriod, teamParam } from '../kpi-params.js';
 
@@ -37,7 +37,7 @@ export interface CaseloadAnswerRow extends CaseloadRow {
   readonly ratio: string | null;
 }
 
-type Answer = KpiAnswer<CaseloadAnswerRow> & { readonly dataQuality: BaseQuality };
+type Answer = NotedKpiAnswer<CaseloadAnswerRow>;
 
 export const caseloadAnswer = kpiAnswer(
   'caseload',
@@ -72,7 +72,7 @@ export class CaseloadHandler implements IQueryHandler<CaseloadQuery> {
     await this.kpis.checkTeam(caller.tenantId, team);
     const [rows, quality, basis] = await Promise.all([
       caseloadPerFte(this.kpis.db, { tenantId: caller.tenantId, on: query.on, asOf: query.asOf }),
-      baseQuality(this.kpis.db, { kpi: 'caseload', tenantId: caller.tenantId, from: query.on, to: query.on, asOf: query.asOf, team }),
+      this.kpis.quality(caller.tenantId, 'caseload', { from: query.on, to: query.on, asOf: query.asOf, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'], 'staff-history': [] }, current: ['staffing'] }),
     ]);
     const answered = rows.filter((row) => team === undefined || row.team === team).map((row) => ({ ...row, ratio: germanRatio(row.aidsPerFte) }));

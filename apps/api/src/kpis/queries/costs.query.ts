@@ -1,16 +1,16 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { aidCounts, baseQuality, COST_DIMENSIONS, costPerAid, costs, type BaseQuality, type CostPerAid, type CostRow } from '@jugendamt/projections';
+import { aidCounts, COST_DIMENSIONS, costPerAid, costs, type CostPerAid, type CostRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
 import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
 
 export const costsFields = z.object({ ...periodParams, granularity: granularityParam, by: dimensionsParam(COST_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const costsParams = costsFields.transform(resolvePeriodAndGranularity);
 
-type Answer = KpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[]; readonly dataQuality: BaseQuality };
+type Answer = NotedKpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerAid[] };
 
 export const costsAnswer = kpiAnswer(
   'costs',
@@ -57,7 +57,7 @@ export class CostsHandler implements IQueryHandler<CostsQuery> {
       costs(this.kpis.db, { ...query, by, tenantId }),
       costs(this.kpis.db, { ...whole, granularity: 'total' }),
       aidCounts(this.kpis.db, whole),
-      baseQuality(this.kpis.db, { kpi: 'costs', tenantId, from: query.from, to: query.to, asOf: query.asOf, team }),
+      this.kpis.quality(tenantId, 'costs', { ...query, team }),
       this.kpis.basis(tenantId, query.asOf, { built: { 'chronicle-history': ['aid-types'], 'aid-history': ['aid-types'] } }),
     ]);
     const perAid = costPerAid(ofTeam(byParagraph, team), ofTeam(aids, team));

@@ -2,15 +2,15 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ENDING_DIMENSIONS, endings, type EndingsRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { groupOf, kpiAnswer, rate } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, groupOf, kpiAnswer, rate } from '../answer-schemas.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const endingsFields = z.object({ ...periodParams, by: dimensionsParam(ENDING_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const endingsParams = endingsFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<EndingsRow>;
+type Answer = NotedKpiAnswer<EndingsRow>;
 
 export const endingsAnswer = kpiAnswer(
   'endings',
@@ -26,6 +26,7 @@ export const endingsAnswer = kpiAnswer(
     breakdownRate: rate('Abbruchquote: breakdown ÷ base × 100'),
     reasons: z.record(z.string(), z.number().int()).describe('The ended aids by Beendigungsgrund; none given or outside the code list: unbekannt.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
@@ -43,10 +44,11 @@ export class EndingsHandler implements IQueryHandler<EndingsQuery> {
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       endings(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      this.kpis.quality(caller.tenantId, 'endings', { ...query, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
-    return { kpi: 'endings', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+    return { kpi: 'endings', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
   }
 }

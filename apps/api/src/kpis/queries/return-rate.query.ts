@@ -1,16 +1,16 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { baseQuality, returnRate, RETURN_RATE_DIMENSIONS, type BaseQuality, type ReturnRateRow } from '@jugendamt/projections';
+import { returnRate, RETURN_RATE_DIMENSIONS, type ReturnRateRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
 import { dataQuality, givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const returnRateFields = z.object({ ...periodParams, by: dimensionsParam(RETURN_RATE_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const returnRateParams = returnRateFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<ReturnRateRow> & { readonly dataQuality: BaseQuality };
+type Answer = NotedKpiAnswer<ReturnRateRow>;
 
 export const returnRateAnswer = kpiAnswer(
   'return-rate',
@@ -41,7 +41,7 @@ export class ReturnRateHandler implements IQueryHandler<ReturnRateQuery> {
     const by = withTeam(query.by, team);
     const [rows, quality, basis] = await Promise.all([
       returnRate(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      baseQuality(this.kpis.db, { kpi: 'return-rate', tenantId: caller.tenantId, from: query.from, to: query.to, asOf: query.asOf, team }),
+      this.kpis.quality(caller.tenantId, 'return-rate', { ...query, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     return { kpi: 'return-rate', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { socialAreaBudgets, type SocialAreaBudgetRow, type SocialAreaBudgets } from '@jugendamt/projections';
+import { budgetPeriod, socialAreaBudgets, type SocialAreaBudgetRow, type SocialAreaBudgets } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { kpiAnswer, rate } from '../answer-schemas.js';
-import type { KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
+import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, periodEndParam, yearParam } from '../kpi-params.js';
 
@@ -21,7 +21,7 @@ export const socialAreaBudgetsParams = socialAreaBudgetsFields.transform((value,
   return value;
 });
 
-type Answer = KpiAnswer<SocialAreaBudgetRow> & Pick<SocialAreaBudgets, 'office' | 'chronicleObservedAt'>;
+type Answer = NotedKpiAnswer<SocialAreaBudgetRow> & Pick<SocialAreaBudgets, 'office' | 'chronicleObservedAt'>;
 
 const figures = {
   budgetCents: z.number().int().nullable().describe("The year's budget from the budgets catalogue's current version, in cents; null where it names none (always for ohne Sozialraum)."),
@@ -38,6 +38,7 @@ export const socialAreaBudgetsAnswer = kpiAnswer(
   {
     office: z.object(figures).describe('The office: the budgets of all social areas summed, all spending, ohne Sozialraum included.'),
     chronicleObservedAt: z.string().nullable().describe('The newest applied 14plus export by asOf (ISO timestamp), which decides the complete months; null: none.'),
+    dataQuality,
   },
 ) satisfies z.ZodType<Answer>;
 
@@ -54,11 +55,12 @@ export class SocialAreaBudgetsHandler implements IQueryHandler<SocialAreaBudgets
 
   async execute({ caller, params }: SocialAreaBudgetsQuery): Promise<Answer> {
     const { tenantId } = caller;
-    const [budgets, basis] = await Promise.all([
+    const [budgets, quality, basis] = await Promise.all([
       socialAreaBudgets(this.kpis.db, { tenantId, ...params }),
+      this.kpis.quality(tenantId, 'social-area-budgets', { ...budgetPeriod(params), asOf: params.asOf }),
       this.kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': ['aid-types'] }, current: ['budgets'] }),
     ]);
     const { areas, office, chronicleObservedAt, from, to } = budgets;
-    return { kpi: 'social-area-budgets', parameters: { ...params, from, to }, basis, rows: areas, office, chronicleObservedAt };
+    return { kpi: 'social-area-budgets', parameters: { ...params, from, to }, basis, rows: areas, office, chronicleObservedAt, dataQuality: quality };
   }
 }

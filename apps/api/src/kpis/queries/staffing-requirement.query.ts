@@ -2,15 +2,15 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { staffingRequirement, type StaffingRequirementRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { kpiAnswer, rate } from '../answer-schemas.js';
-import type { KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
+import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const staffingRequirementFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
 export const staffingRequirementParams = staffingRequirementFields.transform(resolvePeriod);
 
-type Answer = KpiAnswer<StaffingRequirementRow>;
+type Answer = NotedKpiAnswer<StaffingRequirementRow>;
 
 export const staffingRequirementAnswer = kpiAnswer(
   'staffing-requirement',
@@ -22,6 +22,7 @@ export const staffingRequirementAnswer = kpiAnswer(
     coverage: rate('Average FTE ÷ required FTE × 100, of the unrounded values'),
     withoutProcessTime: z.array(z.object({ code: z.string(), count: z.number().int() })).describe('Completed sub-processes whose code has no process time.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
@@ -38,10 +39,11 @@ export class StaffingRequirementHandler implements IQueryHandler<StaffingRequire
   async execute({ caller, params }: StaffingRequirementQuery): Promise<Answer> {
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       staffingRequirement(this.kpis.db, { ...query, tenantId: caller.tenantId }),
+      this.kpis.quality(caller.tenantId, 'staffing-requirement', { ...query, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [], 'staff-history': [] }, current: ['staffing', 'process-times'] }),
     ]);
-    return { kpi: 'staffing-requirement', parameters: { ...query, team }, basis, rows: rows.filter((row) => team === undefined || row.team === team) };
+    return { kpi: 'staffing-requirement', parameters: { ...query, team }, basis, rows: rows.filter((row) => team === undefined || row.team === team), dataQuality: quality };
   }
 }

@@ -2,8 +2,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { subProcessCounts, SUB_PROCESS_DIMENSIONS, type CountRow, type SubProcessDimension } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { givenGroupOf, kpiAnswer } from '../answer-schemas.js';
-import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, givenGroupOf, kpiAnswer } from '../answer-schemas.js';
+import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
 import { KpiContext } from '../kpi-context.js';
 
@@ -16,7 +16,7 @@ export const subProcessCountsFields = z.object({
 });
 export const subProcessCountsParams = subProcessCountsFields.transform(resolvePeriodAndGranularity);
 
-type Answer = KpiAnswer<CountRow<SubProcessDimension>>;
+type Answer = NotedKpiAnswer<CountRow<SubProcessDimension>>;
 
 export const subProcessCountsAnswer = kpiAnswer(
   'sub-process-counts',
@@ -25,6 +25,7 @@ export const subProcessCountsAnswer = kpiAnswer(
     period: z.string().describe('2024-03, 2024-Q1, 2024 or total, by the granularity.'),
     count: z.number().int().describe('Completed sub-processes, counted in the period of Abgeschlossen am.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
@@ -42,10 +43,11 @@ export class SubProcessCountsHandler implements IQueryHandler<SubProcessCountsQu
     const { team, ...query } = params;
     await this.kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       subProcessCounts(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      this.kpis.quality(caller.tenantId, 'sub-process-counts', { ...query, team }),
       this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [] } }),
     ]);
-    return { kpi: 'sub-process-counts', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
+    return { kpi: 'sub-process-counts', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
   }
 }

@@ -2,8 +2,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { USE_DIMENSIONS, usePerYoungInhabitant, type UsePerYoungInhabitantRow } from '@jugendamt/projections';
 import type { Principal } from '../../access/role.js';
-import { groupOf, kpiAnswer } from '../answer-schemas.js';
-import type { KpiAnswer } from '../kpi-answer.js';
+import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
+import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { KpiContext } from '../kpi-context.js';
 import { asOfParam, dimensionsParam, yearParam } from '../kpi-params.js';
 
@@ -19,7 +19,7 @@ export const usePerYoungInhabitantParams = usePerYoungInhabitantFields.superRefi
   }
 });
 
-type Answer = KpiAnswer<UsePerYoungInhabitantRow>;
+type Answer = NotedKpiAnswer<UsePerYoungInhabitantRow>;
 
 const per10000 = (what: string) => z.number().nullable().describe(`${what} per 10,000 residents under 21, one decimal; null where the population is missing or 0 (see population.gap).`);
 
@@ -42,6 +42,7 @@ export const usePerYoungInhabitantAnswer = kpiAnswer(
     netCents: z.number().int().nullable().describe('Net expenditure of the year (KPI 7), cents; office and social-area rows only.'),
     netPerYoungInhabitant: z.number().nullable().describe('Net expenditure per resident under 21, euros, two decimals; office and social-area rows only.'),
   }),
+  { dataQuality },
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 9: Inanspruchnahme (HzE per 10,000 under 21) and net cost per young inhabitant. */
@@ -56,12 +57,14 @@ export class UsePerYoungInhabitantHandler implements IQueryHandler<UsePerYoungIn
   constructor(private readonly kpis: KpiContext) {}
 
   async execute({ caller, params }: UsePerYoungInhabitantQuery): Promise<Answer> {
-    const [rows, basis] = await Promise.all([
+    const [rows, quality, basis] = await Promise.all([
       usePerYoungInhabitant(this.kpis.db, { ...params, tenantId: caller.tenantId }),
+      // The Fallzahl's aids: the stock on 31.12. and those ended in the year.
+      this.kpis.quality(caller.tenantId, 'use-per-young-inhabitant', { from: `${params.year}-01-01`, to: `${params.year}-12-31`, asOf: params.asOf }),
       this.kpis.basis(caller.tenantId, params.asOf, {
         built: { 'aid-history': ['aid-types'], 'chronicle-history': ['aid-types'], 'population-history': [] },
       }),
     ]);
-    return { kpi: 'use-per-young-inhabitant', parameters: params, basis, rows };
+    return { kpi: 'use-per-young-inhabitant', parameters: params, basis, rows, dataQuality: quality };
   }
 }

@@ -2,11 +2,23 @@ import { baseQuality, type KpiWithQualityNote } from '@jugendamt/projections';
 import type { ReportTable } from '../report-table.js';
 import type { ReportScope } from './report-scope.js';
 
-/** The KPIs whose base the report notes, as its tables name them. */
-const NOTED: readonly (readonly [KpiWithQualityNote, string])[] = [
-  ['return-rate', 'Rückführungsquote'],
-  ['caseload', 'Fachkraft-Fall-Relation (31.12.)'],
-  ['costs', 'Kosten'],
+/**
+ * The KPIs whose base the report notes, as its tables name them, and when they are counted:
+ * over the year, or on its last day (the Stichtag KPIs).
+ */
+const NOTED: readonly (readonly [KpiWithQualityNote, string, 'year' | 'year-end'])[] = [
+  ['aids', 'Summe der Hilfen', 'year'],
+  ['aid-stock', 'Bestand der Hilfen (31.12.)', 'year-end'],
+  ['endings', 'Dauer und Beendigungen', 'year'],
+  ['return-rate', 'Rückführungsquote', 'year'],
+  ['caseload', 'Fachkraft-Fall-Relation (31.12.)', 'year-end'],
+  ['sub-process-counts', 'Teilprozesse', 'year'],
+  ['staffing-requirement', 'Personalbedarf', 'year'],
+  ['costs', 'Kosten', 'year'],
+  // Spent from 01.01. to 31.12.: the payments of the year.
+  ['social-area-budgets', 'Sozialraumbudgets', 'year'],
+  // The Fallzahl of the year.
+  ['use-per-young-inhabitant', 'Inanspruchnahme', 'year'],
 ];
 
 /**
@@ -15,9 +27,8 @@ const NOTED: readonly (readonly [KpiWithQualityNote, string])[] = [
  */
 export async function dataQualityTable(scope: ReportScope): Promise<ReportTable> {
   const notes = await Promise.all(
-    NOTED.map(async ([kpi, label]) => {
-      // The caseload is counted on the year's last day, the others over the year.
-      const period = kpi === 'caseload' ? { from: scope.to, to: scope.to } : { from: scope.from, to: scope.to };
+    NOTED.map(async ([kpi, label, counted]) => {
+      const period = counted === 'year-end' ? { from: scope.to, to: scope.to } : { from: scope.from, to: scope.to };
       const quality = await baseQuality(scope.db, { kpi, tenantId: scope.tenantId, asOf: scope.asOf, ...period });
       return quality.rules.map((rule) => ({ row: label, rule: rule.name, affected: rule.affected, records: quality.records }));
     }),

@@ -12,6 +12,7 @@ const aidStock: KpiReading = {
     ]);
     return {
       basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
       tables: [table, sharesTable(answer.sharesByGroup, scope, 'Bestand')],
       measures: ['stock'],
       summary: summarize(table, 'stock', 'Hilfebestand', scope),

@@ -14,6 +14,7 @@ const aids: KpiReading = {
     ]);
     return {
       basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
       tables: [table, sharesTable(answer.sharesByGroup, scope, 'laufende Hilfen')],
       measures: ['running', 'begun', 'ended'],
       summary: summarize(table, 'running', 'Laufende Hilfen zur Erziehung', scope),

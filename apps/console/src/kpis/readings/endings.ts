@@ -24,6 +24,7 @@ const endings: KpiReading = {
     );
     return {
       basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
       tables: [table, reasons],
       measures: ['plannedEndingRate', 'breakdownRate'],
       summary: summarize(table, 'breakdownRate', 'Abbruchquote', scope),

@@ -26,7 +26,7 @@ const socialAreaBudgets: KpiReading = {
       ],
       'ohne Sozialraum',
     );
-    return { basis: answer.basis, tables: [table], measures: ['spent', 'budget'], summary: summarize(table, 'utilisation', 'Ausschöpfung der Budgets', scope) };
+    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table], measures: ['spent', 'budget'], summary: summarize(table, 'utilisation', 'Ausschöpfung der Budgets', scope) };
   },
 };
 export default socialAreaBudgets;

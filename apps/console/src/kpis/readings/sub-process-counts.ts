@@ -9,7 +9,7 @@ const subProcessCounts: KpiReading = {
     const table = groupedTable('teilprozesse', captionOf('Abgeschlossene Teilprozesse', scope), answer.rows, scope, [
       { key: 'count', heading: 'Abgeschlossene Teilprozesse', kind: 'count', value: (row) => row.count },
     ]);
-    return { basis: answer.basis, tables: [table], measures: ['count'], summary: summarize(table, 'count', 'Abgeschlossene Teilprozesse', scope) };
+    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table], measures: ['count'], summary: summarize(table, 'count', 'Abgeschlossene Teilprozesse', scope) };
   },
 };
 export default subProcessCounts;

@@ -26,7 +26,7 @@ const usePerYoungInhabitant: KpiReading = {
       { key: 'gap', heading: 'Hinweis', kind: 'text', value: (row) => (row.population.gap ? GAPS[row.population.gap]! : row.population.areasWithout?.length ? `ohne ${row.population.areasWithout.join(', ')}` : null) },
       ...(withCosts ? [{ key: 'netPerYoung', heading: 'Netto je Einwohner u. 21', kind: 'euro', value: (row: (typeof answer.rows)[number]) => row.netPerYoungInhabitant }] : []),
     ], 'ohne Sozialraum');
-    return { basis: answer.basis, tables: [table], measures: ['casesPer10000'], summary: summarize(table, 'casesPer10000', 'Fallzahl je 10.000 unter 21', scope) };
+    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table], measures: ['casesPer10000'], summary: summarize(table, 'casesPer10000', 'Fallzahl je 10.000 unter 21', scope) };
   },
 };
 export default usePerYoungInhabitant;
