@@ -44,7 +44,28 @@ function kpiQueries(year: string): Record<string, Query> {
     '9 use per young inhabitant by social area × setting': (db, asOf) => kpi.usePerYoungInhabitant(db, { tenantId: T, asOf, year: Number(year), by: ['socialArea', 'setting'] }),
     '10 social-area budgets of the year': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year) }),
     '10 social-area budgets to 15.06. (part of a month)': (db, asOf) => kpi.socialAreaBudgets(db, { tenantId: T, asOf, year: Number(year), to: `${year}-06-15` }),
+    ...dataQualityNotes(year),
   };
+}
+
+/** Each KPI answer's data-quality note (docs/data-quality.md) over the window its handler gives it: one more query per answer. */
+function dataQualityNotes(year: string): Record<string, Query> {
+  const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const windows: Record<kpi.KpiWithQualityNote, { from: string; to: string }> = {
+    aids: period,
+    'aid-stock': { from: period.to, to: period.to },
+    endings: period,
+    'return-rate': period,
+    caseload: { from: period.to, to: period.to },
+    'sub-process-counts': period,
+    'staffing-requirement': period,
+    costs: period,
+    'social-area-budgets': period,
+    'use-per-young-inhabitant': period,
+  };
+  return Object.fromEntries(
+    Object.entries(windows).map(([name, window]) => [`note of ${name}`, (db: Kysely<Database>, asOf: Date | undefined) => kpi.baseQuality(db, { kpi: name as kpi.KpiWithQualityNote, tenantId: T, asOf, ...window })]),
+  );
 }
 
 /** A budget for every social area of the set, so that KPI 10 reads a catalogue as an office would keep it. */
