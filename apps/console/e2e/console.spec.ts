@@ -130,7 +130,8 @@ describe('web console in Chromium (postgres)', () => {
   it("shows the administrator the input quality per team and month as the API answers it, and the list to correct", async () => {
     const asked = async (path: string) => (await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${product.tokens.admin}` } })).json();
     const quality = (await asked('/api/v1/quality')) as { office: { share: number | null; checked: number }[]; teams: { team: string | null }[] };
-    const toFix = (await asked('/api/v1/quality/to-fix')) as { findings: unknown[] };
+    const toFix = (await asked('/api/v1/quality/to-fix?limit=10000')) as { total: number; findings: unknown[] };
+    expect(toFix.findings).toHaveLength(toFix.total);
     await signIn(page, product.url, product.tokens.admin);
     await page.getByRole('link', { name: 'Eingabequalität' }).click();
     const table = page.getByRole('table', { name: 'Anteil betroffener Datensätze je Team und Monat' });

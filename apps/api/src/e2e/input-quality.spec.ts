@@ -42,7 +42,7 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect((await get('/api/v1/quality?asOf=2026-02-05')).parameters).toMatchObject({ from: '2025-08', to: '2026-01' });
     expect((await get('/api/v1/quality?from=2025-12')).parameters).toEqual({ from: '2025-12', to: '2026-02' });
     const toFix = await get('/api/v1/quality/to-fix');
-    expect(toFix.parameters).toEqual({ from: '2025-09-01', to: '2026-02-28' });
+    expect(toFix.parameters).toEqual({ from: '2025-09-01', to: '2026-02-28', limit: 500, offset: 0 });
   });
 
   it('narrows to one team and answers as known at asOf (a date: the end of that day)', async () => {
@@ -97,7 +97,8 @@ describe('input quality through the API, on real PostgreSQL', () => {
     const response = await api.get(`/api/v1/quality/to-fix?${WINTER}&team=${encodeURIComponent('ASD Team Süd')}`, api.tokens.controlling);
     expect(response.status).toBe(200);
     const body = await bodyOf(response);
-    expect(body.parameters).toEqual({ from: '2025-12-01', to: '2026-02-28', team: 'ASD Team Süd' });
+    expect(body.parameters).toEqual({ from: '2025-12-01', to: '2026-02-28', team: 'ASD Team Süd', limit: 500, offset: 0 });
+    expect(body.total).toBe(2);
     // H4 (case unknown) on line 5 of February's aids, TP2 (open 119 days at 28.02.) on line 3 of its sub-processes.
     expect(body.findings.map((f: { records: string; rules: string[]; file: string; line: number }) => [f.records, f.rules, f.file, f.line])).toEqual([
       ['aids', ['aid-of-unknown-case'], 'webfm_hilfen_20260210_0215.csv', 5],
@@ -114,6 +115,18 @@ describe('input quality through the API, on real PostgreSQL', () => {
       '',
     ]);
     expect((await api.get(`/api/v1/quality/to-fix?${WINTER}`, api.tokens.planning)).status).toBe(403);
+  });
+
+  it('gives the list to fix a page at a time in JSON, the same order as the CSV, which holds it all', async () => {
+    const page = async (query: string) => bodyOf(await api.get(`/api/v1/quality/to-fix?${WINTER}&${query}`, api.tokens.admin));
+    const at = (f: { records: string; file: string; line: number }) => `${f.records} ${f.file}:${f.line}`;
+    const whole = await page('limit=100');
+    expect(whole.total).toBe(4);
+    const pages = [await page('limit=3'), await page('limit=3&offset=3'), await page('limit=3&offset=6')];
+    expect(pages.map((p) => p.total)).toEqual([4, 4, 4]);
+    expect(pages.map((p) => p.findings.length)).toEqual([3, 1, 0]);
+    expect(pages.flatMap((p) => p.findings).map(at)).toEqual(whole.findings.map(at));
+    expect((await api.get(`/api/v1/quality/to-fix?limit=0`, api.tokens.admin)).status).toBe(400);
   });
 
   it('says in the KPI answers how good their base is: return rate, costs and caseload', async () => {

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { checkInputs, findingsToFix, inputQuality, newestObservation } from '@jugendamt/projections';
 import type { Principal } from '../access/role.js';
 import { KpiContext } from '../kpis/kpi-context.js';
-import type { FindingsToFixAnswer, InputQualityAnswer } from './quality-answer.js';
+import type { FindingsToFixList, InputQualityAnswer } from './quality-answer.js';
 import { daysOfMonths, monthsAsked, type FindingsToFixParams, type InputQualityParams } from './quality-params.js';
 
 /** docs/data-quality.md: the plausibility rules' findings per team and month. */
@@ -33,7 +33,7 @@ export class InputQualityHandler implements IQueryHandler<InputQualityQuery> {
 }
 
 /** docs/data-quality.md: what is left to fix, with file and line. */
-export class FindingsToFixQuery extends Query<FindingsToFixAnswer & { rules: InputQualityAnswer['rules'] }> {
+export class FindingsToFixQuery extends Query<FindingsToFixList> {
   constructor(readonly caller: Principal, readonly params: FindingsToFixParams) {
     super();
   }
@@ -43,7 +43,7 @@ export class FindingsToFixQuery extends Query<FindingsToFixAnswer & { rules: Inp
 export class FindingsToFixHandler implements IQueryHandler<FindingsToFixQuery> {
   constructor(private readonly kpis: KpiContext) {}
 
-  async execute({ caller, params }: FindingsToFixQuery): Promise<FindingsToFixAnswer & { rules: InputQualityAnswer['rules'] }> {
+  async execute({ caller, params }: FindingsToFixQuery): Promise<FindingsToFixList> {
     const { tenantId } = caller;
     await this.kpis.checkTeam(tenantId, params.team);
     const { team } = params;

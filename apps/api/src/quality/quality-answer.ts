@@ -37,7 +37,8 @@ export const inputQualityAnswer = z.object({
 export type InputQualityAnswer = z.output<typeof inputQualityAnswer>;
 
 export const findingsToFixAnswer = z.object({
-  parameters: z.object({ from: z.string(), to: z.string(), team: z.string().optional() }),
+  parameters: z.object({ from: z.string(), to: z.string(), team: z.string().optional(), limit: z.number().int(), offset: z.number().int() }),
+  total: z.number().int().describe('How many findings the list holds; `findings` is the part from `offset`, at most `limit` (the CSV holds them all).'),
   findings: z
     .array(
       z.object({
@@ -54,3 +55,10 @@ export const findingsToFixAnswer = z.object({
 });
 
 export type FindingsToFixAnswer = z.output<typeof findingsToFixAnswer>;
+
+/** The whole list to fix, before the JSON answer takes its page of it (the CSV takes it all). */
+export interface FindingsToFixList {
+  readonly parameters: Omit<FindingsToFixAnswer['parameters'], 'limit' | 'offset'>;
+  readonly findings: FindingsToFixAnswer['findings'];
+  readonly rules: InputQualityAnswer['rules'];
+}

@@ -1,6 +1,6 @@
 import { PLAUSIBILITY_RULE_IDS, type PlausibilityRuleId } from '@jugendamt/projections';
 import { spreadsheetCsv, type CsvCell } from '../http/spreadsheet-csv.js';
-import type { FindingsToFixAnswer, InputQualityAnswer } from './quality-answer.js';
+import type { FindingsToFixList, InputQualityAnswer } from './quality-answer.js';
 
 type QualityMonth = InputQualityAnswer['office'][number];
 
@@ -22,7 +22,7 @@ export function teamQualityCsv(answer: InputQualityAnswer, team: string): Buffer
 const RECORDS_DE: Readonly<Record<string, string>> = { aids: 'Hilfe', 'sub-processes': 'Teilprozess', payments: 'Zahlung' };
 
 /** What the team corrects: one line per record, where it stands in the export, and the rules it breaks. */
-export function findingsToFixCsv(answer: FindingsToFixAnswer, rules: InputQualityAnswer['rules']): Buffer {
-  const rows: CsvCell[][] = answer.findings.map((f) => [f.team ?? 'ohne Team', RECORDS_DE[f.records] ?? f.records, f.rules.map((id) => rules[id]?.name ?? id).join(', '), f.file, f.line]);
+export function findingsToFixCsv({ findings, rules }: FindingsToFixList): Buffer {
+  const rows: CsvCell[][] = findings.map((f) => [f.team ?? 'ohne Team', RECORDS_DE[f.records] ?? f.records, f.rules.map((id) => rules[id]?.name ?? id).join(', '), f.file, f.line]);
   return spreadsheetCsv([['Team', 'Datensatz', 'Regel', 'Datei', 'Zeile'], ...rows]);
 }

@@ -48,8 +48,11 @@ export class QualityController {
     @QueryString(new Validated(findingsToFixFields)) params: FindingsToFixParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FindingsToFixAnswer | StreamableFile> {
-    const { rules, ...answer } = await this.queries.execute(new FindingsToFixQuery(caller, params));
-    if (params.format === 'json') return answer;
-    return csvDownload(reply, `Korrekturliste_${answer.parameters.from.slice(0, 7)}_${answer.parameters.to.slice(0, 7)}.csv`, findingsToFixCsv(answer, rules));
+    const list = await this.queries.execute(new FindingsToFixQuery(caller, params));
+    const { from, to } = list.parameters;
+    if (params.format === 'csv') return csvDownload(reply, `Korrekturliste_${from.slice(0, 7)}_${to.slice(0, 7)}.csv`, findingsToFixCsv(list));
+    // A large office's half year holds thousands of records: the JSON answer is a page of them.
+    const { limit, offset } = params;
+    return { parameters: { ...list.parameters, limit, offset }, total: list.findings.length, findings: list.findings.slice(offset, offset + limit) };
   }
 }

@@ -41,7 +41,7 @@ export default function InputQuality() {
   const [toFix, setToFix] = useState<ToFixAnswer>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    Promise.all([api.GET('/api/v1/quality', { params: { query: {} } }), api.GET('/api/v1/quality/to-fix', { params: { query: {} } })])
+    Promise.all([api.GET('/api/v1/quality', { params: { query: {} } }), api.GET('/api/v1/quality/to-fix', { params: { query: { limit: SHOWN_TO_FIX } } })])
       .then(([q, f]) => {
         setQuality(q.data as QualityAnswer);
         setToFix(f.data as ToFixAnswer);
@@ -150,7 +150,7 @@ export default function InputQuality() {
               </tr>
             </thead>
             <tbody>
-              {toFix.findings.slice(0, SHOWN_TO_FIX).map((finding) => (
+              {toFix.findings.map((finding) => (
                 <tr key={`${finding.file}:${finding.line}:${finding.records}:${finding.team}`}>
                   <td>{teamName(finding.team)}</td>
                   <td>{RECORDS_DE[finding.records] ?? finding.records}</td>
@@ -161,9 +161,9 @@ export default function InputQuality() {
               ))}
             </tbody>
           </table>
-          {toFix.findings.length > SHOWN_TO_FIX && (
+          {toFix.total > toFix.findings.length && (
             <p>
-              … und {formatNumber(toFix.findings.length - SHOWN_TO_FIX)} weitere von {formatNumber(toFix.findings.length)}: alle in der Korrekturliste als CSV.
+              … und {formatNumber(toFix.total - toFix.findings.length)} weitere von {formatNumber(toFix.total)}: alle in der Korrekturliste als CSV.
             </p>
           )}
         </>
