@@ -22,10 +22,11 @@ const MAX_ATTEMPTS = 5;
  * Appends events to one or more streams in one transaction: all or nothing.
  *
  * Runs inside the caller's transaction when given one (the ingest writes events, import
- * record and report together), otherwise in its own. The primary key (tenant, stream,
- * version) is the concurrency guard: a writer whose expected version is stale collides
- * with the winner's row. The insert runs under a savepoint, so a conflict leaves the
- * caller's transaction usable.
+ * record and report together), under a savepoint, so that a conflict leaves the caller's
+ * transaction usable. Alone it needs no transaction at all: the events go in by one INSERT,
+ * atomic by itself, and every guard is a unique index (the primary key (tenant, stream,
+ * version): a writer whose expected version is stale collides with the winner's row; the
+ * event id: idempotency), so a single append to new streams is one statement, one round trip.
  *
  * The first attempt is optimistic: it inserts without looking up the idempotency keys, since
  * nearly every append brings new events (a file's transaction is all or nothing, and a file
@@ -41,17 +42,16 @@ export async function appendToStreams(
   try {
     const prepared = appends instanceof PreparedAppend ? appends : prepareAppend(tenantId, appends);
     if (prepared.tenantId !== tenantId) throw new Error(`an append prepared for tenant ${prepared.tenantId} cannot go to tenant ${tenantId}`);
-    if (db.isTransaction) return await appendInTransaction(db, prepared, options);
-    return await db.transaction().execute((trx) => appendInTransaction(trx, prepared, options));
+    return await appendWithRetries(db, prepared, options);
   } finally {
     options.onWriting?.(); // at the latest: nothing is left to write
   }
 }
 
-async function appendInTransaction(trx: Kysely<Database>, prepared: PreparedAppend, options: AppendOptions): Promise<AppendResult> {
+async function appendWithRetries(db: Kysely<Database>, prepared: PreparedAppend, options: AppendOptions): Promise<AppendResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(trx, prepared, attempt === 1, options);
+      return await appendOnce(db, prepared, attempt === 1, options);
     } catch (error) {
       if (!(error instanceof RetryableRace) || attempt === MAX_ATTEMPTS) throw error;
     }
@@ -81,12 +81,12 @@ export function prepareAppend(tenantId: string, appends: readonly StreamAppend[]
   return new PreparedAppend(tenantId, appends, request, numbered ? eventRows(tenantId, request.pending, baseVersionsOf(request.pending, new Map())) : undefined);
 }
 
-async function appendOnce(trx: Kysely<Database>, prepared: PreparedAppend, optimistic: boolean, options: AppendOptions): Promise<AppendResult> {
+async function appendOnce(db: Kysely<Database>, prepared: PreparedAppend, optimistic: boolean, options: AppendOptions): Promise<AppendResult> {
   const { tenantId, appends } = prepared;
-  const { pending, duplicates } = optimistic ? prepared.request : dropKnownEvents(appends, await storedKeys(trx, tenantId, appends));
+  const { pending, duplicates } = optimistic ? prepared.request : dropKnownEvents(appends, await storedKeys(db, tenantId, appends));
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
 
-  const current = await currentVersions(trx, tenantId, pending.filter((p) => p.expectedVersion !== 0));
+  const current = await currentVersions(db, tenantId, pending.filter((p) => p.expectedVersion !== 0));
   const stale = pending.filter((p) => typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
   // A stream ahead of the expected version may hold these very events: only a careful look tells.
   if (stale.length && optimistic) throw new RetryableRace();
@@ -94,14 +94,16 @@ async function appendOnce(trx: Kysely<Database>, prepared: PreparedAppend, optim
 
   const baseVersions = baseVersionsOf(pending, current);
   const rows = (optimistic && prepared.rows) || eventRows(tenantId, pending, baseVersions);
-  await sql`SAVEPOINT event_store_append`.execute(trx);
+  // Only a caller's transaction needs a savepoint: outside one, the failed INSERT was all there was.
+  const savepoint = db.isTransaction;
+  if (savepoint) await sql`SAVEPOINT event_store_append`.execute(db);
   try {
-    await insertEvents(trx, tenantId, rows, options);
+    await insertEvents(db, tenantId, rows, options);
   } catch (error) {
-    await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(trx);
-    throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(trx, tenantId, pending, error);
+    if (savepoint) await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(db);
+    throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(db, tenantId, pending, error);
   }
-  await sql`RELEASE SAVEPOINT event_store_append`.execute(trx);
+  if (savepoint) await sql`RELEASE SAVEPOINT event_store_append`.execute(db);
 
   const streamVersions = new Map(pending.map((p) => [p.streamId, baseVersions.get(p.streamId)! + p.events.length]));
   const appended = pending.reduce((sum, stream) => sum + stream.events.length, 0);
