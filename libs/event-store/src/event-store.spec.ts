@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '@jugendamt/db';
 import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
 import { EventStore } from './event-store.js';
 import { WrongExpectedVersionError } from './errors.js';
@@ -293,4 +295,33 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       expect(BigInt(afterCommit[0]!.position.globalPosition)).toBeLessThan(BigInt(afterCommit[1]!.position.globalPosition));
     });
   }
+});
+
+describe('what an append sends to PostgreSQL', () => {
+  let database: TestDatabase;
+  let logged: Kysely<Database>;
+  const sent: string[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    // Kysely logs every statement on its connections, BEGIN, SAVEPOINT and COMMIT included.
+    logged = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }),
+      log: (entry) => void sent.push(entry.query.sql.trim().split(/\s+/)[0]!.toUpperCase()),
+    });
+  });
+  afterAll(async () => {
+    await logged?.destroy();
+    await database?.close();
+  });
+  beforeEach(() => void sent.splice(0));
+
+  it('sends an append of its own to new streams as one INSERT: no transaction, no savepoint', async () => {
+    await new EventStore(logged).append('tenant-wire', [{ streamId: `aid-${randomUUID()}`, expectedVersion: 0, events: [event(randomUUID())] }]);
+    expect(sent).toEqual(['INSERT']);
+  });
+
+  it('puts an append inside a caller\'s transaction under a savepoint, so that a conflict leaves that transaction usable', async () => {
+    await logged.transaction().execute((trx) => new EventStore(trx).append('tenant-wire', [{ streamId: `aid-${randomUUID()}`, expectedVersion: 0, events: [event(randomUUID())] }]));
+    expect(sent).toEqual(['BEGIN', 'SAVEPOINT', 'INSERT', 'RELEASE', 'COMMIT']);
+  });
 });
