@@ -1,8 +1,14 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { until } from '@jugendamt/ingest/testing';
 import { catalogueLabel, catalogueVersion } from '../src/format/catalogues.js';
 import { root, type RunningProduct, type Role } from './support/product.js';
 import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';
+
+/** The cells of a table's body rows, once it shows one: evaluateAll alone takes the page as it is at that instant. */
+async function cellsOf(table: Locator): Promise<(string | null)[][]> {
+  await table.locator('tbody tr').first().waitFor();
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+}
 
 interface Stamp {
   version: number;
@@ -72,7 +78,7 @@ describe('Kataloge in Chromium (postgres)', () => {
     await page.goto(`${product.url}/verwaltung/kataloge`);
     const table = page.getByRole('table', { name: 'Die Kataloge und ihre gültige Version' });
     await table.waitFor();
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    const rows = await cellsOf(table);
     expect(rows.map((row) => row.slice(0, 4))).toEqual(catalogues.map((c) => [catalogueLabel(c.name), catalogueVersion(c.version), 'von Beginn an', 'ausgeliefert mit dem Produkt']));
     expect(rows.map((row) => row[4])).toEqual(catalogues.map((c) => (c.takesEffect === 'at once' ? expect.stringMatching(/^sofort wirksam/) : expect.stringMatching(/^wirksam: die Projektionen/))));
     expect(catalogues.map((c) => c.name)).toEqual(['aid-types', 'chronicle-types', 'staffing', 'process-times', 'budgets', 'plausibility-rules']);
@@ -81,7 +87,7 @@ describe('Kataloge in Chromium (postgres)', () => {
     await page.getByRole('link', { name: 'Prozesszeiten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Katalog Prozesszeiten' }).waitFor();
     const minutes = (await catalogue('process-times')).content['minutes'] as Record<string, number>;
-    const shown = await page.getByRole('table', { name: /^Minuten je Teilprozess/ }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    const shown = await cellsOf(page.getByRole('table', { name: /^Minuten je Teilprozess/ }));
     expect(shown).toEqual(Object.entries(minutes).map(([code, value]) => [code, value.toLocaleString('de-DE')]));
   });
 
@@ -148,12 +154,12 @@ describe('Kataloge in Chromium (postgres)', () => {
 
     const history = page.getByRole('table', { name: 'Alle Versionen, die neueste zuerst' });
     await history.getByRole('row', { name: /Version 1/ }).waitFor();
-    const historyRows = await history.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    const historyRows = await cellsOf(history);
     expect(historyRows).toEqual([
       ['Version 1', new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(stored.createdAt!)), 'gilt heute', 'Zugang „first login“', expect.stringMatching(/^1 hinzugefügt, 1 geändert, 1 entfernt/)],
       ['Version 0 (ausgeliefert)', 'von Beginn an', expect.any(String), 'ausgeliefert mit dem Produkt', 'Ausgangsstand'],
     ]);
-    const changes = await page.getByRole('table', { name: /^1 hinzugefügt, 1 geändert, 1 entfernt, gespeichert/ }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    const changes = await cellsOf(page.getByRole('table', { name: /^1 hinzugefügt, 1 geändert, 1 entfernt, gespeichert/ }));
     expect(changes).toEqual([
       ['~ geändert', 'Hilfearten', 'Erziehungsbeistand', 'Leistungsform: –', 'Leistungsform: teilstationär'],
       ['+ hinzugefügt', 'Hilfearten', 'Tagesgruppe Nord', '–', 'Paragraf: § 32 · Leistungsform: –'],
@@ -214,7 +220,7 @@ describe('Kataloge in Chromium (postgres)', () => {
     await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Gespeichert als Version 1.' }).waitFor();
     expect((await catalogue('budgets')).content).toEqual({ years: { '2025': { 'SR 01 Altstadt': 1_250_000.5, 'SR 02 Neustadt': 980_000 } } });
-    const changes = await page.getByRole('table', { name: /^2 hinzugefügt, gespeichert/ }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)));
+    const changes = await cellsOf(page.getByRole('table', { name: /^2 hinzugefügt, gespeichert/ }));
     expect(changes).toEqual([
       ['+ hinzugefügt', 'Budgets je Sozialraum', '2025 · SR 01 Altstadt', '–', 'Budget (€): 1.250.000,5'],
       ['+ hinzugefügt', 'Budgets je Sozialraum', '2025 · SR 02 Neustadt', '–', 'Budget (€): 980.000'],
