@@ -9,7 +9,7 @@ import { ConsoleSessions } from './console-sessions.js';
 import { SessionController } from './session.controller.js';
 import { OidcSignIn } from './oidc-sign-in.js';
 import { oidcSignInSettingsFromEnv } from './oidc-sign-in-settings.js';
-import { OidcVerifier, oidcSettingsFromEnv, type KnownOffice, type OidcClaimSettings } from './oidc-verifier.js';
+import { OidcVerifier, oidcSettingsFromEnv, type KnownOffice } from './oidc-verifier.js';
 import { OIDC_SIGN_IN, SingleSignOnController } from './single-sign-on.controller.js';
 import { TokenPrincipals } from './token-principals.js';
 
@@ -27,7 +27,7 @@ export class AccessModule {
           inject: [DATABASE],
           useFactory: (database: DatabaseHandle) => {
             const settings = oidcSettingsFromEnv(env);
-            return settings ? new OidcVerifier(settings, undefined, officesServed(database, settings)) : null;
+            return settings ? new OidcVerifier(settings, undefined, officesServed(database)) : null;
           },
         },
         {
@@ -35,7 +35,7 @@ export class AccessModule {
           inject: [DATABASE],
           useFactory: (database: DatabaseHandle) => {
             const settings = oidcSignInSettingsFromEnv(env);
-            return settings ? new OidcSignIn(settings, officesServed(database, settings)) : null;
+            return settings ? new OidcSignIn(settings, officesServed(database)) : null;
           },
         },
         {
@@ -56,11 +56,11 @@ export class AccessModule {
 }
 
 /**
- * With an office claim, the offices of the installation, looked up afresh at most once a minute
- * (an office added by an operator is found without a restart); without one, the configured office.
+ * The offices of the installation, for an office claim to name one of: looked up afresh at most
+ * once a minute (an office added by an operator is found without a restart), and only when a
+ * claim is read (without OIDC_OFFICE_CLAIM, every account has the configured office).
  */
-function officesServed(database: DatabaseHandle, settings: OidcClaimSettings): KnownOffice {
-  if (!settings.officeClaim) return async (tenantId) => tenantId === settings.tenantId;
+function officesServed(database: DatabaseHandle): KnownOffice {
   let known: { readonly at: number; readonly offices: Promise<Set<string>> } | undefined;
   return async (tenantId) => {
     if (!known || Date.now() - known.at > 60_000) {

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet } from 'jose';
 import { until } from '@jugendamt/ingest/testing';
 import { OidcVerifier } from '../access/oidc-verifier.js';
 import { issueToken, revokeToken } from '../access/token-store.js';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
-import { startJwtIssuer, type JwtIssuer } from '../testing/jwt-issuer.js';
+import { jwtKeys, startJwtIssuer, TEST_AUDIENCE, TEST_ISSUER, type JwtIssuer } from '../testing/jwt-issuer.js';
 
 type Caller = 'nobody' | 'unknown token' | 'admin' | 'controlling' | 'planning';
 const CALLERS: readonly Caller[] = ['nobody', 'unknown token', 'admin', 'controlling', 'planning'];
@@ -87,13 +86,11 @@ describe('access to the API by role, on real PostgreSQL', () => {
 });
 
 describe('single sign-on tokens', () => {
+  const SETTINGS = { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwksUrl: 'unused', roleClaim: 'roles', tenantId: 'default' };
+
   it('accepts a JWT of the issuer and audience whose role claim names a role, and nothing else', async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
-    const settings = { issuer: 'https://sso.example', audience: 'controlling-api', jwksUrl: 'unused', roleClaim: 'roles', tenantId: 'default' };
-    const verifier = new OidcVerifier(settings, jwks);
-    const sign = (claims: Record<string, unknown>, audience = 'controlling-api') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience(audience).setSubject('u-17').setExpirationTime('5m').sign(privateKey);
+    const { keys, sign } = await jwtKeys();
+    const verifier = new OidcVerifier(SETTINGS, keys);
 
     expect(await verifier.principalOf(await sign({ roles: ['staff', 'controlling'] }))).toEqual({ tenantId: 'default', role: 'controlling', subject: 'oidc:u-17' });
     expect(await verifier.principalOf(await sign({ roles: ['staff'] }))).toBe('no-role');
@@ -101,12 +98,8 @@ describe('single sign-on tokens', () => {
   });
 
   it('with an office claim, takes the office from it: exactly one, and one this installation serves', async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
-    const settings = { issuer: 'https://sso.example', audience: 'controlling-api', jwksUrl: 'unused', roleClaim: 'roles', tenantId: 'default', officeClaim: 'office' };
-    const verifier = new OidcVerifier(settings, jwks, async (tenantId) => ['default', 'ost'].includes(tenantId));
-    const sign = (claims: Record<string, unknown>) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://sso.example').setAudience('controlling-api').setSubject('u-17').setExpirationTime('5m').sign(privateKey);
+    const { keys, sign } = await jwtKeys();
+    const verifier = new OidcVerifier({ ...SETTINGS, officeClaim: 'office' }, keys, async (tenantId) => ['default', 'ost'].includes(tenantId));
 
     expect(await verifier.principalOf(await sign({ roles: ['controlling'], office: 'ost' }))).toEqual({ tenantId: 'ost', role: 'controlling', subject: 'oidc:u-17' });
     expect(await verifier.principalOf(await sign({ roles: ['admin'], office: ['ost'] }))).toEqual({ tenantId: 'ost', role: 'admin', subject: 'oidc:u-17' });
