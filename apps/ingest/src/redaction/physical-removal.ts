@@ -26,31 +26,42 @@ export async function mustBeAllowedToRewrite(db: Kysely<Database>, tables: reado
 }
 
 export interface OldSnapshots {
-  /** Sessions of this database whose snapshot began before the redaction committed. */
+  /** Sessions of this database whose snapshot may still see row versions the changes replaced. */
   readonly sessions: number;
   /** Replication slots that keep old row versions for a standby or a logical consumer. */
   readonly replicationSlots: number;
 }
 
 /**
- * Call after the redaction committed. Waits, at most `timeoutMs`, until no session of this
- * database holds a snapshot that may have been taken before: VACUUM FULL copies every row
- * version such a snapshot could still read, the value's included. Says what still holds them
- * back when the time is up.
+ * The first transaction id not yet given out (the current snapshot's xmax, as a 32-bit xid):
+ * asked right after changes committed, every snapshot whose xmin lies below it may still
+ * read the row versions they replaced, and one at or above it cannot.
  */
-export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: DatabaseBackend, timeoutMs: number): Promise<OldSnapshots> {
+export async function transactionHorizon(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ horizon: string }>`
+    SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text AS horizon`.execute(db);
+  return rows[0]!.horizon;
+}
+
+/**
+ * Waits, at most `timeoutMs`, until no session of this database holds a snapshot older than
+ * `horizon` (see transactionHorizon): VACUUM FULL copies every row version such a snapshot
+ * could still read, the value's included. Compared by transaction id, not by start time: a
+ * transaction begun after the changes took the xmin of whatever older one ran at its start,
+ * and an autovacuum's ANALYZE of another table holds a snapshot just like a session (only its
+ * VACUUM does not). Says what still holds them back when the time is up.
+ */
+export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: DatabaseBackend, horizon: string, timeoutMs: number): Promise<OldSnapshots> {
   // The embedded database has one session: this one.
   if (backend === 'pglite') return { sessions: 0, replicationSlots: 0 };
   const deadline = Date.now() + timeoutMs;
-  const { rows: clock } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(db);
-  const committedBefore = clock[0]!.now;
   for (;;) {
     const { rows } = await sql<{ sessions: string; slots: string }>`
       SELECT
         (SELECT count(*) FROM pg_stat_activity
-          -- An autovacuum's snapshot holds nothing back for VACUUM, and it yields to the rewrite's lock.
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type <> 'autovacuum worker'
-            AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < ${committedBefore}) AS sessions,
+          WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND (backend_type <> 'autovacuum worker' OR query LIKE '%ANALYZE%')
+            AND (age(backend_xmin) > age(${horizon}::xid) OR age(backend_xid) > age(${horizon}::xid))) AS sessions,
         (SELECT count(*) FROM pg_replication_slots WHERE xmin IS NOT NULL OR (database = current_database() AND catalog_xmin IS NOT NULL)) AS slots`.execute(db);
     const held = { sessions: Number(rows[0]!.sessions), replicationSlots: Number(rows[0]!.slots) };
     if ((held.sessions === 0 && held.replicationSlots === 0) || Date.now() >= deadline) return held;

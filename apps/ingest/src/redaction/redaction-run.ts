@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@jugendamt/db';
 import { PROJECTIONS, rebuildAll, type Rebuilt } from '@jugendamt/projections';
-import { mustBeAllowedToRewrite, rewriteTables, REDACTED_TABLES, untilOldSnapshotsEnd, type OldSnapshots } from './physical-removal.js';
+import { mustBeAllowedToRewrite, rewriteTables, REDACTED_TABLES, transactionHorizon, untilOldSnapshotsEnd, type OldSnapshots } from './physical-removal.js';
 import { placesHolding, type PlaceHolding } from './places-holding.js';
 import { redact, type RedactionRequest } from './redact.js';
 import type { RedactionCounts } from './redaction-counts.js';
@@ -30,12 +30,13 @@ export async function runRedaction(database: DatabaseHandle, request: RedactionR
   await mustBeAllowedToRewrite(database.db, rewrittenTables());
   const counts = await redact(database.db, request);
   options.onStep?.('redacted');
-  const heldBack = await untilOldSnapshotsEnd(database.db, database.backend, options.waitForOldSnapshotsMs ?? 60_000);
+  const waitMs = options.waitForOldSnapshotsMs ?? 60_000;
+  const heldBack = await untilOldSnapshotsEnd(database.db, database.backend, await transactionHorizon(database.db), waitMs);
   await rewriteTables(database.db, REDACTED_TABLES);
   options.onStep?.('rewritten');
   const rebuilt = await rebuildAll(database.db, request.tenantId, PROJECTIONS);
   // A KPI read begun before the former generation was deleted may still see its rows.
-  const heldBackFromProjections = await untilOldSnapshotsEnd(database.db, database.backend, options.waitForOldSnapshotsMs ?? 60_000);
+  const heldBackFromProjections = await untilOldSnapshotsEnd(database.db, database.backend, await transactionHorizon(database.db), waitMs);
   await rewriteTables(database.db, projectionTables());
   options.onStep?.('rebuilt');
   return {

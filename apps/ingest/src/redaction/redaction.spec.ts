@@ -6,7 +6,7 @@ import { defaultRows, writeExportFile } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { everyStoredText } from '../testing/personal-values.js';
 import { dryRun } from './dry-run.js';
-import { rewriteTables, REDACTED_TABLES, RewriteNotAllowed, untilOldSnapshotsEnd } from './physical-removal.js';
+import { rewriteTables, REDACTED_TABLES, RewriteNotAllowed, transactionHorizon, untilOldSnapshotsEnd } from './physical-removal.js';
 import { redact, REDACTION_ROUTE } from './redact.js';
 import { REDACTION_MARKER, type RedactableField } from './redactable-fields.js';
 import { runRedaction } from './redaction-run.js';
@@ -147,7 +147,7 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
         // Under a full suite another test's transaction in the cluster may have held old row
         // versions back through the rewrite; the operator then rewrites again, as the docs say.
         console.warn(`old row versions held back through the rewrite (${held.join(', ')}; sessions ${report.heldBack.sessions}): rewriting again`);
-        await untilOldSnapshotsEnd(app.db, 'postgres', 60_000);
+        await untilOldSnapshotsEnd(app.db, 'postgres', await transactionHorizon(app.db), 60_000);
         await rewriteTables(app.db, held);
         held = await filesHolding(kit.db, [...REDACTED_TABLES, ...PROJECTION_TABLES], NAME);
       }
