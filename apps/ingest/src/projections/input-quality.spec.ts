@@ -141,6 +141,10 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     expect((await baseQuality(kit.db, { kpi: 'costs', ...winter })).notes).toEqual(['1 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
     // Team Nord paid E1 only, linked.
     expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, team: 'ASD Team Nord' })).notes).toEqual(['0 von 1 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    // Whole months are read from the costs' sums, other periods from the payments: both count alike.
+    const toMidJanuary = { tenantId: T, from: '2025-12-01', to: '2026-01-14' };
+    expect((await baseQuality(kit.db, { kpi: 'costs', ...toMidJanuary })).notes).toEqual(['1 von 3 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, to: '2026-01-20', asOf: QUALITY_NIGHTS.january })).notes).toEqual(['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
 
     // HzE aids running on 31.01.2026: H1, H3, H4, H5 (H2 and H6 ended before); H5 runs past F3's end.
     const on = { tenantId: T, from: '2026-01-31', to: '2026-01-31' };

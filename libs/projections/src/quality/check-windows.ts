@@ -16,13 +16,23 @@ export interface CheckWindow {
   readonly checkDay: string;
 }
 
-/** The windows as a table `w (key, from_on, to_on, cutoff, check_day)`, one round trip for all. */
+/**
+ * The windows as a table `w (key, from_on, to_on, cutoff, check_day)`, one round trip for all.
+ * One window is a row of constants, which the planner folds into the query: it then sees the
+ * dates and the cutoff, estimates the rows they select and hash-joins the cases, where it
+ * would look them up one by one behind a table function it cannot see into.
+ */
 export function windowsTable(windows: readonly CheckWindow[]): RawBuilder<unknown> {
+  const cutoff = (w: CheckWindow) => w.knownAt?.toISOString() ?? 'infinity';
+  if (windows.length === 1) {
+    const [w] = windows as [CheckWindow];
+    return sql`(SELECT ${w.key}::text AS key, ${w.from}::date AS from_on, ${w.to}::date AS to_on, ${cutoff(w)}::timestamptz AS cutoff, ${w.checkDay}::date AS check_day) AS w`;
+  }
   return sql`unnest(
     ${windows.map((w) => w.key)}::text[],
     ${windows.map((w) => w.from)}::date[],
     ${windows.map((w) => w.to)}::date[],
-    ${windows.map((w) => w.knownAt?.toISOString() ?? 'infinity')}::timestamptz[],
+    ${windows.map(cutoff)}::timestamptz[],
     ${windows.map((w) => w.checkDay)}::date[]
   ) AS w (key, from_on, to_on, cutoff, check_day)`;
 }

@@ -31,10 +31,7 @@ async function sourceOf(db: Kysely<Database>, tenantId: string, kind: QualityRec
       id: sql`a.aid_id`,
       from: sql`${w}
         JOIN aid_versions a ON a.tenant_id = ${tenantId} AND a.generation = ${cases} AND ${knownAtCutoff('a')} AND ${base ?? AIDS_LIVE}
-        LEFT JOIN LATERAL (
-          SELECT c.case_id, c.end_on FROM case_versions c
-          WHERE c.tenant_id = ${tenantId} AND c.generation = ${cases} AND c.case_id = a.case_id AND ${knownAtCutoff('c')}
-          LIMIT 1) c ON true`,
+        LEFT JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND c.case_id = a.case_id AND ${knownAtCutoff('c')}`,
     };
   }
   if (kind === 'sub-processes') {
