@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
 import { baseQuality, catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
+import { defaultRows, writeExportFile } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { QUALITY_NIGHTS, writeQualityOffice } from '../testing/quality-office.js';
 
@@ -154,5 +156,37 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
       notes: ['1 von 4 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus'],
     });
     expect((await baseQuality(kit.db, { kpi: 'caseload', ...on, team: 'ASD Team Nord' })).notes).toEqual(['1 von 2 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus']);
+  });
+});
+
+describe.each(TEST_BACKENDS)("a complete month's picture, checked once and kept (%s)", (backend) => {
+  let kit: IngestTestKit;
+  beforeAll(async () => {
+    kit = await ingestTestKit(backend);
+    const { december, january } = writeQualityOffice(kit.dir);
+    // January's WebFM exports, not yet its 14plus one.
+    await kit.importFiles([...december, ...january.filter((file) => !basename(file).startsWith('14plus'))]);
+    await untilEventsReadable(kit.db);
+    await catchUpAll(kit.db, T);
+  });
+  afterAll(async () => kit.close());
+
+  it('reads December as known at its end anew once a 14plus export observed before that end, delivered late, is applied and projected', async () => {
+    const december = async () => month((await inputQuality(kit.db, { tenantId: T, from: '2025-12', to: '2026-01' })).office, '2025-12');
+    // E1 and E2 of the payments, E2 without a case (see quality-office.ts).
+    expect((await december()).checkedByKind.payments).toBe(2);
+    expect((await december()).findings['payment-without-case']).toBe(1);
+
+    // Observed on 20.12., delivered after January's WebFM exports: E6 of 18.12., its Aktenzeichen no case's.
+    const late = { ...defaultRows('14plus_chronik', 1, 6)[0]!, Aktenzeichen: '51.1 - 2023/96', Datum: '18.12.2025', 'Erfasst am': '18.12.2025 10:00' };
+    const [summary] = await kit.importFiles([writeExportFile(kit.dir, '14plus_chronik_20251220_0215.csv', '14plus_chronik', [late])]);
+    expect(summary!.status).toBe('applied');
+    await untilEventsReadable(kit.db);
+    // Asked before the projections applied it, December is read without it, and not kept so.
+    expect((await december()).checkedByKind.payments).toBe(2);
+    await catchUpAll(kit.db, T);
+
+    expect((await december()).checkedByKind.payments).toBe(3);
+    expect((await december()).findings['payment-without-case']).toBe(2);
   });
 });

@@ -3,7 +3,8 @@ import type { Database } from '@jugendamt/db';
 import { percent, round } from '@jugendamt/domain';
 import { loadCatalogue } from '../catalogues/catalogue-store.js';
 import type { KpiScope } from '../kpis/kpi-query.js';
-import { countFindings, type FindingCounts } from './checked-records.js';
+import type { FindingCounts } from './checked-records.js';
+import { monthPictures } from './month-pictures.js';
 import { QUALITY_RECORD_KINDS, type PlausibilityRuleId, type PlausibilityRulesCatalogue, type QualityRecordKind } from './plausibility-catalogue.js';
 import { monthBefore, monthsFrom, monthWindow } from './quality-months.js';
 import { activeRulesOn, type CheckInputs } from './rule-checks.js';
@@ -53,9 +54,9 @@ export interface InputQuality {
 }
 
 /** What the checks read besides the records: the rules and the aid types of the current catalogues. */
-export async function checkInputs(db: Kysely<Database>, tenantId: string): Promise<CheckInputs & { rulesVersion: number }> {
+export async function checkInputs(db: Kysely<Database>, tenantId: string): Promise<CheckInputs & { rulesVersion: number; aidTypesVersion: number }> {
   const [rules, aidTypes] = await Promise.all([loadCatalogue(db, tenantId, 'plausibility-rules'), loadCatalogue(db, tenantId, 'aid-types')]);
-  return { rules: rules.content, rulesVersion: rules.version, cataloguedAidTypes: Object.keys(aidTypes.content.entries) };
+  return { rules: rules.content, rulesVersion: rules.version, cataloguedAidTypes: Object.keys(aidTypes.content.entries), aidTypesVersion: aidTypes.version };
 }
 
 interface Tally {
@@ -125,7 +126,7 @@ export async function inputQuality(db: Kysely<Database>, query: InputQualityQuer
   const months = monthsFrom(first, query.to);
   const firstKnown = await firstObservation(db, query);
   const windows = months.map((month) => monthWindow(month, query.asOf, firstKnown));
-  const counts = (await Promise.all(QUALITY_RECORD_KINDS.map((kind) => countFindings(db, { tenantId: query.tenantId, kind, windows, inputs })))).flat();
+  const counts = await monthPictures(db, { tenantId: query.tenantId, windows, inputs });
 
   const active = QUALITY_RECORD_KINDS.flatMap((kind) => activeRulesOn(kind, inputs.rules));
   const office = new Map<string, Tally>();
