@@ -1,12 +1,28 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { berlinDayOf } from '@jugendamt/domain';
+import { wholeMonths } from '../kpis/period-grouping.js';
 import { affectedRecords } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
+import { paymentsFromSums } from './payments-from-sums.js';
 import { QUALITY_RECORD_KINDS, type PlausibilityRuleId, type QualityRecordKind } from './plausibility-catalogue.js';
+import { activeRulesOn, type CheckInputs } from './rule-checks.js';
 
 /** The export each kind of record comes in. */
 const SOURCE_OF: Readonly<Record<QualityRecordKind, string>> = { aids: 'webfm_hilfen', 'sub-processes': 'webfm_teilprozesse', payments: '14plus_chronik' };
+
+/**
+ * Whether any payment of the stretch may be hit, told by the costs' sums of whole months
+ * without reading a payment: at a large city the payments are the most records to read, and
+ * most months have none without a case.
+ */
+async function anyPaymentWithoutCase(db: Kysely<Database>, query: FindingsToFixQuery, inputs: CheckInputs): Promise<boolean> {
+  const rules = activeRulesOn('payments', inputs.rules);
+  if (rules.length === 0) return false;
+  if (!wholeMonths(query) || rules.some((rule) => rule !== 'payment-without-case')) return true;
+  const sums = await paymentsFromSums(db, { tenantId: query.tenantId, from: query.from, to: query.to, rules, byTeam: false });
+  return sums.some((s) => s.affected > 0);
+}
 
 /** As known now only: a record's line is kept for the newest export that held it, not for each. */
 export interface FindingsToFixQuery {
@@ -40,6 +56,7 @@ export async function findingsToFix(db: Kysely<Database>, query: FindingsToFixQu
   const window = { key: 'now', from: query.from, to: query.to, knownAt: null, checkDay: today < query.to ? today : query.to };
   const found: FindingToFix[] = [];
   for (const kind of QUALITY_RECORD_KINDS) {
+    if (kind === 'payments' && !(await anyPaymentWithoutCase(db, query, inputs))) continue;
     const hit = (await affectedRecords(db, { tenantId: query.tenantId, kind, windows: [window], inputs })).filter((r) => query.team === undefined || r.team === query.team);
     if (hit.length === 0) continue;
     const { rows } = await sql<{ record_id: string; file_name: string; line: number; observed_at: Date }>`
@@ -52,6 +69,7 @@ export async function findingsToFix(db: Kysely<Database>, query: FindingsToFixQu
       found.push({ team: record.team, records: kind, rules: record.rules, file: at?.file_name ?? null, line: at?.line ?? null, observedAt: at ? new Date(at.observed_at).toISOString() : null });
     }
   }
-  const order = (f: FindingToFix) => [f.team ?? '\uffff', f.file ?? '\uffff', String(f.line ?? 0).padStart(9, '0')].join('\u0000');
-  return found.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Each finding's key built once: a large city's half year holds tens of thousands.
+  const keyed = found.map((f) => ({ f, key: [f.team ?? '\uffff', f.file ?? '\uffff', String(f.line ?? 0).padStart(9, '0')].join('\u0000') }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ f }) => f);
 }
