@@ -11,8 +11,8 @@ import type { CheckInputs } from './rule-checks.js';
 /** The projections whose versions the checks read. */
 const CHECKED_PROJECTIONS = ['aid-history', 'sub-process-history', 'chronicle-history'] as const;
 
-/** Pictures kept per process: a dozen offices with ten years of months each, a few kB a month. */
-const KEPT = 2_000;
+/** Pictures kept per database handle: a dozen offices' three years of months, at most a few MB (tens of kB a month at a large city). */
+const KEPT = 500;
 
 /**
  * The findings of complete months, kept per process (docs/data-quality.md). A month read as
