@@ -24,9 +24,10 @@ const MAX_ATTEMPTS = 5;
  * Runs inside the caller's transaction when given one (the ingest writes events, import
  * record and report together), under a savepoint, so that a conflict leaves the caller's
  * transaction usable. Alone it needs no transaction at all: the events go in by one INSERT,
- * atomic by itself, and every guard is a unique index (the primary key (tenant, stream,
- * version): a writer whose expected version is stale collides with the winner's row; the
- * event id: idempotency), so a single append to new streams is one statement, one round trip.
+ * atomic by itself, and every guard is in that statement: the primary key (tenant, stream,
+ * version), with which a writer whose expected version is stale collides on the winner's row;
+ * the event id's unique index (idempotency); and a check that each stream's expected version is
+ * stored, so that no append leaves a gap. A single append is one statement, one round trip.
  *
  * The first attempt is optimistic: it inserts without looking up the idempotency keys, since
  * nearly every append brings new events (a file's transaction is all or nothing, and a file
@@ -86,21 +87,27 @@ async function appendOnce(db: Kysely<Database>, prepared: PreparedAppend, optimi
   const { pending, duplicates } = optimistic ? prepared.request : dropKnownEvents(appends, await storedKeys(db, tenantId, appends));
   if (pending.length === 0) return { appended: 0, duplicates, streamVersions: new Map() };
 
-  const current = await currentVersions(db, tenantId, pending.filter((p) => p.expectedVersion !== 0));
-  const stale = pending.filter((p) => typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
+  // Optimistic with every version named, the INSERT itself checks them (see insertEvents): no look first.
+  const guarded = optimistic && prepared.rows !== undefined;
+  const current = guarded ? new Map<string, number>() : await currentVersions(db, tenantId, pending.filter((p) => p.expectedVersion !== 0));
+  const stale = pending.filter((p) => !guarded && typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
   // A stream ahead of the expected version may hold these very events: only a careful look tells.
   if (stale.length && optimistic) throw new RetryableRace();
   if (stale.length) throw new WrongExpectedVersionError(stale.map((p) => conflictOf(p, current)));
 
   const baseVersions = baseVersionsOf(pending, current);
-  const rows = (optimistic && prepared.rows) || eventRows(tenantId, pending, baseVersions);
+  const rows = guarded ? prepared.rows! : eventRows(tenantId, pending, baseVersions);
+  const predecessors = guarded ? pending.filter((p) => p.expectedVersion !== 0).map((p) => ({ streamId: p.streamId, version: p.expectedVersion as number })) : [];
   // Only a caller's transaction needs a savepoint: outside one, the failed INSERT was all there was.
   const savepoint = db.isTransaction;
   if (savepoint) await sql`SAVEPOINT event_store_append`.execute(db);
   try {
-    await insertEvents(db, tenantId, rows, options);
+    const inserted = await insertEvents(db, tenantId, rows, predecessors, options);
+    // A stream behind its expected version: the guard let nothing in; the careful round says which.
+    if (inserted === 0) throw new RetryableRace();
   } catch (error) {
     if (savepoint) await sql`ROLLBACK TO SAVEPOINT event_store_append`.execute(db);
+    if (error instanceof RetryableRace) throw error;
     throw optimistic && isUniqueViolation(error) ? new RetryableRace() : await explainCollision(db, tenantId, pending, error);
   }
   if (savepoint) await sql`RELEASE SAVEPOINT event_store_append`.execute(db);
@@ -224,19 +231,31 @@ function eventRows(tenantId: string, pending: readonly PendingStream[], baseVers
   };
 }
 
-async function insertEvents(trx: Kysely<Database>, tenantId: string, rows: EventRows, options: AppendOptions): Promise<void> {
+/**
+ * One INSERT of all rows. `predecessors`: each stream's expected version, whose event must be
+ * stored for the rows to go in at all (a stream ahead of it makes the first row collide on the
+ * primary key; one behind it would leave a gap): the statement then inserts nothing, and says
+ * so by the rows it inserted. Checking in the statement spares the round trip of a look first.
+ */
+async function insertEvents(trx: Kysely<Database>, tenantId: string, rows: EventRows, predecessors: readonly { streamId: string; version: number }[], options: AppendOptions): Promise<number> {
   // An empty line is NULL (no date, no import); no other column is ever empty.
   const lines = (text: string) => sql`string_to_array(${text}, chr(10), '')`;
+  const guard = predecessors.length
+    ? sql`WHERE NOT EXISTS (
+        SELECT 1 FROM unnest(${predecessors.map((p) => p.streamId)}::text[], ${predecessors.map((p) => p.version)}::integer[]) AS before (s, v)
+        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = ${tenantId} AND e.stream_id = before.s AND e.stream_version = before.v))`
+    : sql``;
   const inserting = sql`
     INSERT INTO events (tenant_id, event_id, stream_id, stream_version, event_type, schema_version,
                         occurred_on, observed_at, import_id, idempotency_key, payload)
     SELECT ${tenantId}, r.i::uuid, r.s, r.v::integer, r.t, r.sv::smallint, r.o::date, r.ob::timestamptz, r.im::uuid, r.k, r.p::jsonb
     FROM unnest(${lines(rows.ids)}, ${lines(rows.streams)}, ${lines(rows.versions)}, ${lines(rows.types)}, ${lines(rows.schemaVersions)},
                 ${lines(rows.occurredOn)}, ${lines(rows.observedAt)}, ${lines(rows.imports)}, ${lines(rows.keys)}, ${lines(rows.payloads)})
-      AS r(i, s, v, t, sv, o, ob, im, k, p)`.execute(trx);
+      AS r(i, s, v, t, sv, o, ob, im, k, p)
+    ${guard}`.execute(trx);
   // Once the statement is on the wire: every microtask has run, Kysely has written it out.
   if (options.onWriting) setImmediate(options.onWriting);
-  await inserting;
+  return Number((await inserting).numAffectedRows ?? 0n);
 }
 
 /**

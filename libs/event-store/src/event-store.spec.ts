@@ -114,6 +114,17 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     expect(await readEverything(database, store, tenantId)).toHaveLength(1);
   });
 
+  it('refuses an append to a stream behind its expected version, which would leave a gap, and writes nothing of the batch', async () => {
+    await store.append(tenantId, [{ streamId: 'aid-gap', expectedVersion: 0, events: [event('g1')] }]);
+    await expect(
+      store.append(tenantId, [
+        { streamId: 'aid-new', expectedVersion: 0, events: [event('g2')] },
+        { streamId: 'aid-gap', expectedVersion: 3, events: [event('g4')] },
+      ]),
+    ).rejects.toMatchObject({ name: 'WrongExpectedVersionError', conflicts: [{ streamId: 'aid-gap', expected: 3, actual: 1 }] });
+    expect(await readEverything(database, store, tenantId)).toHaveLength(1);
+  });
+
   it('treats a re-append of the same idempotency keys as a reported no-op', async () => {
     const batch = [{ streamId: 'aid-9', expectedVersion: 0, events: [event('k1'), event('k2')] }];
     await store.append(tenantId, batch);
@@ -317,6 +328,14 @@ describe('what an append sends to PostgreSQL', () => {
 
   it('sends an append of its own to new streams as one INSERT: no transaction, no savepoint', async () => {
     await new EventStore(logged).append('tenant-wire', [{ streamId: `aid-${randomUUID()}`, expectedVersion: 0, events: [event(randomUUID())] }]);
+    expect(sent).toEqual(['INSERT']);
+  });
+
+  it('sends an append to existing streams as one INSERT too, which itself checks their expected versions', async () => {
+    const streamId = `aid-${randomUUID()}`;
+    await new EventStore(logged).append('tenant-wire', [{ streamId, expectedVersion: 0, events: [event(randomUUID())] }]);
+    sent.splice(0);
+    await new EventStore(logged).append('tenant-wire', [{ streamId, expectedVersion: 1, events: [event(randomUUID()), event(randomUUID())] }]);
     expect(sent).toEqual(['INSERT']);
   });
 
