@@ -21,6 +21,7 @@ import * as population from './migrations/0018-population.js';
 import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
 import * as subProcessBegin from './migrations/0020-sub-process-begin.js';
 import * as recordLines from './migrations/0021-record-lines.js';
+import * as subProcessWork from './migrations/0022-sub-process-work.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-costs-by-social-area': costsBySocialArea,
   '0020-sub-process-begin': subProcessBegin,
   '0021-record-lines': recordLines,
+  '0022-sub-process-work': subProcessWork,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

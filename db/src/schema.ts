@@ -17,6 +17,7 @@ export interface Database {
   sub_process_versions: SubProcessVersionsTable;
   chronicle_entry_versions: ChronicleEntryVersionsTable;
   sub_process_count_changes: SubProcessCountChangesTable;
+  sub_process_work_changes: SubProcessWorkChangesTable;
   chronicle_sum_changes: ChronicleSumChangesTable;
   chronicle_case_links: ChronicleCaseLinksTable;
   case_cost_changes: CaseCostChangesTable;
@@ -215,6 +216,17 @@ export interface ChronicleEntryVersionsTable extends VersionedFact {
 
 /** The content of a fact version: what a projection writes beside id and knowledge time. */
 export type FactContent<Table extends VersionedFact, Id extends keyof Table> = Omit<Table, keyof VersionedFact | Id>;
+
+/** Sub-processes in work (not cancelled) per team, month begun and month completed ('' while not), as changes in knowledge (migration 0022). */
+export interface SubProcessWorkChangesTable {
+  tenant_id: string;
+  generation: number;
+  team: string;
+  until_month: string;
+  month: string;
+  known_from: Date;
+  delta: number;
+}
 
 export interface SubProcessCountChangesTable {
   tenant_id: string;

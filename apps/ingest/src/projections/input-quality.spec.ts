@@ -135,7 +135,7 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     ]);
   });
 
-  it("notes the costs' payments without a case and the caseload's aids running past their case's end, for the office and a team", async () => {
+  it("notes the costs' payments without a case, the sub-processes open too long and the caseload's aids running past their case's end, for the office and a team", async () => {
     const winter = { tenantId: T, from: '2025-12-01', to: '2026-01-31' };
     // E1 … E4 are the payments of December and January (E5 is a contribution); E2 has no case,
     // nor had E4 until February brought F4.
@@ -147,6 +147,18 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     const toMidJanuary = { tenantId: T, from: '2025-12-01', to: '2026-01-14' };
     expect((await baseQuality(kit.db, { kpi: 'costs', ...toMidJanuary })).notes).toEqual(['1 von 3 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
     expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, to: '2026-01-20', asOf: QUALITY_NIGHTS.january })).notes).toEqual(['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+
+    // Sub-processes in work in December and January: TP1, TP2 (both open then), TP3 (12.12.).
+    // As of January, checked on 20.01.: TP1 open 141 days (hit), TP2 80 (not yet). As known now,
+    // checked on 31.01.: TP1 closed on 05.02. (not hit), TP2 open 91 days (hit).
+    const note = async (query: Partial<Parameters<typeof baseQuality>[1]>) => (await baseQuality(kit.db, { kpi: 'sub-process-counts', ...winter, ...query })).notes;
+    const openTooLong = 'im Zeitraum offenen oder abgeschlossenen Teilprozessen: Teilprozess länger offen als vorgesehen';
+    expect(await note({ asOf: QUALITY_NIGHTS.january })).toEqual([`1 von 3 ${openTooLong}`]);
+    expect(await note({})).toEqual([`1 von 3 ${openTooLong}`]);
+    expect(await note({ team: 'ASD Team Nord' })).toEqual([`0 von 2 ${openTooLong}`]);
+    expect(await note({ team: 'ASD Team Nord', asOf: QUALITY_NIGHTS.january })).toEqual([`1 von 2 ${openTooLong}`]);
+    // Read from the sub-processes themselves when the period ends within a month (TP1 136 days on 15.01.).
+    expect(await note({ to: '2026-01-15', asOf: QUALITY_NIGHTS.january, kpi: 'staffing-requirement' })).toEqual([`1 von 3 ${openTooLong}`]);
 
     // HzE aids running on 31.01.2026: H1, H3, H4, H5 (H2 and H6 ended before); H5 runs past F3's end.
     const on = { tenantId: T, from: '2026-01-31', to: '2026-01-31' };

@@ -6,7 +6,7 @@ import type { ProjectionContext } from '../runtime/projection.js';
  * (`known_from`), so "as known at T" is the sum of the rows known by T.
  */
 export interface ChangeTable {
-  readonly table: 'sub_process_count_changes' | 'chronicle_sum_changes' | 'case_cost_changes';
+  readonly table: 'sub_process_count_changes' | 'sub_process_work_changes' | 'chronicle_sum_changes' | 'case_cost_changes';
   /** The text columns of the key besides month and observation. */
   readonly keyColumns: readonly string[];
   readonly amountColumns: Readonly<Record<string, 'integer' | 'bigint'>>;

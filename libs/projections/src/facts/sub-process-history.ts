@@ -1,7 +1,7 @@
 import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
 import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
-import { writeCountChanges } from './sub-process-count-changes.js';
+import { writeSubProcessChanges } from './sub-process-changes.js';
 import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
 type SubProcessFact = FactContent<SubProcessVersionsTable, 'sub_process_id'>;
@@ -22,7 +22,7 @@ export const subProcessHistory: Projection = {
   name: 'sub-process-history',
   eventTypes: SUB_PROCESS_EVENTS,
   catalogues: [],
-  tables: ['sub_process_versions', 'sub_process_count_changes'],
+  tables: ['sub_process_versions', 'sub_process_count_changes', 'sub_process_work_changes'],
   async apply(ctx, events) {
     const changes = events.map((event) =>
       factChange<SubProcessRecord, SubProcessFact>(event, (s) => s.subProcessId, (s) => ({
@@ -34,8 +34,8 @@ export const subProcessHistory: Projection = {
         completed_on: s.completedAt?.slice(0, 10) ?? null,
       })),
     );
-    // The counts read the versions the facts are about to replace: first counts, then facts.
-    await writeCountChanges(ctx, changes);
+    // The sums read the versions the facts are about to replace: first sums, then facts.
+    await writeSubProcessChanges(ctx, changes);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, SUB_PROCESSES, changes);
   },
 };

@@ -3,10 +3,11 @@ import type { Database } from '@jugendamt/db';
 import { berlinDayOf } from '@jugendamt/domain';
 import type { KpiScope, Period } from '../kpis/kpi-query.js';
 import { wholeMonths } from '../kpis/period-grouping.js';
-import { countFindings } from './checked-records.js';
+import { countFindings, PAYMENTS_DATED, SUB_PROCESSES_LIVE } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
 import { KPI_BASES } from './kpi-bases.js';
 import { paymentsFromSums } from './payments-from-sums.js';
+import { subProcessWork } from './sub-process-work.js';
 import type { PlausibilityRuleId, WeakenedKpi } from './plausibility-catalogue.js';
 import { activeRulesOn } from './rule-checks.js';
 
@@ -39,10 +40,14 @@ export async function baseQuality(db: Kysely<Database>, query: BaseQualityQuery)
   const window = { key: query.kpi, from: query.from, to: query.to, knownAt: query.asOf ?? null, checkDay: day < query.to ? day : query.to };
   const byTeam = query.team !== undefined;
   // The payments of whole months are counted in the costs' sums; a rule the sums cannot tell is read from the payments.
-  const fromSums = spec.records === 'payments' && wholeMonths(query) && rules.every((rule) => rule === 'payment-without-case');
+  const fromSums = spec.base === PAYMENTS_DATED && wholeMonths(query) && rules.every((rule) => rule === 'payment-without-case');
+  // So are the sub-processes in work, when the base is that work (the sub-process KPIs' base).
+  const workFromSums = spec.base === SUB_PROCESSES_LIVE && wholeMonths(query) && rules.every((rule) => rule === 'sub-process-open-too-long');
   const counts = fromSums
     ? await paymentsFromSums(db, { tenantId: query.tenantId, from: query.from, to: query.to, asOf: query.asOf, rules, byTeam })
-    : await countFindings(db, { tenantId: query.tenantId, kind: spec.records, windows: [window], inputs, only: rules, base: spec.base, byTeam });
+    : workFromSums
+      ? await subProcessWork(db, { tenantId: query.tenantId, from: query.from, to: query.to, asOf: query.asOf, window, inputs, rules, byTeam })
+      : await countFindings(db, { tenantId: query.tenantId, kind: spec.records, windows: [window], inputs, only: rules, base: spec.base, byTeam });
   const mine = counts.filter((c) => query.team === undefined || c.team === query.team);
   const records = mine.reduce((n, c) => n + c.checked, 0);
   const affected = (id: PlausibilityRuleId) => mine.reduce((n, c) => n + (c.findings[id] ?? 0), 0);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { servingGeneration } from '../kpis/kpi-query.js';
+import { knownAt } from '../kpis/knowledge-time.js';
 import { knownAtCutoff, windowsTable, type CheckWindow } from './check-windows.js';
 import type { PlausibilityRuleId, QualityRecordKind } from './plausibility-catalogue.js';
 import { activeRulesOn, anyOf, ruleCondition, type CheckInputs } from './rule-checks.js';
@@ -24,14 +25,16 @@ interface KindSource {
 
 async function sourceOf(db: Kysely<Database>, tenantId: string, kind: QualityRecordKind, windows: readonly CheckWindow[], base: RecordBase | undefined): Promise<KindSource> {
   const w = windowsTable(windows);
+  // One window's knowledge time spelt out: as known now, the planner then uses the indexes of current versions.
+  const knownThen = (alias: string) => (windows.length === 1 ? knownAt(alias, windows[0]!.knownAt ?? undefined) : knownAtCutoff(alias));
   const cases = await servingGeneration(db, tenantId, 'aid-history');
   if (kind === 'aids') {
     return {
       team: sql`a.team`,
       id: sql`a.aid_id`,
       from: sql`${w}
-        JOIN aid_versions a ON a.tenant_id = ${tenantId} AND a.generation = ${cases} AND ${knownAtCutoff('a')} AND ${base ?? AIDS_LIVE}
-        LEFT JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND c.case_id = a.case_id AND ${knownAtCutoff('c')}`,
+        JOIN aid_versions a ON a.tenant_id = ${tenantId} AND a.generation = ${cases} AND ${knownThen('a')} AND ${base ?? AIDS_LIVE}
+        LEFT JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND c.case_id = a.case_id AND ${knownThen('c')}`,
     };
   }
   if (kind === 'sub-processes') {
@@ -39,7 +42,7 @@ async function sourceOf(db: Kysely<Database>, tenantId: string, kind: QualityRec
     return {
       team: sql`s.team`,
       id: sql`s.sub_process_id`,
-      from: sql`${w} JOIN sub_process_versions s ON s.tenant_id = ${tenantId} AND s.generation = ${generation} AND ${knownAtCutoff('s')} AND ${base ?? SUB_PROCESSES_LIVE}`,
+      from: sql`${w} JOIN sub_process_versions s ON s.tenant_id = ${tenantId} AND s.generation = ${generation} AND ${knownThen('s')} AND ${base ?? SUB_PROCESSES_LIVE}`,
     };
   }
   const generation = await servingGeneration(db, tenantId, 'chronicle-history');
@@ -50,11 +53,11 @@ async function sourceOf(db: Kysely<Database>, tenantId: string, kind: QualityRec
     team: sql`c.team`,
     id: sql`e.entry_no`,
     from: sql`${w}
-      JOIN chronicle_entry_versions e ON e.tenant_id = ${tenantId} AND e.generation = ${generation} AND ${knownAtCutoff('e')} AND ${base ?? PAYMENTS_DATED}
+      JOIN chronicle_entry_versions e ON e.tenant_id = ${tenantId} AND e.generation = ${generation} AND ${knownThen('e')} AND ${base ?? PAYMENTS_DATED}
       LEFT JOIN (
         SELECT DISTINCT ON (w.key, c.file_reference) w.key, c.file_reference, c.case_id, c.team
         FROM ${windowsTable(windows)}
-        JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND ${knownAtCutoff('c')}
+        JOIN case_versions c ON c.tenant_id = ${tenantId} AND c.generation = ${cases} AND ${knownThen('c')}
         ORDER BY w.key, c.file_reference, c.case_id COLLATE "C") c ON c.key = w.key AND c.file_reference = e.file_reference`,
   };
 }

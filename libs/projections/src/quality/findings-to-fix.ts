@@ -7,6 +7,7 @@ import { checkInputs } from './input-quality.js';
 import { paymentsFromSums } from './payments-from-sums.js';
 import { QUALITY_RECORD_KINDS, type PlausibilityRuleId, type QualityRecordKind } from './plausibility-catalogue.js';
 import { activeRulesOn, type CheckInputs } from './rule-checks.js';
+import { openLongEnough } from './sub-process-work.js';
 
 /** The export each kind of record comes in. */
 const SOURCE_OF: Readonly<Record<QualityRecordKind, string>> = { aids: 'webfm_hilfen', 'sub-processes': 'webfm_teilprozesse', payments: '14plus_chronik' };
@@ -57,7 +58,9 @@ export async function findingsToFix(db: Kysely<Database>, query: FindingsToFixQu
   const found: FindingToFix[] = [];
   for (const kind of QUALITY_RECORD_KINDS) {
     if (kind === 'payments' && !(await anyPaymentWithoutCase(db, query, inputs))) continue;
-    const hit = (await affectedRecords(db, { tenantId: query.tenantId, kind, windows: [window], inputs })).filter((r) => query.team === undefined || r.team === query.team);
+    // Only open sub-processes can be hit (the one rule on them): read those alone.
+    const base = kind === 'sub-processes' ? openLongEnough(window, inputs) : undefined;
+    const hit = (await affectedRecords(db, { tenantId: query.tenantId, kind, windows: [window], inputs, base })).filter((r) => query.team === undefined || r.team === query.team);
     if (hit.length === 0) continue;
     const { rows } = await sql<{ record_id: string; file_name: string; line: number; observed_at: Date }>`
       SELECT l.record_id, i.file_name, l.line, i.observed_at FROM record_lines l

@@ -41,6 +41,7 @@ export type ProjectionTable = Extract<
   | 'chronicle_entry_versions'
   | 'chronicle_case_links'
   | 'sub_process_count_changes'
+  | 'sub_process_work_changes'
   | 'chronicle_sum_changes'
   | 'case_cost_changes'
   | 'population_versions'
