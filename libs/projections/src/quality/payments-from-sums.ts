@@ -3,7 +3,10 @@ import type { Database } from '@jugendamt/db';
 import { knownBy } from '../kpis/knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from '../kpis/kpi-query.js';
 import type { FindingCounts } from './checked-records.js';
-import type { PlausibilityRuleId } from './plausibility-catalogue.js';
+import type { Holds, OnlyRuleOn, PlausibilityRuleId } from './plausibility-catalogue.js';
+
+/** The sums tell only whether a payment has a case: another rule on payments would need the payments. */
+export type PaymentsHaveOneRule = Holds<OnlyRuleOn<'payments', 'payment-without-case'>>;
 
 export interface PaymentsFromSumsQuery extends KpiScope, Period {
   /** Only these of the payments' rules are counted (an inactive rule is not asked). */

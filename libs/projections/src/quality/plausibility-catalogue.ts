@@ -20,6 +20,13 @@ export const PLAUSIBILITY_RULES = {
 } as const satisfies Record<string, QualityRecordKind>;
 
 export type PlausibilityRuleId = keyof typeof PLAUSIBILITY_RULES;
+
+/** The rules that check one kind of record. */
+export type RulesOn<Kind extends QualityRecordKind> = { [R in PlausibilityRuleId]: (typeof PLAUSIBILITY_RULES)[R] extends Kind ? R : never }[PlausibilityRuleId];
+
+/** Whether `Rule` is the one rule on a kind: a reading that counts on it writes `Holds<OnlyRuleOn<…>>`, which fails to compile once another rule comes. */
+export type OnlyRuleOn<Kind extends QualityRecordKind, Rule extends PlausibilityRuleId> = [RulesOn<Kind>] extends [Rule] ? true : false;
+export type Holds<T extends true> = T;
 export const PLAUSIBILITY_RULE_IDS = Object.keys(PLAUSIBILITY_RULES) as PlausibilityRuleId[];
 
 /** The KPIs a rule can weaken: the names the API answers under (`/api/v1/kpis/<name>`). */

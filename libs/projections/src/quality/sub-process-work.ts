@@ -4,13 +4,11 @@ import { knownBy } from '../kpis/knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from '../kpis/kpi-query.js';
 import type { CheckWindow } from './check-windows.js';
 import { countFindings, SUB_PROCESSES_LIVE, type FindingCounts } from './checked-records.js';
-import type { PLAUSIBILITY_RULES, PlausibilityRuleId } from './plausibility-catalogue.js';
+import type { Holds, OnlyRuleOn, PlausibilityRuleId } from './plausibility-catalogue.js';
 import type { CheckInputs } from './rule-checks.js';
 
-type RulesOnSubProcesses = { [R in PlausibilityRuleId]: (typeof PLAUSIBILITY_RULES)[R] extends 'sub-processes' ? R : never }[PlausibilityRuleId];
-type MustHold<T extends true> = T;
-/** Fails to compile once another rule checks sub-processes: the readings below would miss its hits. */
-export type OneRuleOnSubProcesses = MustHold<[RulesOnSubProcesses] extends ['sub-process-open-too-long'] ? true : false>;
+/** The readings below would miss the hits of another rule on sub-processes. */
+export type SubProcessesHaveOneRule = Holds<OnlyRuleOn<'sub-processes', 'sub-process-open-too-long'>>;
 
 /**
  * The sub-processes in work that "open too long" can hit: open, begun more than the smallest
