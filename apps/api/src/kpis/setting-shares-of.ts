@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { settingShares, type SettingShares } from '@jugendamt/domain';
 import { aidCounts, type AidCountsRow, type AidDimension } from '@jugendamt/projections';
-import { ofTeam } from '../kpi-answer.js';
+import { ofTeam } from './kpi-answer.js';
 
 /** The setting shares of one group of aids: its values of the dimensions asked, other than setting and paragraph. */
 export interface GroupShares extends SettingShares {

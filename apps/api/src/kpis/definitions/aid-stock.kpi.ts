@@ -1,13 +1,11 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, flagParam, referenceDateParam, teamParam } from '../kpi-params.js';
-import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
+import { settingSharesBy, type GroupShares } from '../setting-shares-of.js';
 
 export const aidStockFields = z.object({
   on: referenceDateParam,
@@ -36,29 +34,27 @@ export const aidStockAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: the stock of HzE aids running on a reference date. */
-export class AidStockQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof aidStockFields>) {
-    super();
-  }
-}
-
-@QueryHandler(AidStockQuery)
-export class AidStockHandler implements IQueryHandler<AidStockQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: AidStockQuery): Promise<Answer> {
+export const aidStockKpi = defineKpi({
+  route: 'aids/stock',
+  method: 'aidStock',
+  summary: 'Stock of aids on a reference date (KPI 2), with shares',
+  answers: 'The stock by the dimensions asked, the setting shares of the office (or team) and of every group',
+  fields: aidStockFields,
+  params: aidStockFields,
+  answer: aidStockAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, includeEducationalCounselling, on, asOf } = params;
     const { tenantId } = caller;
-    await this.kpis.checkTeam(tenantId, team);
+    await kpis.checkTeam(tenantId, team);
     const by = withTeam(params.by, team);
     const day = { from: on, to: on, asOf };
     const [rows, { shares, byGroup }, quality, basis] = await Promise.all([
-      aidCounts(this.kpis.db, { ...day, by, tenantId }),
-      settingSharesBy(this.kpis.db, { ...day, by, tenantId, team, includeEducationalCounselling }),
-      this.kpis.quality(tenantId, 'aid-stock', { ...day, team }),
-      this.kpis.basis(tenantId, asOf, { built: { 'aid-history': ['aid-types'] } }),
+      aidCounts(kpis.db, { ...day, by, tenantId }),
+      settingSharesBy(kpis.db, { ...day, by, tenantId, team, includeEducationalCounselling }),
+      kpis.quality(tenantId, 'aid-stock', { ...day, team }),
+      kpis.basis(tenantId, asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     const stock = ofTeam(rows, team).map((row) => ({ group: row.group, stock: row.running }));
     return { kpi: 'aid-stock', parameters: { on, by, team, includeEducationalCounselling, asOf }, basis, rows: stock, shares, sharesByGroup: byGroup, dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,13 +1,11 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { SettingShares } from '@jugendamt/domain';
 import { AID_DIMENSIONS, aidCounts, type AidCountsRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, groupOf, kpiAnswer, sharesOfAids } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, flagParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
-import { settingSharesBy, type GroupShares } from './setting-shares-of.js';
+import { settingSharesBy, type GroupShares } from '../setting-shares-of.js';
 
 export const aidsFields = z.object({
   ...periodParams,
@@ -37,27 +35,25 @@ export const aidsAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: HzE aids running, begun and ended in a period, with the setting shares of the running ones. */
-export class AidsQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof aidsParams>) {
-    super();
-  }
-}
-
-@QueryHandler(AidsQuery)
-export class AidsHandler implements IQueryHandler<AidsQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: AidsQuery): Promise<Answer> {
+export const aidsKpi = defineKpi({
+  route: 'aids',
+  method: 'aids',
+  summary: 'Hilfen nach Leistungsform (KPI 2): aids running, begun and ended in a period, with shares',
+  answers: 'Aids by the dimensions asked, the setting shares of the office (or team) and of every group',
+  fields: aidsFields,
+  params: aidsParams,
+  answer: aidsAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, includeEducationalCounselling, ...query } = params;
     const { tenantId } = caller;
-    await this.kpis.checkTeam(tenantId, team);
+    await kpis.checkTeam(tenantId, team);
     const by = withTeam(query.by, team);
     const [rows, { shares, byGroup }, quality, basis] = await Promise.all([
-      aidCounts(this.kpis.db, { ...query, by, tenantId }),
-      settingSharesBy(this.kpis.db, { ...query, by, tenantId, team, includeEducationalCounselling }),
-      this.kpis.quality(tenantId, 'aids', { ...query, team }),
-      this.kpis.basis(tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+      aidCounts(kpis.db, { ...query, by, tenantId }),
+      settingSharesBy(kpis.db, { ...query, by, tenantId, team, includeEducationalCounselling }),
+      kpis.quality(tenantId, 'aids', { ...query, team }),
+      kpis.basis(tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     return { kpi: 'aids', parameters: { ...query, by, team, includeEducationalCounselling }, basis, rows: ofTeam(rows, team), shares, sharesByGroup: byGroup, dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { caseloadPerFte, type CaseloadRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, kpiAnswer } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, referenceDateParam, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const caseloadFields = z.object({
@@ -57,25 +55,23 @@ export function germanRatio(aidsPerFte: number | null): string | null {
 }
 
 /** docs/kpis.md 5: Fachkraft-Fall-Relation per team on a reference date, as a number (44.0) and written 1:44,0. */
-export class CaseloadQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof caseloadParams>) {
-    super();
-  }
-}
-
-@QueryHandler(CaseloadQuery)
-export class CaseloadHandler implements IQueryHandler<CaseloadQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: CaseloadQuery): Promise<Answer> {
+export const caseloadKpi = defineKpi({
+  route: 'caseload',
+  method: 'caseload',
+  summary: 'Fachkraft-Fall-Relation (KPI 5) per team on a reference date, or on the last day of a period',
+  answers: 'Aids per case-worker FTE of each team, as a number and as 1:x,x',
+  fields: caseloadFields,
+  params: caseloadParams,
+  answer: caseloadAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const [rows, quality, basis] = await Promise.all([
-      caseloadPerFte(this.kpis.db, { tenantId: caller.tenantId, on: query.on, asOf: query.asOf }),
-      this.kpis.quality(caller.tenantId, 'caseload', { from: query.on, to: query.on, asOf: query.asOf, team }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'], 'staff-history': [] }, current: ['staffing'] }),
+      caseloadPerFte(kpis.db, { tenantId: caller.tenantId, on: query.on, asOf: query.asOf }),
+      kpis.quality(caller.tenantId, 'caseload', { from: query.on, to: query.on, asOf: query.asOf, team }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'], 'staff-history': [] }, current: ['staffing'] }),
     ]);
     const answered = rows.filter((row) => team === undefined || row.team === team).map((row) => ({ ...row, ratio: germanRatio(row.aidsPerFte) }));
     return { kpi: 'caseload', parameters: { ...query, team }, basis, rows: answered, dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { AID_DIMENSIONS, casesOfYear, type CasesOfYearRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, teamParam, yearParam } from '../kpi-params.js';
 
 export const casesOfYearFields = z.object({
@@ -27,24 +25,22 @@ export const casesOfYearAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: Fallzahl of a year as the federal statistics count it, stock on 31.12. plus aids ended. */
-export class CasesOfYearQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof casesOfYearFields>) {
-    super();
-  }
-}
-
-@QueryHandler(CasesOfYearQuery)
-export class CasesOfYearHandler implements IQueryHandler<CasesOfYearQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: CasesOfYearQuery): Promise<Answer> {
+export const casesOfYearKpi = defineKpi({
+  route: 'cases-of-year',
+  method: 'casesOfYear',
+  summary: 'Fallzahl of a year (KPI 2): stock on 31.12. plus aids ended in the year',
+  answers: 'Fallzahl by the dimensions asked',
+  fields: casesOfYearFields,
+  params: casesOfYearFields,
+  answer: casesOfYearAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
     const [rows, basis] = await Promise.all([
-      casesOfYear(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+      casesOfYear(kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     return { kpi: 'cases-of-year', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
-  }
-}
+  },
+});

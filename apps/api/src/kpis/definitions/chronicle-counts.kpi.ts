@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { chronicleCounts, loadCatalogue, type CountRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { kpiAnswer } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, granularityParam, periodParams, resolvePeriodAndGranularity } from '../kpi-params.js';
 
 export const chronicleCountsFields = z.object({ ...periodParams, granularity: granularityParam, asOf: asOfParam });
@@ -22,23 +20,21 @@ export const chronicleCountsAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 1, 14plus: chronicle entries that count, by Sachgebiet × Eintragsart × period. */
-export class ChronicleCountsQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof chronicleCountsParams>) {
-    super();
-  }
-}
-
-@QueryHandler(ChronicleCountsQuery)
-export class ChronicleCountsHandler implements IQueryHandler<ChronicleCountsQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: ChronicleCountsQuery): Promise<Answer> {
+export const chronicleCountsKpi = defineKpi({
+  route: 'chronicle-counts',
+  method: 'chronicleCounts',
+  summary: '14plus process counts (KPI 1): chronicle entries by Sachgebiet and Eintragsart',
+  answers: 'Chronicle entries by Sachgebiet, Eintragsart and period',
+  fields: chronicleCountsFields,
+  params: chronicleCountsParams,
+  answer: chronicleCountsAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { tenantId } = caller;
-    const { content } = await loadCatalogue(this.kpis.db, tenantId, 'chronicle-types');
+    const { content } = await loadCatalogue(kpis.db, tenantId, 'chronicle-types');
     const [rows, basis] = await Promise.all([
-      chronicleCounts(this.kpis.db, { ...params, tenantId, countedTypes: content.counted }),
-      this.kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': [] }, current: ['chronicle-types'] }),
+      chronicleCounts(kpis.db, { ...params, tenantId, countedTypes: content.counted }),
+      kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': [] }, current: ['chronicle-types'] }),
     ]);
     return { kpi: 'chronicle-counts', parameters: params, basis, rows };
-  }
-}
+  },
+});

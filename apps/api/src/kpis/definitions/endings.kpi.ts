@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ENDING_DIMENSIONS, endings, type EndingsRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, groupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const endingsFields = z.object({ ...periodParams, by: dimensionsParam(ENDING_DIMENSIONS), team: teamParam, asOf: asOfParam });
@@ -30,25 +28,23 @@ export const endingsAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 8: durations of aids ended in the period, planned-ending and breakdown rates. */
-export class EndingsQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof endingsParams>) {
-    super();
-  }
-}
-
-@QueryHandler(EndingsQuery)
-export class EndingsHandler implements IQueryHandler<EndingsQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: EndingsQuery): Promise<Answer> {
+export const endingsKpi = defineKpi({
+  route: 'endings',
+  method: 'endings',
+  summary: 'Dauer und Beendigungen (KPI 8), with the counts behind the rates and the distribution of Beendigungsgrund',
+  answers: 'Durations, the counts behind the rates, the rates and the reasons of ending',
+  fields: endingsFields,
+  params: endingsParams,
+  answer: endingsAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
     const [rows, quality, basis] = await Promise.all([
-      endings(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      this.kpis.quality(caller.tenantId, 'endings', { ...query, team }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+      endings(kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      kpis.quality(caller.tenantId, 'endings', { ...query, team }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     return { kpi: 'endings', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { returnRate, RETURN_RATE_DIMENSIONS, type ReturnRateRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const returnRateFields = z.object({ ...periodParams, by: dimensionsParam(RETURN_RATE_DIMENSIONS), team: teamParam, asOf: asOfParam });
@@ -25,25 +23,23 @@ export const returnRateAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 3: Rückführungsquote of stationary aids ended in the period, with where the young people live afterwards. */
-export class ReturnRateQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof returnRateParams>) {
-    super();
-  }
-}
-
-@QueryHandler(ReturnRateQuery)
-export class ReturnRateHandler implements IQueryHandler<ReturnRateQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: ReturnRateQuery): Promise<Answer> {
+export const returnRateKpi = defineKpi({
+  route: 'return-rate',
+  method: 'returnRate',
+  summary: 'Rückführungsquote (KPI 3)',
+  answers: 'Return rate with its numerator, denominator and the residences after the aid',
+  fields: returnRateFields,
+  params: returnRateParams,
+  answer: returnRateAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
     const [rows, quality, basis] = await Promise.all([
-      returnRate(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      this.kpis.quality(caller.tenantId, 'return-rate', { ...query, team }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
+      returnRate(kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      kpis.quality(caller.tenantId, 'return-rate', { ...query, team }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
     ]);
     return { kpi: 'return-rate', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
-  }
-}
+  },
+});

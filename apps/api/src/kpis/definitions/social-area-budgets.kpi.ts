@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { budgetPeriod, socialAreaBudgets, type SocialAreaBudgetRow, type SocialAreaBudgets } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodEndParam, yearParam } from '../kpi-params.js';
 
 export const socialAreaBudgetsFields = z.object({
@@ -43,24 +41,22 @@ export const socialAreaBudgetsAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 10: each social area's budget against its spending, and the linear forecast for the year. */
-export class SocialAreaBudgetsQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof socialAreaBudgetsParams>) {
-    super();
-  }
-}
-
-@QueryHandler(SocialAreaBudgetsQuery)
-export class SocialAreaBudgetsHandler implements IQueryHandler<SocialAreaBudgetsQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: SocialAreaBudgetsQuery): Promise<Answer> {
+export const socialAreaBudgetsKpi = defineKpi({
+  route: 'social-area-budgets',
+  method: 'socialAreaBudgets',
+  summary: 'Sozialraumbudget (KPI 10): budget, spending, utilisation and linear forecast of each social area and the office',
+  answers: 'Each social area with a budget or spending, ohne Sozialraum, and the office',
+  fields: socialAreaBudgetsFields,
+  params: socialAreaBudgetsParams,
+  answer: socialAreaBudgetsAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { tenantId } = caller;
     const [budgets, quality, basis] = await Promise.all([
-      socialAreaBudgets(this.kpis.db, { tenantId, ...params }),
-      this.kpis.quality(tenantId, 'social-area-budgets', { ...budgetPeriod(params), asOf: params.asOf }),
-      this.kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': ['aid-types'] }, current: ['budgets'] }),
+      socialAreaBudgets(kpis.db, { tenantId, ...params }),
+      kpis.quality(tenantId, 'social-area-budgets', { ...budgetPeriod(params), asOf: params.asOf }),
+      kpis.basis(tenantId, params.asOf, { built: { 'chronicle-history': ['aid-types'] }, current: ['budgets'] }),
     ]);
     const { areas, office, chronicleObservedAt, from, to } = budgets;
     return { kpi: 'social-area-budgets', parameters: { ...params, from, to }, basis, rows: areas, office, chronicleObservedAt, dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { staffFluctuation, type FluctuationRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { kpiAnswer, rate } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const staffFluctuationFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
@@ -29,23 +27,21 @@ export const staffFluctuationAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 4: fluctuation of the office (team null) and of each team, in heads and FTE. */
-export class StaffFluctuationQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof staffFluctuationParams>) {
-    super();
-  }
-}
-
-@QueryHandler(StaffFluctuationQuery)
-export class StaffFluctuationHandler implements IQueryHandler<StaffFluctuationQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: StaffFluctuationQuery): Promise<Answer> {
+export const staffFluctuationKpi = defineKpi({
+  route: 'staff-fluctuation',
+  method: 'staffFluctuation',
+  summary: 'Fluktuation (KPI 4) of the office and each team',
+  answers: 'Fluctuation of the office (team null) and of each team',
+  fields: staffFluctuationFields,
+  params: staffFluctuationParams,
+  answer: staffFluctuationAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const [rows, basis] = await Promise.all([
-      staffFluctuation(this.kpis.db, { ...query, tenantId: caller.tenantId }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'staff-history': [] }, current: ['staffing'] }),
+      staffFluctuation(kpis.db, { ...query, tenantId: caller.tenantId }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'staff-history': [] }, current: ['staffing'] }),
     ]);
     return { kpi: 'staff-fluctuation', parameters: { ...query, team }, basis, rows: rows.filter((row) => team === undefined || row.team === null || row.team === team) };
-  }
-}
+  },
+});

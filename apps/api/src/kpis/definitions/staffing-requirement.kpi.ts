@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { staffingRequirement, type StaffingRequirementRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 
 export const staffingRequirementFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
@@ -26,24 +24,22 @@ export const staffingRequirementAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 6: Personalbedarf per team from process counts × process times, and its coverage. */
-export class StaffingRequirementQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof staffingRequirementParams>) {
-    super();
-  }
-}
-
-@QueryHandler(StaffingRequirementQuery)
-export class StaffingRequirementHandler implements IQueryHandler<StaffingRequirementQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: StaffingRequirementQuery): Promise<Answer> {
+export const staffingRequirementKpi = defineKpi({
+  route: 'staffing-requirement',
+  method: 'staffingRequirement',
+  summary: 'Personalbedarf (KPI 6) per team, with coverage',
+  answers: 'Required and actual FTE of each team, and the coverage',
+  fields: staffingRequirementFields,
+  params: staffingRequirementParams,
+  answer: staffingRequirementAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const [rows, quality, basis] = await Promise.all([
-      staffingRequirement(this.kpis.db, { ...query, tenantId: caller.tenantId }),
-      this.kpis.quality(caller.tenantId, 'staffing-requirement', { ...query, team }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [], 'staff-history': [] }, current: ['staffing', 'process-times'] }),
+      staffingRequirement(kpis.db, { ...query, tenantId: caller.tenantId }),
+      kpis.quality(caller.tenantId, 'staffing-requirement', { ...query, team }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [], 'staff-history': [] }, current: ['staffing', 'process-times'] }),
     ]);
     return { kpi: 'staffing-requirement', parameters: { ...query, team }, basis, rows: rows.filter((row) => team === undefined || row.team === team), dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,11 +1,9 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { subProcessCounts, SUB_PROCESS_DIMENSIONS, type CountRow, type SubProcessDimension } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, givenGroupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 
 export const subProcessCountsFields = z.object({
   ...periodParams,
@@ -29,25 +27,23 @@ export const subProcessCountsAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 1: completed sub-processes of WebFM by team, Kernprozess, Teilprozess and period. */
-export class SubProcessCountsQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof subProcessCountsParams>) {
-    super();
-  }
-}
-
-@QueryHandler(SubProcessCountsQuery)
-export class SubProcessCountsHandler implements IQueryHandler<SubProcessCountsQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: SubProcessCountsQuery): Promise<Answer> {
+export const subProcessCountsKpi = defineKpi({
+  route: 'sub-process-counts',
+  method: 'subProcessCounts',
+  summary: 'Teilprozess-Häufigkeit (KPI 1): completed WebFM sub-processes',
+  answers: 'Completed sub-processes by the dimensions asked and period',
+  fields: subProcessCountsFields,
+  params: subProcessCountsParams,
+  answer: subProcessCountsAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
-    await this.kpis.checkTeam(caller.tenantId, team);
+    await kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
     const [rows, quality, basis] = await Promise.all([
-      subProcessCounts(this.kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      this.kpis.quality(caller.tenantId, 'sub-process-counts', { ...query, team }),
-      this.kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [] } }),
+      subProcessCounts(kpis.db, { ...query, by, tenantId: caller.tenantId }),
+      kpis.quality(caller.tenantId, 'sub-process-counts', { ...query, team }),
+      kpis.basis(caller.tenantId, query.asOf, { built: { 'sub-process-history': [] } }),
     ]);
     return { kpi: 'sub-process-counts', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team), dataQuality: quality };
-  }
-}
+  },
+});

@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { USE_DIMENSIONS, usePerYoungInhabitant, type UsePerYoungInhabitantRow } from '@jugendamt/projections';
-import type { Principal } from '../../access/role.js';
 import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, yearParam } from '../kpi-params.js';
 
 export const usePerYoungInhabitantFields = z.object({
@@ -46,25 +44,23 @@ export const usePerYoungInhabitantAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 9: Inanspruchnahme (HzE per 10,000 under 21) and net cost per young inhabitant. */
-export class UsePerYoungInhabitantQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof usePerYoungInhabitantFields>) {
-    super();
-  }
-}
-
-@QueryHandler(UsePerYoungInhabitantQuery)
-export class UsePerYoungInhabitantHandler implements IQueryHandler<UsePerYoungInhabitantQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: UsePerYoungInhabitantQuery): Promise<Answer> {
+export const usePerYoungInhabitantKpi = defineKpi({
+  route: 'use-per-young-inhabitant',
+  method: 'usePerYoungInhabitant',
+  summary: 'Inanspruchnahme (KPI 9): HzE per 10,000 residents under 21 and net cost per young inhabitant, by office and social area',
+  answers: 'Fallzahl, stock and net costs of the year related to the population under 21, naming the Stichtage used',
+  fields: usePerYoungInhabitantFields,
+  params: usePerYoungInhabitantParams,
+  answer: usePerYoungInhabitantAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const [rows, quality, basis] = await Promise.all([
-      usePerYoungInhabitant(this.kpis.db, { ...params, tenantId: caller.tenantId }),
+      usePerYoungInhabitant(kpis.db, { ...params, tenantId: caller.tenantId }),
       // The Fallzahl's aids: the stock on 31.12. and those ended in the year.
-      this.kpis.quality(caller.tenantId, 'use-per-young-inhabitant', { from: `${params.year}-01-01`, to: `${params.year}-12-31`, asOf: params.asOf }),
-      this.kpis.basis(caller.tenantId, params.asOf, {
+      kpis.quality(caller.tenantId, 'use-per-young-inhabitant', { from: `${params.year}-01-01`, to: `${params.year}-12-31`, asOf: params.asOf }),
+      kpis.basis(caller.tenantId, params.asOf, {
         built: { 'aid-history': ['aid-types'], 'chronicle-history': ['aid-types'], 'population-history': [] },
       }),
     ]);
     return { kpi: 'use-per-young-inhabitant', parameters: params, basis, rows, dataQuality: quality };
-  }
-}
+  },
+});

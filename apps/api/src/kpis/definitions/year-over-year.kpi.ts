@@ -1,10 +1,8 @@
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import type { Principal } from '../../access/role.js';
 import { kpiAnswer } from '../answer-schemas.js';
 import { yearOverYear, type YearOverYearRow } from '../key-figures/year-over-year.js';
 import type { KpiAnswer } from '../kpi-answer.js';
-import { KpiContext } from '../kpi-context.js';
+import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, yearParam } from '../kpi-params.js';
 
 export const yearOverYearFields = z.object({
@@ -30,24 +28,22 @@ export const yearOverYearAnswer = kpiAnswer(
 ) satisfies z.ZodType<Answer>;
 
 /** The office's key figures of a year beside the year before, with the change: controlling's overview and the report's comparison. */
-export class YearOverYearQuery extends Query<Answer> {
-  constructor(readonly caller: Principal, readonly params: z.output<typeof yearOverYearFields>) {
-    super();
-  }
-}
-
-@QueryHandler(YearOverYearQuery)
-export class YearOverYearHandler implements IQueryHandler<YearOverYearQuery> {
-  constructor(private readonly kpis: KpiContext) {}
-
-  async execute({ caller, params }: YearOverYearQuery): Promise<Answer> {
+export const yearOverYearKpi = defineKpi({
+  route: 'year-over-year',
+  method: 'yearOverYear',
+  summary: 'The office\'s key figures of a year beside the year before, with the change (absolute and %)',
+  answers: 'One row per key figure: the year, the year before, the change',
+  fields: yearOverYearFields,
+  params: yearOverYearFields,
+  answer: yearOverYearAnswer,
+  async compute(kpis, caller, params): Promise<Answer> {
     const [rows, basis] = await Promise.all([
-      yearOverYear({ db: this.kpis.db, tenantId: caller.tenantId, asOf: params.asOf, year: params.year }),
-      this.kpis.basis(caller.tenantId, params.asOf, {
+      yearOverYear({ db: kpis.db, tenantId: caller.tenantId, asOf: params.asOf, year: params.year }),
+      kpis.basis(caller.tenantId, params.asOf, {
         built: { 'aid-history': ['aid-types'], 'staff-history': [], 'sub-process-history': [], 'chronicle-history': ['aid-types'], 'population-history': [] },
         current: ['staffing', 'process-times', 'budgets'],
       }),
     ]);
     return { kpi: 'year-over-year', parameters: params, basis, rows };
-  }
-}
+  },
+});

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { caseloadPerFte, casesOfYear, costs, returnRate, socialAreaBudgets, staffFluctuation, staffingRequirement, usePerYoungInhabitant } from '@jugendamt/projections';
-import { settingSharesOf } from '../queries/setting-shares-of.js';
+import { settingSharesOf } from '../setting-shares-of.js';
 
 /** The office and year a key figure is read for, as known at `asOf`. */
 export interface KeyFigureScope {

@@ -1,5 +1,5 @@
 import { aidCounts, casesOfYear, endings, returnRate, type AidCountsRow } from '@jugendamt/projections';
-import { settingSharesOf } from '../../kpis/queries/setting-shares-of.js';
+import { settingSharesOf } from '../../kpis/setting-shares-of.js';
 import type { ReportColumn, ReportTable } from '../report-table.js';
 import { NO_VALUE, pivot, type ReportScope } from './report-scope.js';
 
