@@ -16,30 +16,34 @@ export interface NewEvent<TPayload = unknown> {
   readonly idempotencyKey: string;
 }
 
+/** What an event says. A reader that knows its events names them as a union of these, and narrows by `type`. */
+export interface EventBody {
+  readonly type: string;
+  readonly payload: unknown;
+}
+
 /**
- * An event as the log hands it to its readers (projections): what it says and where it
+ * An event as the log hands it to its readers (projections): what it says (`E`) and where it
  * stands, without the bookkeeping of its append. The log is read in full on every rebuild,
  * so it carries no column nobody reads.
  */
-export interface LoggedEvent<TPayload = unknown> {
+export type LoggedEvent<E extends EventBody = EventBody> = E & {
   readonly streamId: string;
   readonly streamVersion: number;
-  readonly type: string;
   readonly schemaVersion: number;
-  readonly payload: TPayload;
   readonly occurredOn: string | null;
   readonly observedAt: Date;
   readonly position: Position;
-}
+};
 
 /** An event with every column of its append, as a stream's history returns it. */
-export interface StoredEvent<TPayload = unknown> extends LoggedEvent<TPayload> {
+export type StoredEvent<E extends EventBody = EventBody> = LoggedEvent<E> & {
   readonly eventId: string;
   readonly tenantId: string;
   readonly importId: string | null;
   readonly idempotencyKey: string;
   readonly recordedAt: Date;
-}
+};
 
 /**
  * A place in the log. Events are ordered by the writing transaction first and the

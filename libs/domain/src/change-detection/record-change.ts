@@ -1,7 +1,9 @@
+import type { CaseWorkEventType } from '../events/event-types.js';
+
 /** What the change detection found for one record: the event to write, in domain terms. */
 export interface RecordChange<R> {
   readonly recordId: string;
-  readonly type: string;
+  readonly type: CaseWorkEventType;
   /** Absent for a deletion. */
   readonly state: R | null;
   readonly changed: readonly string[];

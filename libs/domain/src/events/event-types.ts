@@ -1,3 +1,5 @@
+import type { AidRecord, CaseRecord, ChronicleEntryRecord, PopulationRecord, StaffRecord, SubProcessRecord } from '../records/records.js';
+
 /**
  * The case events, named in the domain's words. Every record event carries the record's
  * complete state after the change (`state`) and the fields that changed, so any projection
@@ -30,3 +32,34 @@ export interface RecordChanged<R> {
 export interface RecordDeleted {
   readonly id: string;
 }
+
+/** The event types that end a record: their payload names it; its last state stays in the stream. */
+export type DeletionEventType = 'CaseDeleted' | 'AidDeleted' | 'StaffDeleted' | 'PopulationWithdrawn';
+
+/** The events of one kind of record, each type with its payload. */
+type EventsOf<Types extends CaseWorkEventType, R> = {
+  [T in Types]: { readonly type: T; readonly payload: T extends DeletionEventType ? RecordDeleted : RecordChanged<R> };
+}[Types];
+
+export type CaseEvent = EventsOf<CaseEventType, CaseRecord>;
+export type AidEvent = EventsOf<AidEventType, AidRecord>;
+export type StaffEvent = EventsOf<StaffEventType, StaffRecord>;
+export type SubProcessEvent = EventsOf<SubProcessEventType, SubProcessRecord>;
+export type ChronicleEvent = EventsOf<ChronicleEventType, ChronicleEntryRecord>;
+export type PopulationEvent = EventsOf<PopulationEventType, PopulationRecord>;
+
+/**
+ * Every event the product writes, as a type and the payload it carries: narrowed by `type`, a
+ * reader gets the record's shape; a misspelt type or another record's payload fails to compile.
+ */
+export type CaseWorkEvent = CaseEvent | AidEvent | StaffEvent | SubProcessEvent | ChronicleEvent | PopulationEvent;
+
+/** A guard for the events of some types: `eventOf(AID_EVENTS)(event)` narrows an event to the aid events. */
+export function eventOf<const Types extends readonly CaseWorkEventType[]>(types: Types) {
+  const named: readonly string[] = types;
+  return <E extends { readonly type: string }>(event: E): event is Extract<E, { readonly type: Types[number] }> => named.includes(event.type);
+}
+
+export const isCaseEvent = eventOf(CASE_EVENTS);
+export const isAidEvent = eventOf(AID_EVENTS);
+export const isChronicleEvent = eventOf(CHRONICLE_EVENTS);

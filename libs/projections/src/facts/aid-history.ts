@@ -1,5 +1,5 @@
 import type { AidVersionsTable, CaseVersionsTable, FactContent } from '@jugendamt/db';
-import { AID_EVENTS, CASE_EVENTS, isEducationalAid, legalBasisOf, settingOf, type AidRecord, type CaseRecord } from '@jugendamt/domain';
+import { AID_EVENTS, CASE_EVENTS, isAidEvent, isEducationalAid, legalBasisOf, settingOf, type AidEvent, type AidRecord, type CaseEvent, type CaseRecord } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import { splitAidsBySocialArea } from './aid-area-versions.js';
 import type { Projection } from '../runtime/projection.js';
@@ -32,14 +32,12 @@ const CASES: VersionedTable<CaseFact> = {
   columns: { file_reference: 'text', social_area: 'text', team: 'text', begin_on: 'date', end_on: 'date' },
 };
 
-const AID_EVENT_TYPES: readonly string[] = AID_EVENTS;
-
 /**
  * Aids and cases as known over time: the base of the KPIs on aids (stock, begun, ended,
  * settings, return rate, durations), and the aids split by their case's social area. Paragraph and setting are derived here with the
  * aid-type catalogue, so a catalogue change takes effect by a rebuild.
  */
-export const aidHistory: Projection = {
+export const aidHistory: Projection<AidEvent | CaseEvent> = {
   name: 'aid-history',
   eventTypes: [...AID_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
@@ -50,7 +48,7 @@ export const aidHistory: Projection = {
     const aids: FactChange<AidFact>[] = [];
     const cases: FactChange<CaseFact>[] = [];
     for (const event of events) {
-      if (AID_EVENT_TYPES.includes(event.type)) {
+      if (isAidEvent(event)) {
         aids.push(
           factChange<AidRecord, AidFact>(event, (a) => a.aidId, (aid) => {
             const basis = legalBasisOf(aid.paragraph);

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { CASE_EVENTS, CHRONICLE_EVENTS, legalBasisOfEntry, settingOf, type AidTypeCatalogue, type CaseRecord, type ChronicleEntryRecord } from '@jugendamt/domain';
-import type { LoggedEvent } from '@jugendamt/event-store';
+import { CASE_EVENTS, CHRONICLE_EVENTS, isCaseEvent, isChronicleEvent, legalBasisOfEntry, settingOf, type AidTypeCatalogue, type CaseEvent, type CaseRecord, type ChronicleEntryRecord, type ChronicleEvent } from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
@@ -25,8 +24,6 @@ const ENTRIES: VersionedTable<ChronicleFact> = {
     cancelled: 'boolean',
   },
 };
-
-const CASE_EVENT_TYPES: readonly string[] = CASE_EVENTS;
 
 function factOf(entry: ChronicleEntryRecord, catalogue: AidTypeCatalogue, cancelled: boolean): ChronicleFact {
   const basis = legalBasisOfEntry(entry.aidType, catalogue);
@@ -62,21 +59,18 @@ async function cancelledAlready(ctx: ProjectionContext, entryNos: readonly strin
  * Cases are read for their Aktenzeichen, team and social area only: costs by team and by social
  * area follow them.
  */
-export const chronicleHistory: Projection = {
+export const chronicleHistory: Projection<ChronicleEvent | CaseEvent> = {
   name: 'chronicle-history',
   eventTypes: [...CHRONICLE_EVENTS, ...CASE_EVENTS],
   catalogues: ['aid-types'],
   tables: ['chronicle_entry_versions', 'chronicle_case_links', 'chronicle_sum_changes', 'case_cost_changes'],
   async apply(ctx, events) {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
-    const isCaseEvent = (event: LoggedEvent) => CASE_EVENT_TYPES.includes(event.type);
     await linkCases(
       ctx,
       events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team, social_area: c.socialArea }))),
     );
-    const entries = events
-      .filter((event) => !isCaseEvent(event))
-      .map((event) => ({ event, entry: (event.payload as { state: ChronicleEntryRecord }).state }));
+    const entries = events.filter(isChronicleEvent).map((event) => ({ event, entry: event.payload.state }));
     // Cancelled on arrival: by a cancellation already known, or by one earlier in this page.
     const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));
     const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => {

@@ -1,4 +1,4 @@
-import { POPULATION_EVENTS, populationRecordId, type PopulationRecord } from '@jugendamt/domain';
+import { POPULATION_EVENTS, populationRecordId, type PopulationRecord, type PopulationEvent } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
 import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
@@ -17,7 +17,7 @@ const POPULATION: VersionedTable<PopulationFact> = {
 };
 
 /** The young population per social area, band and Stichtag, as known over time (docs/kpis.md 9). */
-export const populationHistory: Projection = {
+export const populationHistory: Projection<PopulationEvent> = {
   name: 'population-history',
   eventTypes: POPULATION_EVENTS,
   catalogues: [],

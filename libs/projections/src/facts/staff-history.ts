@@ -1,4 +1,4 @@
-import { STAFF_EVENTS, type StaffRecord } from '@jugendamt/domain';
+import { STAFF_EVENTS, type StaffRecord, type StaffEvent } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
 import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
 
@@ -21,7 +21,7 @@ const STAFF: VersionedTable<StaffFact> = {
  * Staff as known over time. Every version keeps its (team, since) pair, so the team history
  * of docs/kpis.md 4 is the distinct pairs of the versions known at a time.
  */
-export const staffHistory: Projection = {
+export const staffHistory: Projection<StaffEvent> = {
   name: 'staff-history',
   eventTypes: STAFF_EVENTS,
   catalogues: [],

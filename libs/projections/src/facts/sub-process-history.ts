@@ -1,5 +1,5 @@
 import type { FactContent, SubProcessVersionsTable } from '@jugendamt/db';
-import { SUB_PROCESS_EVENTS, type SubProcessRecord } from '@jugendamt/domain';
+import { SUB_PROCESS_EVENTS, type SubProcessRecord, type SubProcessEvent } from '@jugendamt/domain';
 import type { Projection } from '../runtime/projection.js';
 import { writeSubProcessChanges } from './sub-process-changes.js';
 import { factChange, writeFactChanges, type VersionedTable } from './versioned-facts.js';
@@ -18,7 +18,7 @@ export function subProcessCode(subProcess: string): string {
 }
 
 /** Sub-processes as known over time, and their counts: the base of the sub-process counts and the staffing requirement. */
-export const subProcessHistory: Projection = {
+export const subProcessHistory: Projection<SubProcessEvent> = {
   name: 'sub-process-history',
   eventTypes: SUB_PROCESS_EVENTS,
   catalogues: [],

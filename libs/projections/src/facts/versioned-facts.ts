@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import type { RecordChanged, RecordDeleted } from '@jugendamt/domain';
 import type { LoggedEvent } from '@jugendamt/event-store';
 
 /** A new version of a fact (`row`), or its end (`row: null`, the record was deleted). */
@@ -92,11 +93,12 @@ function rounds<T extends { readonly id: string }>(changes: readonly T[]): T[][]
   return result;
 }
 
-type Payload<R> = { readonly state: R } | { readonly id: string };
+/** A record's event: its state after the change, or its deletion. */
+type RecordEvent<R> = LoggedEvent<{ readonly type: string; readonly payload: RecordChanged<R> | RecordDeleted }>;
 
 /** The fact an event's record state gives, or the end of the fact for a deletion. */
-export function factChange<R, F>(event: LoggedEvent, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
-  const payload = event.payload as Payload<R>;
+export function factChange<R, F>(event: RecordEvent<R>, idOf: (record: R) => string, toFact: (record: R) => F): FactChange<F> {
+  const { payload } = event;
   const first = isFirstOfRecord(event);
   if ('state' in payload) return { id: idOf(payload.state), observedAt: event.observedAt, row: toFact(payload.state), first };
   return { id: payload.id, observedAt: event.observedAt, row: null, first };

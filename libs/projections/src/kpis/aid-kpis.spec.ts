@@ -19,8 +19,20 @@ const PARENTS = 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten'
 const PLANNED = 'Beendigung gemäß Hilfeplan';
 const TRANSFER = 'Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel';
 
-function aid(id: string, caseId: string, aidType: string, paragraph: string, begin: string, end: string | null = null, reason: string | null = null, residence: string | null = null, team = 'ASD Team Nord'): AidRecord {
-  return { aidId: id, caseId, aidType, paragraph, begin, end, reasonOfEnding: reason, residenceAfter: residence, team, caseWorkerId: null, changedAt: `${begin}T09:00:00` };
+interface AidFields {
+  readonly id: string;
+  readonly caseId: string;
+  readonly aidType: string;
+  readonly paragraph: string;
+  readonly begin: string;
+  readonly end?: string;
+  readonly reason?: string;
+  readonly residence?: string;
+  readonly team?: string;
+}
+
+function aid({ id, caseId, aidType, paragraph, begin, end, reason, residence, team = 'ASD Team Nord' }: AidFields): AidRecord {
+  return { aidId: id, caseId, aidType, paragraph, begin, end: end ?? null, reasonOfEnding: reason ?? null, residenceAfter: residence ?? null, team, caseWorkerId: null, changedAt: `${begin}T09:00:00` };
 }
 
 function kase(id: string, socialArea: string): CaseRecord {
@@ -44,22 +56,22 @@ async function givenTheHistory(append: AppendEvent): Promise<void> {
 
   await append(NIGHT_1, 'CaseOpened', 'case-C1', { state: kase('C1', 'SR 01 Altstadt'), changed: [] });
   await append(NIGHT_1, 'CaseOpened', 'case-C2', { state: kase('C2', 'SR 02 Hafen'), changed: [] });
-  await started(NIGHT_1, aid('A1', 'C1', 'Heimerziehung § 34', '§ 34 SGB VIII', '2023-06-01', '2024-01-01', PLANNED, PARENTS));
-  await started(NIGHT_1, aid('A3', 'C1', 'SPFH', '§ 31 SGB VIII', '2022-01-01', '2023-12-31', PLANNED, PARENTS));
-  await started(NIGHT_1, aid('A4', 'C1', 'Eingliederungshilfe § 35a stationär', '§ 35a SGB VIII', '2024-02-01'));
-  await started(NIGHT_1, aid('A5', 'C2', 'Hilfe für junge Volljährige', '§ 41 i.V.m. § 34 SGB VIII', '2024-03-01', null, null, null, 'ASD Team Süd'));
-  await started(NIGHT_1, aid('A6', 'C2', 'Heimerziehung § 34', '§ 34 SGB VIII', '2024-01-15'));
-  await started(NIGHT_1, aid('A7', 'C2', 'Heimerziehung § 34', '§ 34 SGB VIII', '2023-01-01'));
-  await started(NIGHT_1, aid('A9', 'C2', 'Inobhutnahme', '§ 42 SGB VIII', '2024-01-20'));
+  await started(NIGHT_1, aid({ id: 'A1', caseId: 'C1', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-06-01', end: '2024-01-01', reason: PLANNED, residence: PARENTS }));
+  await started(NIGHT_1, aid({ id: 'A3', caseId: 'C1', aidType: 'SPFH', paragraph: '§ 31 SGB VIII', begin: '2022-01-01', end: '2023-12-31', reason: PLANNED, residence: PARENTS }));
+  await started(NIGHT_1, aid({ id: 'A4', caseId: 'C1', aidType: 'Eingliederungshilfe § 35a stationär', paragraph: '§ 35a SGB VIII', begin: '2024-02-01' }));
+  await started(NIGHT_1, aid({ id: 'A5', caseId: 'C2', aidType: 'Hilfe für junge Volljährige', paragraph: '§ 41 i.V.m. § 34 SGB VIII', begin: '2024-03-01', team: 'ASD Team Süd' }));
+  await started(NIGHT_1, aid({ id: 'A6', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2024-01-15' }));
+  await started(NIGHT_1, aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01' }));
+  await started(NIGHT_1, aid({ id: 'A9', caseId: 'C2', aidType: 'Inobhutnahme', paragraph: '§ 42 SGB VIII', begin: '2024-01-20' }));
 
   await append(NIGHT_2, 'AidDeleted', 'aid-A6', { id: 'A6' });
-  await append(NIGHT_2, 'AidEnded', 'aid-A7', { state: aid('A7', 'C2', 'Heimerziehung § 34', '§ 34 SGB VIII', '2023-01-01', '2024-05-31', PLANNED, PARENTS), changed: ['end'] });
-  await started(NIGHT_2, aid('A8', 'C2', 'Erziehungsberatung', '§ 28 SGB VIII', '2024-04-01'));
+  await append(NIGHT_2, 'AidEnded', 'aid-A7', { state: aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01', end: '2024-05-31', reason: PLANNED, residence: PARENTS }), changed: ['end'] });
+  await started(NIGHT_2, aid({ id: 'A8', caseId: 'C2', aidType: 'Erziehungsberatung', paragraph: '§ 28 SGB VIII', begin: '2024-04-01' }));
 
-  await append(NIGHT_3, 'AidEnded', 'aid-A4', { state: aid('A4', 'C1', 'Eingliederungshilfe § 35a stationär', '§ 35a SGB VIII', '2024-02-01', '2024-09-30', TRANSFER, 'in einem Heim/einer betreuten Wohnform'), changed: ['end'] });
-  await append(NIGHT_3, 'AidEnded', 'aid-A5', { state: aid('A5', 'C2', 'Hilfe für junge Volljährige', '§ 41 i.V.m. § 34 SGB VIII', '2024-03-01', '2024-08-31', PLANNED, 'in eigener Wohnung', 'ASD Team Süd'), changed: ['end'] });
-  await started(NIGHT_3, aid('A2', 'C1', 'Vollzeitpflege § 33', '§ 33 SGB VIII', '2024-12-31'));
-  await append(NIGHT_3, 'AidReopened', 'aid-A7', { state: aid('A7', 'C2', 'Heimerziehung § 34', '§ 34 SGB VIII', '2023-01-01'), changed: ['end'] });
+  await append(NIGHT_3, 'AidEnded', 'aid-A4', { state: aid({ id: 'A4', caseId: 'C1', aidType: 'Eingliederungshilfe § 35a stationär', paragraph: '§ 35a SGB VIII', begin: '2024-02-01', end: '2024-09-30', reason: TRANSFER, residence: 'in einem Heim/einer betreuten Wohnform' }), changed: ['end'] });
+  await append(NIGHT_3, 'AidEnded', 'aid-A5', { state: aid({ id: 'A5', caseId: 'C2', aidType: 'Hilfe für junge Volljährige', paragraph: '§ 41 i.V.m. § 34 SGB VIII', begin: '2024-03-01', end: '2024-08-31', reason: PLANNED, residence: 'in eigener Wohnung', team: 'ASD Team Süd' }), changed: ['end'] });
+  await started(NIGHT_3, aid({ id: 'A2', caseId: 'C1', aidType: 'Vollzeitpflege § 33', paragraph: '§ 33 SGB VIII', begin: '2024-12-31' }));
+  await append(NIGHT_3, 'AidReopened', 'aid-A7', { state: aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01' }), changed: ['end'] });
 }
 
 const bySetting = (rows: Awaited<ReturnType<typeof aidCounts>>) =>

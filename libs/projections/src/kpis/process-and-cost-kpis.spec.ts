@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
-import type { AidRecord, CaseRecord, ChronicleEntryRecord, SubProcessRecord } from '@jugendamt/domain';
+import type { AidRecord, CaseRecord, ChronicleEntryRecord, SubProcessRecord, CaseWorkEventType } from '@jugendamt/domain';
 import { DEFAULT_CATALOGUES } from '../catalogues/default-catalogues.js';
 import { aidHistory } from '../facts/aid-history.js';
 import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
@@ -25,7 +25,19 @@ function step(id: string, team: string, subProcess: string, status: SubProcessRe
   return { subProcessId: id, caseId: 'C1', coreProcess, subProcess, team, caseWorkerId: null, startedAt: '2024-01-02T10:00:00', completedAt, status };
 }
 
-function entry(entryNo: number, fileReference: string, date: string, unit: string, entryType: string, aidType: string | null, amountCents: number | null, cancelledEntryNo: number | null = null): ChronicleEntryRecord {
+interface EntryFields {
+  readonly entryNo: number;
+  readonly fileReference: string;
+  readonly date: string;
+  readonly unit: string;
+  readonly entryType: string;
+  readonly aidType?: string;
+  readonly amountCents?: number;
+  /** A cancellation names the entry it cancels. */
+  readonly cancelledEntryNo?: number;
+}
+
+function entry({ entryNo, fileReference, date, unit, entryType, aidType, amountCents, cancelledEntryNo }: EntryFields): ChronicleEntryRecord {
   return {
     entryNo,
     fileReference,
@@ -34,12 +46,12 @@ function entry(entryNo: number, fileReference: string, date: string, unit: strin
     unit,
     clerkId: 'clerk',
     entryType,
-    aidType,
-    amountCents,
+    aidType: aidType ?? null,
+    amountCents: amountCents ?? null,
     periodFrom: null,
     periodTo: null,
-    cancelling: cancelledEntryNo !== null,
-    cancelledEntryNo,
+    cancelling: cancelledEntryNo !== undefined,
+    cancelledEntryNo: cancelledEntryNo ?? null,
   };
 }
 
@@ -58,7 +70,7 @@ function aid(id: string, aidType: string, paragraph: string, begin: string, end:
  * (no paragraph, no case), E23 a refund without Hilfeart, E24 a late SPFH payment (§ 31).
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
-  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
+  const append = (at: Date, type: CaseWorkEventType, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   const kase: CaseRecord = { caseId: 'C1', fileReference: 'R1', birthYear: 2012, gender: 'm', socialArea: 'SR 01', team: 'ASD Team Nord', caseWorkerId: null, caseBegin: '2023-01-01', caseEnd: null, changedAt: '2023-01-01T09:00:00' };
   const recorded = (at: Date, e: ChronicleEntryRecord) => append(at, e.cancelling ? 'ChronicleCancellationRecorded' : 'ChronicleEntryRecorded', `chronicle-entry-${e.entryNo}`, e);
 
@@ -68,18 +80,18 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   await append(NIGHT_1, 'SubProcessOpened', 'sp-S3', step('S3', 'ASD Team Süd', '01.01 Eingang Meldung', 'abgeschlossen', '2024-02-10T09:00:00'));
   await append(NIGHT_1, 'SubProcessOpened', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'offen', null));
   await append(NIGHT_1, 'SubProcessOpened', 'sp-S5', step('S5', 'ASD Team Nord', '04.03 Hilfeplangespräch', 'abgeschlossen', '2023-12-31T09:00:00'));
-  await recorded(NIGHT_1, entry(1, 'R1', '2024-01-31', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 100_000));
-  await recorded(NIGHT_1, entry(2, 'R1', '2024-02-29', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 50_000));
-  await recorded(NIGHT_1, entry(3, 'R1', '2024-02-15', 'WJH Kostenbeitrag', 'KOSTENBEITRAG', 'Heimerziehung § 34', -20_000));
-  await recorded(NIGHT_1, entry(4, 'R2', '2024-03-31', 'WJH Hilfen', 'ZAHLUNG', 'Vollzeitpflege § 33', 30_000));
-  await recorded(NIGHT_1, entry(6, 'R1', '2024-03-01', 'WJH Hilfen', 'ERSTATTUNG', 'Heimerziehung § 34', -5_000));
-  await recorded(NIGHT_1, entry(7, 'R1', '2024-01-10', 'WJH Hilfen', 'VERMERK', null, null));
-  await recorded(NIGHT_1, entry(9, 'R1', '2024-03-20', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', -7_000, 8));
+  await recorded(NIGHT_1, entry({ entryNo: 1, fileReference: 'R1', date: '2024-01-31', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: 100_000 }));
+  await recorded(NIGHT_1, entry({ entryNo: 2, fileReference: 'R1', date: '2024-02-29', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: 50_000 }));
+  await recorded(NIGHT_1, entry({ entryNo: 3, fileReference: 'R1', date: '2024-02-15', unit: 'WJH Kostenbeitrag', entryType: 'KOSTENBEITRAG', aidType: 'Heimerziehung § 34', amountCents: -20_000 }));
+  await recorded(NIGHT_1, entry({ entryNo: 4, fileReference: 'R2', date: '2024-03-31', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Vollzeitpflege § 33', amountCents: 30_000 }));
+  await recorded(NIGHT_1, entry({ entryNo: 6, fileReference: 'R1', date: '2024-03-01', unit: 'WJH Hilfen', entryType: 'ERSTATTUNG', aidType: 'Heimerziehung § 34', amountCents: -5_000 }));
+  await recorded(NIGHT_1, entry({ entryNo: 7, fileReference: 'R1', date: '2024-01-10', unit: 'WJH Hilfen', entryType: 'VERMERK' }));
+  await recorded(NIGHT_1, entry({ entryNo: 9, fileReference: 'R1', date: '2024-03-20', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: -7_000, cancelledEntryNo: 8 }));
 
   await append(NIGHT_2, 'SubProcessCancelled', 'sp-S3', step('S3', 'ASD Team Süd', '01.01 Eingang Meldung', 'storniert', '2024-02-10T09:00:00'));
   await append(NIGHT_2, 'SubProcessCompleted', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'abgeschlossen', '2024-05-05T11:00:00'));
-  await recorded(NIGHT_2, entry(5, 'R2', '2024-04-05', 'WJH Hilfen', 'ZAHLUNG', 'Vollzeitpflege § 33', -30_000, 4));
-  await recorded(NIGHT_2, entry(8, 'R1', '2024-03-18', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 7_000));
+  await recorded(NIGHT_2, entry({ entryNo: 5, fileReference: 'R2', date: '2024-04-05', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Vollzeitpflege § 33', amountCents: -30_000, cancelledEntryNo: 4 }));
+  await recorded(NIGHT_2, entry({ entryNo: 8, fileReference: 'R1', date: '2024-03-18', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: 7_000 }));
 
   await append(NIGHT_3, 'SubProcessReopened', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'offen', null));
   await append(NIGHT_3, 'CaseHandedOver', 'case-C1', { ...kase, team: 'ASD Team Süd', changedAt: '2024-08-30T09:00:00' });
@@ -89,11 +101,11 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   await append(NIGHT_4, 'AidStarted', 'aid-A3', aid('A3', 'Inobhutnahme', '§ 42 SGB VIII', '2025-03-01'));
   await append(NIGHT_4, 'AidStarted', 'aid-A4', aid('A4', 'SPFH', '§ 31 SGB VIII', '2023-01-01', '2024-12-31'));
   await append(NIGHT_4, 'AidStarted', 'aid-A5', aid('A5', 'Heimerziehung § 34', '§ 34 SGB VIII', '2025-07-01'));
-  await recorded(NIGHT_4, entry(20, 'R1', '2025-01-31', 'WJH Hilfen', 'ZAHLUNG', 'Heimerziehung § 34', 120_000));
-  await recorded(NIGHT_4, entry(21, 'R1', '2025-03-15', 'WJH Hilfen', 'ZAHLUNG', 'Inobhutnahme § 42', 40_000));
-  await recorded(NIGHT_4, entry(22, 'R9', '2025-04-10', 'WJH Hilfen', 'ZAHLUNG', 'UVG', 15_000));
-  await recorded(NIGHT_4, entry(23, 'R1', '2025-05-05', 'WJH Hilfen', 'ERSTATTUNG', null, -2_000));
-  await recorded(NIGHT_4, entry(24, 'R1', '2025-01-20', 'WJH Hilfen', 'ZAHLUNG', 'SPFH', 8_000));
+  await recorded(NIGHT_4, entry({ entryNo: 20, fileReference: 'R1', date: '2025-01-31', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: 120_000 }));
+  await recorded(NIGHT_4, entry({ entryNo: 21, fileReference: 'R1', date: '2025-03-15', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Inobhutnahme § 42', amountCents: 40_000 }));
+  await recorded(NIGHT_4, entry({ entryNo: 22, fileReference: 'R9', date: '2025-04-10', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'UVG', amountCents: 15_000 }));
+  await recorded(NIGHT_4, entry({ entryNo: 23, fileReference: 'R1', date: '2025-05-05', unit: 'WJH Hilfen', entryType: 'ERSTATTUNG', amountCents: -2_000 }));
+  await recorded(NIGHT_4, entry({ entryNo: 24, fileReference: 'R1', date: '2025-01-20', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'SPFH', amountCents: 8_000 }));
 }
 
 describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) => {

@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
-import type { AidRecord, StaffRecord, SubProcessRecord } from '@jugendamt/domain';
+import type { AidRecord, StaffRecord, SubProcessRecord, CaseWorkEventType } from '@jugendamt/domain';
 import { aidHistory } from '../facts/aid-history.js';
 import { projectedHistory, type AppendEvent } from '../testing/projected-history.js';
 import { staffHistory } from '../facts/staff-history.js';
@@ -35,7 +35,7 @@ function step(id: string, team: string, code: string, completedOn: string): SubP
  * administration (out of scope); M6 (Süd, 0,75) joins on 01.04.2024.
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
-  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
+  const append = (at: Date, type: CaseWorkEventType, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   await append(NIGHT_1, 'StaffJoined', 'staff-M1', member('M1', 'Fachkraft', 1, '2015-01-01', NORD, '2015-01-01'));
   await append(NIGHT_1, 'StaffJoined', 'staff-M2', member('M2', 'Fachkraft', 0.5, '2018-01-01', NORD, '2018-01-01'));
   await append(NIGHT_1, 'StaffJoined', 'staff-M3', member('M3', 'Fachkraft', 1, '2020-01-01', NORD, '2020-01-01'));

@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
-import type { AidRecord, StaffRecord, SubProcessRecord } from '@jugendamt/domain';
+import type { AidRecord, StaffRecord, SubProcessRecord, CaseWorkEventType } from '@jugendamt/domain';
 import { aidHistory } from '../facts/aid-history.js';
 import { staffHistory } from '../facts/staff-history.js';
 import { subProcessHistory } from '../facts/sub-process-history.js';
@@ -34,7 +34,7 @@ function step(id: string): SubProcessRecord {
  * (150 min each) on 15.02.2024.
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
-  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
+  const append = (at: Date, type: CaseWorkEventType, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   await append(NIGHT_1, 'StaffJoined', 'staff-W1', member('W1', 1, '2015-01-01', WEST, '2015-01-01'));
   await append(NIGHT_1, 'StaffJoined', 'staff-W2', member('W2', 0.2564, '2019-01-01', WEST, '2019-01-01'));
   await append(NIGHT_2, 'StaffJoined', 'staff-P1', member('P1', 1, '2010-01-01', OST, '2024-07-01'));

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import { comparePositions, UpcasterRegistry } from '@jugendamt/event-store';
+import type { CaseWorkEvent } from '@jugendamt/domain';
+import { comparePositions, UpcasterRegistry, type LoggedEvent } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
@@ -53,7 +54,9 @@ export async function catchUpGeneration(
         if (comparePositions(page.next, after) === 0) return true;
         const full = page.events.length === pageSize;
         if (full) readAhead.start(page.next);
-        if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events);
+        // The log holds the product's events, upcast to their current shape, and the page only
+        // those of the projection's types: the one place the log's events meet their types.
+        if (page.events.length) await projection.apply({ trx, tenantId, generation, catalogueVersions }, page.events as readonly LoggedEvent<CaseWorkEvent>[]);
         await writeCheckpoint(trx, tenantId, name, page.next);
         applied += page.events.length;
         return !full;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import type { CaseWorkEvent } from '@jugendamt/domain';
 import type { LoggedEvent } from '@jugendamt/event-store';
 
 /** What a projection works with while it applies a page of events, inside one transaction. */
@@ -16,10 +17,10 @@ export interface ProjectionContext {
  * A projection consumes the event store in commit order and keeps its tables. Applying a page
  * and moving the checkpoint happen in one transaction, so every event counts exactly once.
  */
-export interface Projection {
+export interface Projection<E extends CaseWorkEvent = CaseWorkEvent> {
   readonly name: string;
   /** Only these event types are read. */
-  readonly eventTypes: readonly string[];
+  readonly eventTypes: readonly E['type'][];
   /** The catalogues whose versions the tables depend on: a change takes effect by a rebuild. */
   readonly catalogues: readonly string[];
   /**
@@ -28,7 +29,8 @@ export interface Projection {
    * generation grows.
    */
   readonly tables: readonly ProjectionTable[];
-  apply(ctx: ProjectionContext, events: readonly LoggedEvent[]): Promise<void>;
+  /** The events are those of `eventTypes`, narrowed by their `type`. */
+  apply(ctx: ProjectionContext, events: readonly LoggedEvent<E>[]): Promise<void>;
 }
 
 export type ProjectionTable = Extract<

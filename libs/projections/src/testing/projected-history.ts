@@ -1,11 +1,12 @@
 import { DEFAULT_TENANT_ID, ensureTenant, type DatabaseBackend } from '@jugendamt/db';
 import { createTestDatabase, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import type { CaseWorkEventType } from '@jugendamt/domain';
 import { EventStore } from '@jugendamt/event-store';
 import { catchUp } from '../runtime/catch-up.js';
 import type { Projection } from '../runtime/projection.js';
 
-/** Appends one hand-made event with the observation time of the export it would have come from. */
-export type AppendEvent = (observedAt: Date, type: string, streamId: string, payload: unknown) => Promise<unknown>;
+/** Appends one hand-made event with the observation time of the export it would have come from: a misspelt type does not compile. */
+export type AppendEvent = (observedAt: Date, type: CaseWorkEventType, streamId: string, payload: unknown) => Promise<unknown>;
 
 /**
  * A test database holding a hand-made history of the default office, with the projections

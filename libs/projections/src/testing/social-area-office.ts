@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, type DatabaseBackend } from '@jugendamt/db';
 import type { TestDatabase } from '@jugendamt/db/testing';
-import type { CaseRecord, ChronicleEntryRecord } from '@jugendamt/domain';
+import type { CaseRecord, ChronicleEntryRecord, CaseWorkEventType } from '@jugendamt/domain';
 import { aidHistory } from '../facts/aid-history.js';
 import { chronicleHistory } from '../facts/chronicle-history.js';
 import { projectedHistory, type AppendEvent } from './projected-history.js';
@@ -56,7 +56,7 @@ function kase(caseId: string, fileReference: string, socialArea: string, team: s
  * | E8    | R9           | 05.11.2025 | ERSTATTUNG    | −50.00   | NIGHT_3  |
  */
 async function givenTheOffice(appendEvent: AppendEvent): Promise<void> {
-  const append = (at: Date, type: string, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
+  const append = (at: Date, type: CaseWorkEventType, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
   const recorded = (at: Date, e: ChronicleEntryRecord) => append(at, 'ChronicleEntryRecorded', `chronicle-entry-${e.entryNo}`, e);
   const c1 = kase('C1', 'R1', 'SR 01 Altstadt', 'ASD Nord');
 
