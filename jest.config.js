@@ -2,7 +2,7 @@
 const workspacePackages = {
   '^@jugendamt/db/testing$': '<rootDir>/db/src/testing/index.ts',
   '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
-  '^@jugendamt/(domain|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jugendamt/(domain|settings|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
   '^@jugendamt/ingest$': '<rootDir>/apps/ingest/src/index.ts',
   '^@jugendamt/ingest/testing$': '<rootDir>/apps/ingest/src/testing/index.ts',
 };

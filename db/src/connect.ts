@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { APP_ROLE } from './office-isolation/office-settings.js';
 import { SessionScopedDriver, TransactionScopedPgliteDriver, withDriver } from './office-isolation/office-scoped-drivers.js';
 import type { Database } from './schema.js';

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { AccessModule } from './access/access.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';

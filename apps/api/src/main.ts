@@ -1,5 +1,5 @@
 import { databaseConfigFromEnv, ensureTenant, inOffice, migrateToLatest, openDatabase, pendingMigrations, DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { catchUpAll } from '@jugendamt/projections';
 import type { ImportRuntime } from '@jugendamt/ingest';
 import { firstLoginTokens } from './access/first-login.js';

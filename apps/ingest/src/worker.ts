@@ -1,5 +1,5 @@
 import { ensureTenant, migrateToLatest, openDatabase, pendingMigrations } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { startImportRuntime } from './jobs/import-runtime.js';
 
 /**

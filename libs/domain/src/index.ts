@@ -6,4 +6,3 @@ export * from './pseudonym.js';
 export * from './parsing/index.js';
 export * from './validation/index.js';
 export * from './kpi/index.js';
-export * from './settings/number-setting.js';

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { pino } from 'pino';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { acrossOffices, withoutOffice, type DatabaseHandle } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessLogController } from './access-log.controller.js';

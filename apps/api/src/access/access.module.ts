@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { DatabaseHandle } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { tenantIds } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessGuard, CONSOLE_SESSIONS, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';

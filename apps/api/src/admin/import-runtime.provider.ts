@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException, type BeforeApplicationShutdown, type Provider } from '@nestjs/common';
 import { pino } from 'pino';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { startImportRuntime, type ImportRuntime } from '@jugendamt/ingest';
 import { DATABASE } from '../database/database.module.js';

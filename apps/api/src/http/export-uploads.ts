@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { bodyTooLarge, declaredAbove, LimitedBody } from './limited-body.js';
 
 /** Large-city exports are about 100 MB; this leaves room for growth and a few years of history in one file. */

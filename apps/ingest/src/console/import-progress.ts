@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import type { ImportProgress } from '../import/import-settings.js';
 
 export interface ProgressDisplay {

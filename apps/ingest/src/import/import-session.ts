@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@jugendamt/db';
-import { DEFAULT_EXPORT_PROFILE, numberSetting, type ExportProfile } from '@jugendamt/domain';
+import { DEFAULT_EXPORT_PROFILE, type ExportProfile } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { loadExportProfile } from '../config/export-profile.js';
 import { loadPseudonymKey } from '../config/pseudonym-key.js';
 import { retentionPeriods } from '../retention/retention-periods.js';

@@ -1,4 +1,4 @@
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import type { ImportProgress } from '../import/import-settings.js';
 import type { RetentionSchedule } from '../retention/retention-schedule.js';
 import type { ImportSchedule } from '../schedules/import-schedule.js';

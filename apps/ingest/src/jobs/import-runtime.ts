@@ -1,5 +1,5 @@
 import { inOffice, type DatabaseHandle } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 import { importSettings } from '../import/import-session.js';
 import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
 import { Inbox } from '../inbox/inbox.js';

@@ -1,4 +1,5 @@
-import { numberSetting, type ExportSource } from '@jugendamt/domain';
+import type { ExportSource } from '@jugendamt/domain';
+import { numberSetting } from '@jugendamt/settings';
 
 /**
  * The sources whose records carry a person's id and end: each has its own retention period.
