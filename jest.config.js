@@ -2,9 +2,8 @@
 const workspacePackages = {
   '^@jugendamt/db/testing$': '<rootDir>/db/src/testing/index.ts',
   '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
-  '^@jugendamt/(domain|settings|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@jugendamt/ingest$': '<rootDir>/apps/ingest/src/index.ts',
-  '^@jugendamt/ingest/testing$': '<rootDir>/apps/ingest/src/testing/index.ts',
+  '^@jugendamt/(domain|settings|event-store|projections|ingest-pipeline)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jugendamt/ingest-pipeline/testing$': '<rootDir>/libs/ingest-pipeline/src/testing/index.ts',
 };
 
 export default {

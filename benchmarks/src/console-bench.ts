@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request, t
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
+import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '@jugendamt/api';
 import { startApiProcess } from './support/api-process.js';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { collectExportFiles } from '@jugendamt/ingest';
+import { collectExportFiles } from '@jugendamt/ingest-pipeline';
 import { createTestDatabase } from '@jugendamt/db/testing';
 import { copyFilesRaw } from './ingest/copy-baseline.js';
 import { copyEventsAgain } from './ingest/event-rows-floor.js';

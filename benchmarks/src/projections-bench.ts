@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
+import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
 import * as kpi from '@jugendamt/projections';
 import { generatedSet } from './ingest/generated-set.js';
 import { measure, median, perSecond } from './support/measure.js';

@@ -1,7 +1,7 @@
 import { databaseConfigFromEnv, ensureTenant, inOffice, migrateToLatest, openDatabase, pendingMigrations, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/settings';
 import { catchUpAll } from '@jugendamt/projections';
-import type { ImportRuntime } from '@jugendamt/ingest';
+import type { ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { firstLoginTokens } from './access/first-login.js';
 import { IMPORT_RUNTIME } from './admin/import-runtime.provider.js';
 import { createApi } from './create-api.js';

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { catalogueLabel, catalogueVersion } from '../src/format/catalogues.js';
 import { root, type RunningProduct, type Role } from './support/product.js';
 import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';

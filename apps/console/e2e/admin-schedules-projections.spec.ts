@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import type { paths } from '../src/api/schema.js';
 import { signIn } from './support/browser.js';
 import { root, type RunningProduct } from './support/product.js';

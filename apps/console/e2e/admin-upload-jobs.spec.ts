@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import type { paths } from '../src/api/schema.js';
 import { root, type RunningProduct } from './support/product.js';
 import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';

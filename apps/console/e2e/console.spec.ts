@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { signIn } from './support/browser.js';
 import { root, type RunningProduct, type Role } from './support/product.js';
 import { consoleInChromium, seriousViolations } from './support/console-in-chromium.js';

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { launchChromium } from './support/browser.js';
 import { startProduct, type RunningProduct } from './support/product.js';
 

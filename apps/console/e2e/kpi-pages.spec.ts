@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import type { paths } from '../src/api/schema.js';
 import { launchChromium, signIn } from './support/browser.js';
 import { root, startProduct, type RunningProduct } from './support/product.js';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '@jugendamt/ingest/testing';
+import { freePort } from '@jugendamt/ingest-pipeline/testing';
 import { startOpenIdProvider, type TestOpenIdProvider } from '../../api/src/testing/oidc-test-provider.js';
 import { launchChromium } from './support/browser.js';
 import { root, startProduct, type RunningProduct } from './support/product.js';

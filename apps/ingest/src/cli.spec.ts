@@ -7,9 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DEFAULT_TENANT_ID, openDatabase } from '@jugendamt/db';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '@jugendamt/db/testing';
-import { cuttableLink, freePort } from './jobs/testing/index.js';
-import { defaultRows, writeExportFile } from './testing/export-files.js';
-import { TEST_PSEUDONYM_KEY } from './testing/ingest-test-kit.js';
+import { cuttableLink, freePort, defaultRows, writeExportFile, TEST_PSEUDONYM_KEY } from '@jugendamt/ingest-pipeline/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'apps/ingest/dist/cli.js');

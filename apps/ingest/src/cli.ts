@@ -6,9 +6,7 @@ import { EXIT, EXIT_CODE_TABLE, exitCodeOf } from './console/exit-codes.js';
 import { importProgress } from './console/import-progress.js';
 import { reserveStdoutForJson } from './console/json-stdout.js';
 import { printFileSummary, printTotals } from './console/print-summary.js';
-import type { ImportSummary } from './import/finding.js';
-import { collectExportFiles } from './import/collect-export-files.js';
-import { importFiles, importSettings, openMigratedDatabase } from './import/import-session.js';
+import { type ImportSummary, collectExportFiles, importFiles, importSettings, openMigratedDatabase } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] [--profile FILE] <files or folders>
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
-import { TEST_PSEUDONYM_KEY } from './testing/ingest-test-kit.js';
+import { TEST_PSEUDONYM_KEY } from '@jugendamt/ingest-pipeline/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { ensureTenant, migrateToLatest, openDatabase, pendingMigrations } from '@jugendamt/db';
 import { numberSetting } from '@jugendamt/settings';
-import { startImportRuntime } from './jobs/import-runtime.js';
+import { startImportRuntime } from '@jugendamt/ingest-pipeline';
 
 /**
  * `npm run worker`: takes import jobs from BullMQ, watches the inbox, keeps the schedules.

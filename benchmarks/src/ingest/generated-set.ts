@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATOR_VERSION } from '@jugendamt/ingest/testing';
+import { GENERATOR_VERSION } from '@jugendamt/ingest/generator';
 
 /**
  * A generated export set for the benchmark. Generating a large city takes a while, so a set

@@ -3,8 +3,8 @@
  * the pipeline's alone: first the initial load, then the night after it, each timed. Prints
  * one JSON line for the benchmark to read.
  */
-import { importFiles, importSettings, openMigratedDatabase } from '@jugendamt/ingest';
-import type { ImportSummary } from '@jugendamt/ingest';
+import { importFiles, importSettings, openMigratedDatabase } from '@jugendamt/ingest-pipeline';
+import type { ImportSummary } from '@jugendamt/ingest-pipeline';
 import { splitInitialLoadAndNight } from './night-files.js';
 
 const files = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@jugendamt/ingest/testing';
+import { freePort } from '@jugendamt/ingest-pipeline/testing';
 
 export interface ApiProcess {
   readonly url: string;

@@ -1,4 +1,4 @@
-/** The ingest's verdict on a held snapshot (apps/ingest/src/import/import-file.ts), which alone keeps its counts. */
+/** The ingest's verdict on a held snapshot (libs/ingest-pipeline/src/import/import-file.ts), which alone keeps its counts. */
 const HELD_VERDICT = /^held for confirmation: the snapshot would delete (\d+) of (\d+) records /;
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException, type BeforeApplicationShutdown, 
 import { pino } from 'pino';
 import { numberSetting } from '@jugendamt/settings';
 import type { DatabaseHandle } from '@jugendamt/db';
-import { startImportRuntime, type ImportRuntime } from '@jugendamt/ingest';
+import { startImportRuntime, type ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { DATABASE } from '../database/database.module.js';
 
 export const IMPORT_RUNTIME = Symbol('IMPORT_RUNTIME');

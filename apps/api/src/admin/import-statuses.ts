@@ -1,4 +1,4 @@
-import type { ImportStatus } from '@jugendamt/ingest';
+import type { ImportStatus } from '@jugendamt/ingest-pipeline';
 
 /** Every verdict an import can have, as the ingest records it. */
 export const IMPORT_STATUSES = ['applied', 'rejected', 'held', 'duplicate', 'stale'] as const satisfies readonly ImportStatus[];

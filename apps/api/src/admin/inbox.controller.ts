@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Get, HttpCode, Inject, Param, P
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest';
+import { InboxFileError, sha256OfFile, type ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { basename } from 'node:path';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';

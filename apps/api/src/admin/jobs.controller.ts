@@ -1,7 +1,7 @@
 import { ConflictException, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { ImportRuntime } from '@jugendamt/ingest';
+import type { ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiQueryOf, Validated } from '../http/validated.js';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import type { Database, DatabaseHandle } from '@jugendamt/db';
-import type { ImportRuntime } from '@jugendamt/ingest';
+import type { ImportRuntime } from '@jugendamt/ingest-pipeline';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '../database/database.module.js';
 import { IMPORT_RUNTIME } from './import-runtime.provider.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import type { ImportRunner } from '@jugendamt/ingest';
+import type { ImportRunner } from '@jugendamt/ingest-pipeline';
 import { checkpointName, eventsBehind, type Projection } from '@jugendamt/projections';
 import type { LastRebuild, ProjectionAnswer } from './projection-answers.js';
 

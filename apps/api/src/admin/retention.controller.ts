@@ -1,7 +1,7 @@
 import { Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { unlinkAfterRetention } from '@jugendamt/ingest';
+import { unlinkAfterRetention } from '@jugendamt/ingest-pipeline';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiAcceptedAnswerOf, ApiAnswerOf } from '../openapi/api-answer.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
-import { nextRuns, type ImportRunner, type ImportSchedule } from '@jugendamt/ingest';
+import { nextRuns, type ImportRunner, type ImportSchedule } from '@jugendamt/ingest-pipeline';
 
 /** A schedule with the times it fires next, computed here: only the API knows the schedule's time zone and the queue's cron library. */
 export const scheduleAnswer = z.object({

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, saveSchedule, scheduleProblem, type ImportSchedule } from '@jugendamt/ingest';
+import { DEFAULT_SCHEDULE_TIME_ZONE, deleteSchedule, listSchedules, saveSchedule, scheduleProblem, type ImportSchedule } from '@jugendamt/ingest-pipeline';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { ApiBodyOf, Validated } from '../http/validated.js';

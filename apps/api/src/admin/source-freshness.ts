@@ -1,5 +1,5 @@
 import { berlinDayOf } from '@jugendamt/domain';
-import type { ImportSchedule } from '@jugendamt/ingest';
+import type { ImportSchedule } from '@jugendamt/ingest-pipeline';
 import type { ImportRecord } from './import-history.js';
 import type { StaleSinceApplied, UndecidedHeld } from './import-attention.js';
 

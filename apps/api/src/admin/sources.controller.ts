@@ -2,7 +2,7 @@ import { Get, Inject } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
-import { futureToleranceMs, listSchedules } from '@jugendamt/ingest';
+import { futureToleranceMs, listSchedules } from '@jugendamt/ingest-pipeline';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';

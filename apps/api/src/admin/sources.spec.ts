@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { importFile } from '@jugendamt/ingest';
-import { defaultRows, testImportSettings, writeExportFile } from '@jugendamt/ingest/testing';
+import { importFile } from '@jugendamt/ingest-pipeline';
+import { defaultRows, testImportSettings, writeExportFile } from '@jugendamt/ingest-pipeline/testing';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
 /** A night's date in file-name form, `daysAgo` days before today (Berlin). */

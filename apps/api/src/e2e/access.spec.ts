@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { OidcVerifier } from '../access/oidc-verifier.js';
 import { issueToken, revokeToken } from '../access/token-store.js';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256OfFile } from '@jugendamt/ingest';
-import { defaultRows, exportFileBytes, until } from '@jugendamt/ingest/testing';
+import { sha256OfFile } from '@jugendamt/ingest-pipeline';
+import { defaultRows, exportFileBytes, until } from '@jugendamt/ingest-pipeline/testing';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
 /** A night's date in file-name form, `daysAgo` days before today (Berlin). */

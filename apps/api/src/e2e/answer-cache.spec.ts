@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';
 

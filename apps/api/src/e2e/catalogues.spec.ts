@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { until } from '@jugendamt/ingest/testing';
+import { until } from '@jugendamt/ingest-pipeline/testing';
 import { DEFAULT_CATALOGUES } from '@jugendamt/projections';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';

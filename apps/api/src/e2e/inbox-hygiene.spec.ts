@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { defaultRows, exportFileBytes } from '@jugendamt/ingest/testing';
+import { defaultRows, exportFileBytes } from '@jugendamt/ingest-pipeline/testing';
 import { bodyOf, startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
 
 const LIMIT = 4_096;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeQualityOffice } from '@jugendamt/ingest/testing';
+import { writeQualityOffice } from '@jugendamt/ingest-pipeline/testing';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 
 type Month = { month: string; checked: number; affected: number; share: number | null; shareChange: number | null; findings: Record<string, number> };

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeExportFile } from '@jugendamt/ingest/testing';
+import { writeExportFile } from '@jugendamt/ingest-pipeline/testing';
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 

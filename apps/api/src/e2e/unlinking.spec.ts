@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { untilEventsReadable } from '@jugendamt/db/testing';
 import { normalizeAktenzeichen, Pseudonymizer } from '@jugendamt/domain';
-import { collectExportFiles, importFile } from '@jugendamt/ingest';
-import { rowsInOrder, storedFindings, testImportSettings, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest/testing';
+import { collectExportFiles, importFile } from '@jugendamt/ingest-pipeline';
+import { rowsInOrder, storedFindings, testImportSettings, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest-pipeline/testing';
 import { catchUpAll } from '@jugendamt/projections';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 

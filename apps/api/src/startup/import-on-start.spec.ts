@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
-import { defaultRows, writeExportFile } from '@jugendamt/ingest/testing';
+import { defaultRows, writeExportFile } from '@jugendamt/ingest-pipeline/testing';
 import { folderToImportOnStart, importOnStart } from './import-on-start.js';
 
 describe('import on start', () => {

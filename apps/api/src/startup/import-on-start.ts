@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inOffice, type DatabaseHandle } from '@jugendamt/db';
-import { collectExportFiles, importFiles, importSettings, type ImportSummary } from '@jugendamt/ingest';
+import { collectExportFiles, importFiles, importSettings, type ImportSummary } from '@jugendamt/ingest-pipeline';
 
 /**
  * The folder to import before the API serves: IMPORT_ON_START if set ("none" turns it off).

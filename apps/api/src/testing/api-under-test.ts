@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
 import { createTestDatabase, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
-import { ingestTestKit, TEST_PSEUDONYM_KEY } from '@jugendamt/ingest/testing';
+import { ingestTestKit, TEST_PSEUDONYM_KEY } from '@jugendamt/ingest-pipeline/testing';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';

@@ -1,4 +1,4 @@
-import { defaultRows, writeExportFile, type ExportRowValues } from '@jugendamt/ingest/testing';
+import { defaultRows, writeExportFile, type ExportRowValues } from '@jugendamt/ingest-pipeline/testing';
 
 /**
  * A tiny office whose figures are worked out by hand in the tests that use it: two nights of

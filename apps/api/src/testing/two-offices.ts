@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_TENANT_ID, ensureTenant, inOffice, openDatabase, type DatabaseHandle } from '@jugendamt/db';
 import { createTestDatabase, untilEventsReadable, withClient, type TestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest';
+import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
-import { freePort, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest/testing';
+import { freePort, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest-pipeline/testing';
 
 export const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const run = promisify(execFile);

@@ -1,5 +1,4 @@
-import { UnreadableInput } from '../import/collect-export-files.js';
-import { faultLine, isTransientFault } from '../jobs/job-fault.js';
+import { UnreadableInput, faultLine, isTransientFault } from '@jugendamt/ingest-pipeline';
 import { EXIT } from './exit-codes.js';
 
 /** A wrong option, argument or setting: the operator's to fix. */

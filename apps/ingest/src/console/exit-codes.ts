@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../import/finding.js';
+import type { ImportSummary } from '@jugendamt/ingest-pipeline';
 
 /** What the CLI's exit code tells a scheduler or a script; the usage and the README show this table. */
 export const EXIT = {

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { numberSetting } from '@jugendamt/settings';
-import type { ImportProgress } from '../import/import-settings.js';
+import type { ImportProgress } from '@jugendamt/ingest-pipeline';
 
 export interface ProgressDisplay {
   update(progress: ImportProgress): void;

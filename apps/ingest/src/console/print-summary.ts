@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../import/finding.js';
+import type { ImportSummary } from '@jugendamt/ingest-pipeline';
 
 const ERRORS_SHOWN_PER_FILE = 5;
 

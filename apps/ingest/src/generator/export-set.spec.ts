@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectExportFiles } from '../import/collect-export-files.js';
-import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { collectExportFiles } from '@jugendamt/ingest-pipeline';
+import { ingestTestKit, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 import { dayOf } from './calendar.js';
 import { writeExportSet, type ExportSetRequest } from './export-set.js';
 import { parseTroubles, ROW_TROUBLES, type Trouble } from './troubles.js';

@@ -1,8 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_EXPORT_PROFILE, EXPORT_SOURCES, type ExportSource } from '@jugendamt/domain';
-import { exportFormatOf, writeExportCsv } from '../export-writing/export-csv.js';
-import { sha256OfFile } from '../reading/hash-file.js';
+import { exportFormatOf, writeExportCsv, sha256OfFile } from '@jugendamt/ingest-pipeline';
 import type { Day } from './calendar.js';
 import { exportFileName } from './export-file-names.js';
 import { writeFileTroubles, type RegularFile } from './file-troubles.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { DEFAULT_EXPORT_PROFILE, normalizeAktenzeichen, parseExportFileName, validateRow, type ExportSource, type RowIssue } from '@jugendamt/domain';
-import { readExport, type ReadSummary } from '../reading/read-export.js';
+import { readExport, type ReadSummary } from '@jugendamt/ingest-pipeline';
 import { dayOf } from './calendar.js';
 import { writeExportSet, type ExportSetRequest } from './export-set.js';
 import type { Manifest } from './manifest.js';

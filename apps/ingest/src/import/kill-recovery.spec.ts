@@ -2,8 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
-import { defaultRows, writeExportFile } from '../testing/export-files.js';
-import { ingestTestKit, storedEvents, TEST_PSEUDONYM_KEY, type IngestTestKit } from '../testing/ingest-test-kit.js';
+import { defaultRows, writeExportFile, ingestTestKit, storedEvents, TEST_PSEUDONYM_KEY, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cli = `${root}apps/ingest/dist/cli.js`;

@@ -2,9 +2,7 @@ import { basename } from 'node:path';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
 import { baseQuality, catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
-import { defaultRows, writeExportFile } from '../testing/export-files.js';
-import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
-import { QUALITY_NIGHTS, writeQualityOffice } from '../testing/quality-office.js';
+import { defaultRows, writeExportFile, ingestTestKit, type IngestTestKit, QUALITY_NIGHTS, writeQualityOffice } from '@jugendamt/ingest-pipeline/testing';
 
 const T = DEFAULT_TENANT_ID;
 const WINTER = { tenantId: T, from: '2025-12', to: '2026-02' };

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { PROJECTIONS, projectionNamed, rebuildAll } from '@jugendamt/projections';
-import { openMigratedDatabase } from '../import/import-session.js';
+import { openMigratedDatabase } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run projections:rebuild -- [--tenant ID] [projection]
 

@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { catchUpAll } from '@jugendamt/projections';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { untilEventsReadable } from '@jugendamt/db/testing';
-import { defaultRows, writeExportFile } from '../testing/export-files.js';
-import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
-import { everyStoredText } from '../testing/personal-values.js';
+import { defaultRows, writeExportFile, ingestTestKit, type IngestTestKit, everyStoredText } from '@jugendamt/ingest-pipeline/testing';
 
 const cli = fileURLToPath(new URL('../../dist/redaction/redact-cli.js', import.meta.url));
 const NAME = 'Bartholomäus Quenstedt';

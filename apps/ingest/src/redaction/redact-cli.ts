@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, DEFAULT_TENANT_ID, migrateToLatest, openDatabase, REDACTOR_ROLE, type DatabaseHandle } from '@jugendamt/db';
 import { failureOf, UsageError } from '../console/cli-failure.js';
 import { EXIT } from '../console/exit-codes.js';
-import { faultLine } from '../jobs/job-fault.js';
+import { faultLine } from '@jugendamt/ingest-pipeline';
 import { dryRun } from './dry-run.js';
 import { isRedactableField, REDACTABLE_FIELDS, REDACTION_MARKER } from './redactable-fields.js';
 import { readRedactedValue } from './redacted-value-input.js';

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ExportSource } from '@jugendamt/domain';
-import { SOURCE_HANDLERS } from '../import/source-handlers.js';
+import { SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
 
 /**
  * The fields of a record's state that may be redacted: the labels an export writes as it likes

@@ -1,9 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { openMigratedDatabase } from '../import/import-session.js';
-import { RETENTION_SETTINGS, RETAINED_SOURCES, retentionPeriods } from './retention-periods.js';
-import { unlinkAfterRetention, type UnlinkOutcome } from './unlink-after-retention.js';
+import { openMigratedDatabase, RETENTION_SETTINGS, RETAINED_SOURCES, retentionPeriods, unlinkAfterRetention, type UnlinkOutcome } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run unlink -- [--dry-run] [--json] [--tenant ID]
 

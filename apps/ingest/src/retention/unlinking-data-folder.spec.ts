@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { normalizeAktenzeichen, Pseudonymizer } from '@jugendamt/domain';
-import { retentionCutoff } from './retention-periods.js';
+import { retentionCutoff } from '@jugendamt/ingest-pipeline';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const run = promisify(execFile);

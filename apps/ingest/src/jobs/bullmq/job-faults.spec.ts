@@ -6,11 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from 'bullmq';
 import { openDatabase } from '@jugendamt/db';
-import { defaultRows } from '../../testing/export-files.js';
-import { storedEvents } from '../../testing/ingest-test-kit.js';
-import { startImportRuntime } from '../import-runtime.js';
-import { cleanEventsOf, cuttableLink, dropIntoInbox, freePort, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
-import type { BullImportQueue } from './bull-import-queue.js';
+import { defaultRows, storedEvents, cleanEventsOf, cuttableLink, dropIntoInbox, freePort, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '@jugendamt/ingest-pipeline/testing';
+import { startImportRuntime, type BullImportQueue } from '@jugendamt/ingest-pipeline';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 

@@ -4,5 +4,5 @@ export * from './until.js';
 export * from './free-port.js';
 export * from './personal-values.js';
 export * from './rows-in-order.js';
-export { GENERATOR_VERSION } from '../generator/export-set.js';
 export * from './quality-office.js';
+export * from '../jobs/testing/index.js';

@@ -4,10 +4,14 @@ import { TEST_BACKENDS } from '@jugendamt/db/testing';
 import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { everyStoredText } from '../testing/personal-values.js';
-import type { Manifest } from '../generator/manifest.js';
 import { collectExportFiles } from './collect-export-files.js';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
+
+/** The part of the samples' manifest.json read here: the personal values (names, birth dates, …) the generator wrote into them. */
+interface SamplesManifest {
+  readonly personalValues: Readonly<Record<string, readonly string[]>>;
+}
 
 /** A value as a stored value, not as letters inside a pseudonym (`Ben` may well occur in one). */
 function standsAlone(text: string, value: string): boolean {
@@ -70,7 +74,7 @@ describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
   });
 
   it('keeps every personal value of the bundled samples out of every table', async () => {
-    const manifest = JSON.parse(readFileSync(`${samples}manifest.json`, 'utf8')) as Manifest;
+    const manifest = JSON.parse(readFileSync(`${samples}manifest.json`, 'utf8')) as SamplesManifest;
     const summaries = await kit.importFiles(await collectExportFiles([samples]));
     expect(summaries.every((s) => s.status === 'applied' || s.status === 'duplicate')).toBe(true);
     const stored = [...(await everyStoredText(kit.db)).values()].join('\n');

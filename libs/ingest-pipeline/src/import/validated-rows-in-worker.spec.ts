@@ -33,8 +33,8 @@ describe('reading a file in a worker thread', () => {
   let dir: string;
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/ingest'], { cwd: root, stdio: 'inherit' });
-    const built = (await import(pathToFileURL(`${root}apps/ingest/dist/import/validated-rows-in-worker.js`).href)) as typeof InWorker;
+    execFileSync('npx', ['tsc', '-b', 'libs/ingest-pipeline'], { cwd: root, stdio: 'inherit' });
+    const built = (await import(pathToFileURL(`${root}libs/ingest-pipeline/dist/import/validated-rows-in-worker.js`).href)) as typeof InWorker;
     inWorker = built.validatedRowsInWorker;
     dir = mkdtempSync(join(tmpdir(), 'worker-read-'));
   }, 120_000);

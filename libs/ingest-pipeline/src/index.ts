@@ -1,16 +1,21 @@
-/** The ingest as a library: the CLI, `npm start`, the import workers and the benchmarks share it. */
-export { collectExportFiles } from './import/collect-export-files.js';
+/** The import pipeline as a library: the ingest CLI and worker, the API (admin, import on start), the generator and the benchmarks share it. */
+export { exportFormatOf, writeExportCsv } from './export-writing/export-csv.js';
+export { collectExportFiles, UnreadableInput } from './import/collect-export-files.js';
 export type { Finding, ImportStatus, ImportSummary } from './import/finding.js';
 export { importFile } from './import/import-file.js';
 export { futureToleranceMs, importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
+export { SOURCE_HANDLERS } from './import/source-handlers.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
+export type { BullImportQueue } from './jobs/bullmq/bull-import-queue.js';
 export { describeJob, jobIdOf, type ImportJob, type ImportJobResult, type JobImport } from './jobs/import-job.js';
 export type { ImportJobView, ImportRunner, JobProgress, JobState } from './jobs/import-runner.js';
 export { startImportRuntime, type ImportRuntime } from './jobs/import-runtime.js';
+export { faultLine, isTransientFault } from './jobs/job-fault.js';
 export { DEFAULT_SCHEDULE_TIME_ZONE, nextRuns, scheduleProblem, type ImportSchedule } from './schedules/import-schedule.js';
 export { deleteSchedule, listSchedules, saveSchedule } from './schedules/schedule-repository.js';
 export { sha256OfFile } from './reading/hash-file.js';
-export { RETENTION_SETTINGS, retentionPeriods, type RetentionPeriods } from './retention/retention-periods.js';
+export { readExport, type ReadSummary } from './reading/read-export.js';
+export { RETAINED_SOURCES, RETENTION_SETTINGS, retentionCutoff, retentionPeriods, type RetentionPeriods } from './retention/retention-periods.js';
 export { retentionSchedule } from './retention/retention-schedule.js';
 export { unlinkAfterRetention, type UnlinkOutcome } from './retention/unlink-after-retention.js';
