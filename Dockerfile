@@ -5,6 +5,7 @@ COPY package.json package-lock.json nx.json tsconfig.base.json tsconfig.json tsc
 COPY db db
 COPY libs libs
 COPY apps apps
+COPY tools tools
 COPY benchmarks benchmarks
 COPY samples samples
 RUN npm ci --no-audit --no-fund && NX_DAEMON=false npm run build && npm prune --omit=dev

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATOR_VERSION } from '@jugendamt/ingest/generator';
+import { GENERATOR_VERSION } from '@jugendamt/generator';
 
 /**
  * A generated export set for the benchmark. Generating a large city takes a while, so a set
@@ -15,7 +15,7 @@ export function generatedSet(root: string, scale: number, seed: number, nights =
   if (!current) {
     rmSync(folder, { recursive: true, force: true });
     console.error(`generating the export set (scale ${scale}, seed ${seed}) into ${folder} …`);
-    execFileSync(process.execPath, [join(root, 'apps/ingest/dist/generator/cli.js'), '--scale', String(scale), '--seed', String(seed), '--nights', String(nights), '--out', folder], {
+    execFileSync(process.execPath, [join(root, 'tools/generator/dist/cli.js'), '--scale', String(scale), '--seed', String(seed), '--nights', String(nights), '--out', folder], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }

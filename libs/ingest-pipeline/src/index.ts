@@ -1,4 +1,4 @@
-/** The import pipeline as a library: the ingest CLI and worker, the API (admin, import on start), the generator and the benchmarks share it. */
+/** The import pipeline as a library: the ingest CLI and worker, the API (admin, import on start), the export generator and the benchmarks share it. */
 export { exportFormatOf, writeExportCsv } from './export-writing/export-csv.js';
 export { collectExportFiles, UnreadableInput } from './import/collect-export-files.js';
 export type { Finding, ImportStatus, ImportSummary } from './import/finding.js';

@@ -1,8 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayOf } from '../../../ingest/src/generator/calendar.js';
-import { writeExportSet } from '../../../ingest/src/generator/export-set.js';
+import { dayOf, writeExportSet } from '@jugendamt/generator';
 import { bodyOf, startApiOn, type ApiUnderTest } from '../testing/api-under-test.js';
 import { writeHandMadeOffice } from '../testing/hand-made-office.js';
 import { attackReport, type PublicKnowledge, type ReportJson } from '../testing/suppression-attacker.js';
