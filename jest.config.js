@@ -4,12 +4,12 @@ const workspacePackages = {
   '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
   '^@jugendamt/(domain|settings|event-store|projections|ingest-pipeline)$': '<rootDir>/libs/$1/src/index.ts',
   '^@jugendamt/ingest-pipeline/testing$': '<rootDir>/libs/ingest-pipeline/src/testing/index.ts',
-  '^@jugendamt/generator$': '<rootDir>/tools/generator/src/index.ts',
+  '^@jugendamt/(generator|test-oidc)$': '<rootDir>/tools/$1/src/index.ts',
 };
 
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/db', '<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools/generator'],
+  roots: ['<rootDir>/db', '<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   // The console's browser tests sit beside its sources, which are the browser's, not Node's.
   testMatch: ['**/src/**/*.spec.ts', '**/apps/console/e2e/**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '@jugendamt/ingest-pipeline/testing';
-import { startOpenIdProvider, type TestOpenIdProvider } from '../../api/src/testing/oidc-test-provider.js';
+import { startOpenIdProvider, type TestOpenIdProvider } from '@jugendamt/test-oidc';
 import { launchChromium } from './support/browser.js';
 import { root, startProduct, type RunningProduct } from './support/product.js';
 

@@ -1,5 +1,5 @@
 import { startApiOnEmptyDatabase, type ApiUnderTest } from '../testing/api-under-test.js';
-import { startOpenIdProvider, type TestOpenIdProvider } from '../testing/oidc-test-provider.js';
+import { startOpenIdProvider, type TestOpenIdProvider } from '@jugendamt/test-oidc';
 
 /** The console as registered at the provider; the browser-facing address may differ from the API's own (a reverse proxy). */
 const CONSOLE_CLIENT = {
