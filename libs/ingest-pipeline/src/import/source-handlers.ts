@@ -13,6 +13,7 @@ import {
 export interface SourceHandler {
   /** Prefix of the stream ids: one stream per record (`aid-<pseudonym>`). */
   readonly streamPrefix: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each export kind's handler takes its own record type
   readonly classify: (id: string, before: any, after: any) => RecordChange<unknown> | null;
 }
 

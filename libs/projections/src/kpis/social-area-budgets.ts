@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { berlinDayOf, percent, round } from '@jugendamt/domain';
 import { loadCatalogue } from '../catalogues/catalogue-store.js';

@@ -15,6 +15,7 @@ import { usePerYoungInhabitantKpi } from './use-per-young-inhabitant.kpi.js';
 import { yearOverYearKpi } from './year-over-year.kpi.js';
 
 /** Every KPI route, in the order the controller serves them and OpenAPI lists them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition takes its own parameters; a list of them can name no one type
 export const KPIS: readonly KpiDefinition<any, unknown>[] = [
   subProcessCountsKpi,
   chronicleCountsKpi,
