@@ -11,6 +11,7 @@ import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';
 import { createApi } from '../create-api.js';
 import { apiTestEnv } from './api-under-test.js';
+import { AccessLogWriter } from '../access-log/access-log-writer.js';
 
 export const OFFICE_A = DEFAULT_TENANT_ID;
 export const OFFICE_B = 'ost';
@@ -26,6 +27,8 @@ export interface TwoOffices {
   readonly loginRole: string;
   readonly tokens: Readonly<Record<'A' | 'B', Readonly<Record<Role, string>>>>;
   readonly keys: Readonly<Record<'A' | 'B', string>>;
+  /** Writes the access-log entries the API still holds: it writes them in batches, after the answers. */
+  flushAccessLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export async function startTwoOffices(extraEnv: NodeJS.ProcessEnv = {}): Promise
     loginRole,
     tokens,
     keys,
+    flushAccessLog: () => app.get(AccessLogWriter).flush(),
     async close() {
       await app.close();
       rmSync(env['INBOX_DIR']!, { recursive: true, force: true });
