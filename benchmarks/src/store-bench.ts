@@ -41,6 +41,11 @@ function batchOf(size: number): StreamAppend[] {
   return Array.from({ length: size }, (_, i) => ({ streamId: `aid-${batch}-${i}`, expectedVersion: 0, events: [aidEvent(batch, i)] }));
 }
 
+/** The next event of each stream of a batch appended before: what a night's changes to known records append. */
+function nextEvents(batch: StreamAppend[]): StreamAppend[] {
+  return batch.map((append, i) => ({ streamId: append.streamId, expectedVersion: 1, events: [{ ...aidEvent(`${append.streamId}-next`, i), type: 'AidEnded' }] }));
+}
+
 function csvField(value: string | null): string {
   if (value === null) return '';
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -105,6 +110,18 @@ async function main(): Promise<void> {
       rows.push([result.label, events, Math.round(result.medianMs), perSecond(events, result.medianMs), size === 10_000 ? ratio(result.medianMs, copy10k.medianMs) : '']);
     }
     rows.push([copy10k.label, 10_000, Math.round(copy10k.medianMs), perSecond(10_000, copy10k.medianMs), '1.00x']);
+
+    // Streams that hold an event already, each appended its next one with its expected version.
+    for (const [size, batchesPerRun] of batchSizes.filter(([size]) => size < 10_000)) {
+      const tenantId = randomUUID();
+      const batches = Array.from({ length: RUNS }, () => Array.from({ length: batchesPerRun }, () => batchOf(size)));
+      for (const run of batches) for (const batch of run) await store.append(tenantId, batch);
+      const result = await measure(`append to existing streams, batches of ${size}`, RUNS, async (run) => {
+        for (const batch of batches[run]!) await store.append(tenantId, nextEvents(batch));
+      });
+      const events = size * batchesPerRun;
+      rows.push([result.label, events, Math.round(result.medianMs), perSecond(events, result.medianMs), '']);
+    }
 
     const tenantId = randomUUID();
     for (let i = 0; i < 10; i++) await store.append(tenantId, batchOf(10_000));
