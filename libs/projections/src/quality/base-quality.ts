@@ -6,7 +6,7 @@ import { wholeMonths } from '../kpis/period-grouping.js';
 import { countFindings, PAYMENTS_DATED, SUB_PROCESSES_LIVE } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
 import { KPI_BASES } from './kpi-bases.js';
-import { paymentsFromSums } from './payments-from-sums.js';
+import { paymentsCountedBySums, paymentsFromSums } from './payments-from-sums.js';
 import { subProcessWork } from './sub-process-work.js';
 import type { PlausibilityRuleId, WeakenedKpi } from './plausibility-catalogue.js';
 import { activeRulesOn } from './rule-checks.js';
@@ -40,7 +40,7 @@ export async function baseQuality(db: Kysely<Database>, query: BaseQualityQuery)
   const window = { key: query.kpi, from: query.from, to: query.to, knownAt: query.asOf ?? null, checkDay: day < query.to ? day : query.to };
   const byTeam = query.team !== undefined;
   // The payments of whole months are counted in the costs' sums; a rule the sums cannot tell is read from the payments.
-  const fromSums = spec.base === PAYMENTS_DATED && wholeMonths(query) && rules.every((rule) => rule === 'payment-without-case');
+  const fromSums = spec.base === PAYMENTS_DATED && paymentsCountedBySums(query, rules);
   // So are the sub-processes in work, when the base is that work (the sub-process KPIs' base).
   const workFromSums = spec.base === SUB_PROCESSES_LIVE && wholeMonths(query) && rules.every((rule) => rule === 'sub-process-open-too-long');
   const counts = fromSums

@@ -1,10 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { berlinDayOf } from '@jugendamt/domain';
-import { wholeMonths } from '../kpis/period-grouping.js';
 import { affectedRecords } from './checked-records.js';
 import { checkInputs } from './input-quality.js';
-import { paymentsFromSums } from './payments-from-sums.js';
+import { paymentsCountedBySums, paymentsFromSums } from './payments-from-sums.js';
 import { QUALITY_RECORD_KINDS, type PlausibilityRuleId, type QualityRecordKind } from './plausibility-catalogue.js';
 import { activeRulesOn, type CheckInputs } from './rule-checks.js';
 import { openLongEnough } from './sub-process-work.js';
@@ -20,7 +19,7 @@ const SOURCE_OF: Readonly<Record<QualityRecordKind, string>> = { aids: 'webfm_hi
 async function anyPaymentWithoutCase(db: Kysely<Database>, query: FindingsToFixQuery, inputs: CheckInputs): Promise<boolean> {
   const rules = activeRulesOn('payments', inputs.rules);
   if (rules.length === 0) return false;
-  if (!wholeMonths(query) || rules.some((rule) => rule !== 'payment-without-case')) return true;
+  if (!paymentsCountedBySums(query, rules)) return true;
   const sums = await paymentsFromSums(db, { tenantId: query.tenantId, from: query.from, to: query.to, rules, byTeam: false });
   return sums.some((s) => s.affected > 0);
 }

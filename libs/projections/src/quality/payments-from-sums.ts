@@ -2,11 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { knownBy } from '../kpis/knowledge-time.js';
 import { servingGeneration, type KpiScope, type Period } from '../kpis/kpi-query.js';
+import { wholeMonths } from '../kpis/period-grouping.js';
 import type { FindingCounts } from './checked-records.js';
 import type { Holds, OnlyRuleOn, PlausibilityRuleId } from './plausibility-catalogue.js';
 
 /** The sums tell only whether a payment has a case: another rule on payments would need the payments. */
 export type PaymentsHaveOneRule = Holds<OnlyRuleOn<'payments', 'payment-without-case'>>;
+
+/** Whether the sums can count a period's payments for these rules: whole months, and no rule but the missing case. */
+export function paymentsCountedBySums(period: Period, rules: readonly PlausibilityRuleId[]): boolean {
+  return wholeMonths(period) && rules.every((rule) => rule === 'payment-without-case');
+}
 
 export interface PaymentsFromSumsQuery extends KpiScope, Period {
   /** Only these of the payments' rules are counted (an inactive rule is not asked). */
