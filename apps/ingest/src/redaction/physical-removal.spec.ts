@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '@jugendamt/db/testing';
 import { sql } from 'kysely';
 import { transactionHorizon, untilOldSnapshotsEnd } from './physical-removal.js';
 
@@ -10,8 +10,8 @@ import { transactionHorizon, untilOldSnapshotsEnd } from './physical-removal.js'
 describe('untilOldSnapshotsEnd (postgres)', () => {
   let database: TestDatabase;
   const sessions: pg.Client[] = [];
-  const session = async () => {
-    const client = new pg.Client({ connectionString: database.url });
+  const session = async (url = database.url) => {
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     sessions.push(client);
     return client;
@@ -47,4 +47,30 @@ describe('untilOldSnapshotsEnd (postgres)', () => {
     expect(await untilOldSnapshotsEnd(database.db, 'postgres', horizon, 600)).toEqual({ sessions: 0, replicationSlots: 0 });
     await fresh.query('COMMIT');
   });
+
+  it('waits for a writer in another database begun before the change: the rewrite’s own snapshot takes its xmin from it and copies the old versions', async () => {
+    const elsewhere = await session(testDatabaseUrl());
+    await elsewhere.query('BEGIN');
+    await elsewhere.query('SELECT pg_current_xact_id()');
+    await sql`INSERT INTO notes VALUES ('Wolkenstein')`.execute(database.db);
+    await sql`UPDATE notes SET text = 'redacted'`.execute(database.db);
+    const horizon = await transactionHorizon(database.db);
+
+    expect(await untilOldSnapshotsEnd(database.db, 'postgres', horizon, 600)).toEqual({ sessions: 1, replicationSlots: 0 });
+    // Why it must: rewritten now, the file still holds the replaced version.
+    await sql`VACUUM FULL notes`.execute(database.db);
+    expect(await fileHolds('Wolkenstein')).toBe(true);
+
+    await elsewhere.query('COMMIT');
+    expect(await untilOldSnapshotsEnd(database.db, 'postgres', horizon, 600)).toEqual({ sessions: 0, replicationSlots: 0 });
+    await sql`VACUUM FULL notes`.execute(database.db);
+    expect(await fileHolds('Wolkenstein')).toBe(false);
+    expect(await fileHolds('redacted')).toBe(true);
+  });
+
+  async function fileHolds(value: string): Promise<boolean> {
+    const { rows } = await sql<{ found: boolean }>`
+      SELECT position(convert_to(${value}, 'UTF8') IN pg_read_binary_file(pg_relation_filepath('notes'))) > 0 AS found`.execute(database.db);
+    return rows[0]!.found;
+  }
 });

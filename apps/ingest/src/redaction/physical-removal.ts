@@ -26,7 +26,12 @@ export async function mustBeAllowedToRewrite(db: Kysely<Database>, tables: reado
 }
 
 export interface OldSnapshots {
-  /** Sessions of this database whose snapshot may still see row versions the changes replaced. */
+  /**
+   * Sessions of this database whose snapshot may still see row versions the changes replaced,
+   * and transactions anywhere in the cluster (prepared ones included) that began before them:
+   * every snapshot taken while such a writer runs, the rewrite's own included, takes its xmin
+   * from that writer, whichever database it is in.
+   */
   readonly sessions: number;
   /** Replication slots that keep old row versions for a standby or a logical consumer. */
   readonly replicationSlots: number;
@@ -45,8 +50,8 @@ export async function transactionHorizon(db: Kysely<Database>): Promise<string> 
 
 /**
  * Waits, at most `timeoutMs`, until no session of this database holds a snapshot older than
- * `horizon` (see transactionHorizon): VACUUM FULL copies every row version such a snapshot
- * could still read, the value's included. Compared by transaction id, not by start time: a
+ * `horizon` (see transactionHorizon) and no writer of the cluster began before it: VACUUM FULL
+ * copies every row version such a snapshot could still read, the value's included. Compared by transaction id, not by start time: a
  * transaction begun after the changes took the xmin of whatever older one ran at its start,
  * and an autovacuum's ANALYZE of another table holds a snapshot just like a session (only its
  * VACUUM does not). Says what still holds them back when the time is up.
@@ -56,14 +61,17 @@ export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: Databa
   if (backend === 'pglite') return { sessions: 0, replicationSlots: 0 };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await sql<{ sessions: string; slots: string }>`
+    const { rows } = await sql<{ sessions: string; olderWriter: boolean; slots: string }>`
       SELECT
         (SELECT count(*) FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid()
-            AND (backend_type <> 'autovacuum worker' OR query LIKE '%ANALYZE%')
-            AND (age(backend_xmin) > age(${horizon}::xid) OR age(backend_xid) > age(${horizon}::xid))) AS sessions,
+          WHERE pid <> pg_backend_pid()
+            AND (age(backend_xid) > age(${horizon}::xid)
+              OR (datname = current_database() AND (backend_type <> 'autovacuum worker' OR query LIKE '%ANALYZE%') AND age(backend_xmin) > age(${horizon}::xid))))
+        + (SELECT count(*) FROM pg_prepared_xacts WHERE age(transaction) > age(${horizon}::xid)) AS sessions,
+        -- The oldest writer still running, seen without the rights to read other logins' sessions.
+        age((pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid) > age(${horizon}::xid) AS "olderWriter",
         (SELECT count(*) FROM pg_replication_slots WHERE xmin IS NOT NULL OR (database = current_database() AND catalog_xmin IS NOT NULL)) AS slots`.execute(db);
-    const held = { sessions: Number(rows[0]!.sessions), replicationSlots: Number(rows[0]!.slots) };
+    const held = { sessions: Math.max(Number(rows[0]!.sessions), rows[0]!.olderWriter ? 1 : 0), replicationSlots: Number(rows[0]!.slots) };
     if ((held.sessions === 0 && held.replicationSlots === 0) || Date.now() >= deadline) return held;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
