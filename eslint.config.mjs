@@ -42,6 +42,16 @@ export default defineConfig(
     },
   },
   {
+    // Settings are read once, where a process starts, into typed settings that are handed on
+    // (apps/api/src/settings, libs/ingest-pipeline/src/config/ingest-settings.ts): a library
+    // or a module that reads the environment itself hides a setting from the start-up check.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'db/src/**/*.ts'],
+    ignores: ['**/main.ts', '**/worker.ts', '**/cli.ts', '**/cli/**', '**/*-cli.ts', '**/*.spec.ts', '**/testing/**', 'apps/console/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read settings where the process starts (main.ts, worker.ts, a *-cli.ts) and hand them on typed' }],
+    },
+  },
+  {
     // A migration is written against the schema of its day, not today's Database type, so it takes Kysely<any>.
     files: ['db/src/migrations/**/*.ts', 'db/src/migrate.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

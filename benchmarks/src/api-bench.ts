@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
+import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '@jugendamt/api';
 import { startApiProcess } from './support/api-process.js';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const database = await createTestDatabase('postgres', { poolSize: 20 });
   try {
     console.error('importing the set and catching up the projections …');
-    const summaries = await importFiles(database.db, importSettings({}, { ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }), await collectExportFiles([folder]));
+    const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
     await catchUpAll(database.db, DEFAULT_TENANT_ID);
     await sql`ANALYZE`.execute(database.db);
     const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;

@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request, t
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
+import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '@jugendamt/api';
 import { startApiProcess } from './support/api-process.js';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     console.error('importing the set and catching up the projections …');
-    await importFiles(database.db, importSettings({}, { ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }), await collectExportFiles([folder]));
+    await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
     await catchUpAll(database.db, DEFAULT_TENANT_ID);
     await sql`ANALYZE`.execute(database.db);
     const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
+import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import * as kpi from '@jugendamt/projections';
 import { generatedSet } from './ingest/generated-set.js';
 import { measure, median, perSecond } from './support/measure.js';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const database = await createTestDatabase('postgres');
   try {
     console.error('importing the set …');
-    const summaries = await importFiles(database.db, importSettings({}, { ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }), await collectExportFiles([folder]));
+    const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
     const lastObservation = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0)));
     await sql`ANALYZE`.execute(database.db);
     const { count } = await database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();

@@ -43,7 +43,7 @@ const pgTypes = {
     oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig {
   return {
     databaseUrl: env['DATABASE_URL'] || undefined,
     ownerUrl: env['DATABASE_OWNER_URL'] || undefined,
@@ -52,7 +52,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   };
 }
 
-export async function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Promise<DatabaseHandle> {
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.ownerUrl ?? config.databaseUrl, config.poolSize ?? 10);
   return openPglite(config.dataDir ?? resolve('data', 'pglite'));
 }

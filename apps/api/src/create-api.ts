@@ -9,7 +9,6 @@ import { recordAccess } from './access-log/record-access.js';
 import { OfficeScopeInterceptor } from './access/office-scope.interceptor.js';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './http/console-assets.js';
-import { benchmarkBaseline } from './startup/benchmark-baseline.js';
 import { acceptExportUploads } from './http/export-uploads.js';
 import { parseJsonBodies } from './http/json-bodies.js';
 import { ProjectionNotBuiltFilter } from './http/projection-not-built.filter.js';
@@ -17,6 +16,7 @@ import { limitRequestsPerClient } from './http/rate-limit.js';
 import { logRequests } from './http/request-logging.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { openApiDocumentOf } from './openapi/openapi-document.js';
+import type { ApiSettings } from './settings/api-settings.js';
 
 /**
  * The API over an open, migrated database; shared by `main.ts`, the tests and the benchmark.
@@ -24,19 +24,19 @@ import { openApiDocumentOf } from './openapi/openapi-document.js';
  * a p99 of about 45 ms, the whole budget of a KPI answer (BENCHMARKS.md). A bookmarked URL
  * with a trailing slash still finds its route.
  */
-export async function createApi(database: DatabaseHandle, env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forDatabase(database, env), new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), {
+export async function createApi(database: DatabaseHandle, settings: ApiSettings): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forDatabase(database, settings), new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });
   const server = app.getHttpAdapter().getInstance();
-  logRequests(server, env);
-  if (!benchmarkBaseline(env).withoutAccessLog) recordAccess(server, app.get(AccessLogWriter));
-  await limitRequestsPerClient(server, env);
+  logRequests(server, settings.logLevel);
+  if (!settings.baseline.withoutAccessLog) recordAccess(server, app.get(AccessLogWriter));
+  await limitRequestsPerClient(server, settings.rateLimitPerMinute);
   setSecurityHeaders(server);
   await server.register(fastifyCookie);
-  await serveConsole(server, env);
-  acceptExportUploads(server, env);
+  await serveConsole(server, settings.consoleDir);
+  acceptExportUploads(server, settings.uploadMaxBytes);
   parseJsonBodies(server);
   app.useGlobalFilters(new ProjectionNotBuiltFilter());
   app.useGlobalInterceptors(new OfficeScopeInterceptor());

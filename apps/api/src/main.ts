@@ -1,32 +1,31 @@
-import { databaseConfigFromEnv, ensureTenant, inOffice, migrateToLatest, openDatabase, pendingMigrations, DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/settings';
+import { ensureTenant, inOffice, migrateToLatest, openDatabase, pendingMigrations, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { catchUpAll } from '@jugendamt/projections';
 import type { ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { firstLoginTokens } from './access/first-login.js';
 import { IMPORT_RUNTIME } from './admin/import-runtime.provider.js';
 import { createApi } from './create-api.js';
-import { benchmarkBaseline, servedDatabase } from './startup/benchmark-baseline.js';
+import { readApiSettings } from './settings/api-settings.js';
+import { servedDatabase } from './startup/benchmark-baseline.js';
 import { folderToImportOnStart, importOnStart } from './startup/import-on-start.js';
 
-const port = numberSetting(process.env, 'PORT', 3000);
-const host = process.env['HOST'] ?? '127.0.0.1';
-
-const baseline = benchmarkBaseline(process.env);
+// The one place the API reads its environment.
+const settings = readApiSettings(process.env);
+const { port, host, baseline } = settings;
 if (baseline.withoutOfficeIsolation || baseline.withoutAccessLog) console.warn(`BENCHMARK_BASELINE=${process.env['BENCHMARK_BASELINE']}: a benchmark's baseline, never to be run for real`);
-const database = servedDatabase(await openDatabase(databaseConfigFromEnv()), baseline);
+const database = servedDatabase(await openDatabase(settings.database), baseline);
 // Migrations need the owner; a deployment that runs them beforehand (`npm run migrate`) may
 // give the API the application's login alone.
 const applied = (await pendingMigrations(database.db)).length ? await migrateToLatest(database.db) : [];
 await ensureTenant(database.app, DEFAULT_TENANT_ID, 'Jugendamt');
-const importFolder = folderToImportOnStart(database);
-if (importFolder) await importOnStart(database, importFolder);
+const importFolder = folderToImportOnStart(database, settings.importOnStart);
+if (importFolder) await importOnStart(database, importFolder, settings.ingest);
 const projected = await inOffice(DEFAULT_TENANT_ID, () => catchUpAll(database.app, DEFAULT_TENANT_ID));
 if (projected) console.log(`projections: ${projected} events applied`);
 const tokens = await inOffice(DEFAULT_TENANT_ID, () => firstLoginTokens(database.app, DEFAULT_TENANT_ID));
-const app = await createApi(database);
+const app = await createApi(database, settings);
 await app.listen(port, host);
 
-const where = database.backend === 'pglite' ? `embedded PGlite under ${process.env['DATA_DIR'] || './data'}` : 'PostgreSQL';
+const where = database.backend === 'pglite' ? `embedded PGlite under ${settings.dataDir}` : 'PostgreSQL';
 const imports = app.get<ImportRuntime>(IMPORT_RUNTIME);
 const url = `http://${host}:${port}`;
 console.log(`database: ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { DatabaseHandle } from '@jugendamt/db';
+import { databaseConfigFromEnv, type DatabaseHandle } from '@jugendamt/db';
+import { numberSetting } from '@jugendamt/settings';
 import { catchUpAll } from '@jugendamt/projections';
 import { failureOf, UsageError, type CliFailure } from './console/cli-failure.js';
 import { EXIT, EXIT_CODE_TABLE, exitCodeOf } from './console/exit-codes.js';
 import { importProgress } from './console/import-progress.js';
 import { reserveStdoutForJson } from './console/json-stdout.js';
 import { printFileSummary, printTotals } from './console/print-summary.js';
-import { type ImportSummary, collectExportFiles, importFiles, importSettings, openMigratedDatabase } from '@jugendamt/ingest-pipeline';
+import { type ImportSummary, collectExportFiles, importFiles, importSettings, openMigratedDatabase, readIngestSettings } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] [--profile FILE] <files or folders>
 
@@ -55,14 +56,14 @@ async function main(): Promise<number> {
   }
   let settings;
   try {
-    settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile });
+    settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile }, readIngestSettings(process.env));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   // Every named path is checked before the database is touched: a typo imports nothing.
   const files = await collectExportFiles(positionals);
-  database = await openMigratedDatabase();
-  const progress = importProgress();
+  database = await openMigratedDatabase(databaseConfigFromEnv(process.env));
+  const progress = importProgress(process.stderr, numberSetting(process.env, 'PROGRESS_INTERVAL_MS', 10_000));
   const started = Date.now();
   try {
     await importFiles(database.db, settings, files, {

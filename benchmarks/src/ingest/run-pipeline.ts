@@ -3,7 +3,8 @@
  * the pipeline's alone: first the initial load, then the night after it, each timed. Prints
  * one JSON line for the benchmark to read.
  */
-import { importFiles, importSettings, openMigratedDatabase } from '@jugendamt/ingest-pipeline';
+import { databaseConfigFromEnv } from '@jugendamt/db';
+import { importFiles, importSettings, openMigratedDatabase, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import type { ImportSummary } from '@jugendamt/ingest-pipeline';
 import { splitInitialLoadAndNight } from './night-files.js';
 
@@ -11,9 +12,9 @@ const files = process.argv.slice(2);
 if (files.length === 0) throw new Error('usage: run-pipeline.js <files in observation order>');
 
 const { initialLoad, night } = splitInitialLoadAndNight(files);
-const database = await openMigratedDatabase();
+const database = await openMigratedDatabase(databaseConfigFromEnv(process.env));
 try {
-  const settings = importSettings({});
+  const settings = importSettings({}, readIngestSettings(process.env));
   const load = await timedImport(initialLoad);
   const nextNight = await timedImport(night);
   // resourceUsage reports kilobytes on Linux.

@@ -1,7 +1,7 @@
-import { openDatabase } from '../connect.js';
+import { databaseConfigFromEnv, openDatabase } from '../connect.js';
 import { migrateToLatest } from '../migrate.js';
 
-const handle = await openDatabase();
+const handle = await openDatabase(databaseConfigFromEnv(process.env));
 try {
   const applied = await migrateToLatest(handle.db);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');

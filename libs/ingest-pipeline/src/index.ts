@@ -1,9 +1,10 @@
 /** The import pipeline as a library: the ingest CLI and worker, the API (admin, import on start), the export generator and the benchmarks share it. */
 export { exportFormatOf, writeExportCsv } from './export-writing/export-csv.js';
+export { readIngestSettings, type IngestSettings } from './config/ingest-settings.js';
 export { collectExportFiles, UnreadableInput } from './import/collect-export-files.js';
 export type { Finding, ImportStatus, ImportSummary } from './import/finding.js';
 export { importFile } from './import/import-file.js';
-export { futureToleranceMs, importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
+export { importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
 export { SOURCE_HANDLERS } from './import/source-handlers.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
@@ -17,5 +18,4 @@ export { deleteSchedule, listSchedules, saveSchedule } from './schedules/schedul
 export { sha256OfFile } from './reading/hash-file.js';
 export { readExport, type ReadSummary } from './reading/read-export.js';
 export { RETAINED_SOURCES, RETENTION_SETTINGS, retentionCutoff, retentionPeriods, type RetentionPeriods } from './retention/retention-periods.js';
-export { retentionSchedule } from './retention/retention-schedule.js';
 export { unlinkAfterRetention, type UnlinkOutcome } from './retention/unlink-after-retention.js';

@@ -1,13 +1,14 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { pino } from 'pino';
-import { numberSetting } from '@jugendamt/settings';
+import { pino, type Logger } from 'pino';
 import { acrossOffices, withoutOffice, type DatabaseHandle } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessLogController } from './access-log.controller.js';
-import { MIN_RETENTION_DAYS, pruneAccessLog } from './access-log-retention.js';
+import type { ApiSettings } from '../settings/api-settings.js';
+import { pruneAccessLog } from './access-log-retention.js';
 import { AccessLogWriter } from './access-log-writer.js';
 
 export const ACCESS_LOG_RETENTION_DAYS = Symbol('ACCESS_LOG_RETENTION_DAYS');
+const ACCESS_LOG_LOGGER = Symbol('ACCESS_LOG_LOGGER');
 const DAY_MS = 86_400_000;
 
 /**
@@ -18,23 +19,22 @@ const DAY_MS = 86_400_000;
 @Module({})
 export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private pruning?: NodeJS.Timeout;
-  private readonly log = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
 
   constructor(
     private readonly writer: AccessLogWriter,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     @Inject(ACCESS_LOG_RETENTION_DAYS) private readonly retentionDays: number,
+    @Inject(ACCESS_LOG_LOGGER) private readonly log: Logger,
   ) {}
 
-  static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
-    const log = pino({ level: env['LOG_LEVEL'] ?? 'info' });
-    const retentionDays = numberSetting(env, 'ACCESS_LOG_RETENTION_DAYS', 730);
-    if (retentionDays < MIN_RETENTION_DAYS) throw new Error(`ACCESS_LOG_RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS}, not ${retentionDays}`);
+  static forSettings(settings: ApiSettings): DynamicModule {
+    const log = pino({ level: settings.logLevel });
     return {
       module: AccessLogModule,
       controllers: [AccessLogController],
       providers: [
-        { provide: ACCESS_LOG_RETENTION_DAYS, useValue: retentionDays },
+        { provide: ACCESS_LOG_RETENTION_DAYS, useValue: settings.accessLogRetentionDays },
+        { provide: ACCESS_LOG_LOGGER, useValue: log },
         {
           provide: AccessLogWriter,
           inject: [DATABASE],

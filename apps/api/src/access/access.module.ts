@@ -1,22 +1,21 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { DatabaseHandle } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/settings';
 import { tenantIds } from '@jugendamt/db';
 import { DATABASE } from '../database/database.module.js';
 import { AccessGuard, CONSOLE_SESSIONS, OIDC_VERIFIER, TOKEN_PRINCIPALS } from './access.guard.js';
 import { ConsoleSessions } from './console-sessions.js';
 import { SessionController } from './session.controller.js';
 import { OidcSignIn } from './oidc-sign-in.js';
-import { oidcSignInSettingsFromEnv } from './oidc-sign-in-settings.js';
-import { OidcVerifier, oidcSettingsFromEnv, type KnownOffice } from './oidc-verifier.js';
+import { OidcVerifier, type KnownOffice } from './oidc-verifier.js';
+import type { ApiSettings } from '../settings/api-settings.js';
 import { OIDC_SIGN_IN, SingleSignOnController } from './single-sign-on.controller.js';
 import { TokenPrincipals } from './token-principals.js';
 
 @Global()
 @Module({})
 export class AccessModule {
-  static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
+  static forSettings({ oidc, oidcSignIn, tokenCacheMs, sessionMs }: ApiSettings): DynamicModule {
     return {
       module: AccessModule,
       controllers: [SessionController, SingleSignOnController],
@@ -25,29 +24,22 @@ export class AccessModule {
         {
           provide: OIDC_VERIFIER,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) => {
-            const settings = oidcSettingsFromEnv(env);
-            return settings ? new OidcVerifier(settings, undefined, officesServed(database)) : null;
-          },
+          useFactory: (database: DatabaseHandle) => (oidc ? new OidcVerifier(oidc, undefined, officesServed(database)) : null),
         },
         {
           provide: OIDC_SIGN_IN,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) => {
-            const settings = oidcSignInSettingsFromEnv(env);
-            return settings ? new OidcSignIn(settings, officesServed(database)) : null;
-          },
+          useFactory: (database: DatabaseHandle) => (oidcSignIn ? new OidcSignIn(oidcSignIn, officesServed(database)) : null),
         },
         {
           provide: TOKEN_PRINCIPALS,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.app, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+          useFactory: (database: DatabaseHandle) => new TokenPrincipals(database.app, tokenCacheMs),
         },
         {
           provide: CONSOLE_SESSIONS,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) =>
-            new ConsoleSessions(database.app, numberSetting(env, 'SESSION_HOURS', 8) * 3_600_000, numberSetting(env, 'TOKEN_CACHE_MS', 10_000)),
+          useFactory: (database: DatabaseHandle) => new ConsoleSessions(database.app, sessionMs, tokenCacheMs),
         },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

@@ -18,7 +18,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * redirect URI is configured, not derived from the request: it must be exactly the one
  * registered at the provider, and a Host header is the caller's to choose.
  */
-export function oidcSignInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcSignInSettings | undefined {
+export function oidcSignInSettingsFromEnv(env: NodeJS.ProcessEnv): OidcSignInSettings | undefined {
   const issuer = env['OIDC_ISSUER'];
   const clientId = env['OIDC_CLIENT_ID'];
   if (!issuer || !clientId) return undefined;

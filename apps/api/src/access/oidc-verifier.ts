@@ -24,12 +24,12 @@ export interface OidcSettings extends OidcClaimSettings {
   readonly jwksUrl: string;
 }
 
-export function oidcClaimSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcClaimSettings {
+export function oidcClaimSettingsFromEnv(env: NodeJS.ProcessEnv): OidcClaimSettings {
   return { roleClaim: env['OIDC_ROLE_CLAIM'] ?? 'roles', tenantId: env['OIDC_TENANT'] ?? DEFAULT_TENANT_ID, officeClaim: env['OIDC_OFFICE_CLAIM'] || undefined };
 }
 
 /** Single sign-on is on when OIDC_ISSUER and OIDC_AUDIENCE are set; the keys come from the issuer's JWKS. */
-export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcSettings | undefined {
+export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv): OidcSettings | undefined {
   const issuer = env['OIDC_ISSUER'];
   const audience = env['OIDC_AUDIENCE'];
   if (!issuer || !audience) return undefined;

@@ -20,7 +20,7 @@ if (values.role && !isRole(values.role)) {
   process.exit(2);
 }
 
-const database = await openDatabase(databaseConfigFromEnv());
+const database = await openDatabase(databaseConfigFromEnv(process.env));
 try {
   await migrateToLatest(database.db);
   await ensureTenant(database.db, values.tenant, 'Jugendamt');

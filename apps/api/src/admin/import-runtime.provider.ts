@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException, type BeforeApplicationShutdown, type Provider } from '@nestjs/common';
 import { pino } from 'pino';
-import { numberSetting } from '@jugendamt/settings';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { startImportRuntime, type ImportRuntime } from '@jugendamt/ingest-pipeline';
 import { DATABASE } from '../database/database.module.js';
+import type { ApiSettings } from '../settings/api-settings.js';
 
 export const IMPORT_RUNTIME = Symbol('IMPORT_RUNTIME');
-export const API_ENV = Symbol('API_ENV');
+export const API_SETTINGS = Symbol('API_SETTINGS');
 
 /**
  * With Redis the API only submits jobs, and `npm run worker` processes take them. Without,
@@ -15,22 +15,25 @@ export const API_ENV = Symbol('API_ENV');
  */
 export const importRuntimeProvider: Provider = {
   provide: IMPORT_RUNTIME,
-  inject: [DATABASE, API_ENV],
-  useFactory: (database: DatabaseHandle, env: NodeJS.ProcessEnv) => {
-    const embedded = !env['REDIS_URL'];
+  inject: [DATABASE, API_SETTINGS],
+  useFactory: (database: DatabaseHandle, settings: ApiSettings) => {
+    const embedded = !settings.ingest.jobs.redisUrl;
     // Job lines go with the request log: one JSON line each, file names and counts, no content.
-    const logger = pino({ level: env['LOG_LEVEL'] ?? 'info' });
-    return startImportRuntime(database, { work: embedded, watch: embedded, log: (line) => logger.info(line) }, env);
+    const logger = pino({ level: settings.logLevel });
+    return startImportRuntime(database, { work: embedded, watch: embedded, log: (line) => logger.info(line) }, settings.ingest);
   },
 };
 
 @Injectable()
 export class ImportRuntimeShutdown implements BeforeApplicationShutdown {
-  constructor(@Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime) {}
+  constructor(
+    @Inject(IMPORT_RUNTIME) private readonly runtime: ImportRuntime,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
 
   // Before the database closes: the running import needs it to finish.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runtime.close(numberSetting(process.env, 'SHUTDOWN_GRACE_MS', 60_000));
+    await this.runtime.close(this.settings.shutdownGraceMs);
   }
 }
 

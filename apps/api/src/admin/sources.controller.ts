@@ -2,13 +2,14 @@ import { Get, Inject } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { DatabaseHandle } from '@jugendamt/db';
 import { EXPORT_SOURCES } from '@jugendamt/domain';
-import { futureToleranceMs, listSchedules } from '@jugendamt/ingest-pipeline';
+import { listSchedules } from '@jugendamt/ingest-pipeline';
 import { Caller } from '../access/caller.decorator.js';
 import type { Principal } from '../access/role.js';
 import { DATABASE } from '../database/database.module.js';
 import { staleSinceApplied, undecidedHeld } from './import-attention.js';
 import { latestImportsPerSource } from './import-history.js';
-import { API_ENV } from './import-runtime.provider.js';
+import type { ApiSettings } from '../settings/api-settings.js';
+import { API_SETTINGS } from './import-runtime.provider.js';
 import { freshnessOf } from './source-freshness.js';
 import { AdminController } from './admin-controller.decorator.js';
 
@@ -17,7 +18,7 @@ import { AdminController } from './admin-controller.decorator.js';
 export class SourcesController {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle,
-    @Inject(API_ENV) private readonly env: NodeJS.ProcessEnv,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   @Get()
@@ -32,9 +33,9 @@ export class SourcesController {
       undecidedHeld(db, caller.tenantId),
     ]);
     const rules = {
-      allowedAgeDays: Number(this.env['EXPORT_ALLOWED_AGE_DAYS'] || 1),
+      allowedAgeDays: this.settings.ingest.exportAllowedAgeDays,
       // The ingest's own setting: what it refuses, the view calls in the future.
-      futureToleranceMs: futureToleranceMs(this.env),
+      futureToleranceMs: this.settings.ingest.futureToleranceMs,
     };
     const sources = EXPORT_SOURCES.map((source) =>
       freshnessOf(

@@ -5,6 +5,7 @@ import { catchUpAll } from '@jugendamt/projections';
 import { createTestDatabase, TEST_BACKENDS } from '@jugendamt/db/testing';
 import { createApi } from '../create-api.js';
 import { apiTestEnv } from '../testing/api-under-test.js';
+import { readApiSettings } from '../settings/api-settings.js';
 
 async function getHealth(app: INestApplication): Promise<{ status: number; body: unknown }> {
   await app.listen(0, '127.0.0.1');
@@ -14,7 +15,7 @@ async function getHealth(app: INestApplication): Promise<{ status: number; body:
 
 describe.each(TEST_BACKENDS)('GET /health on %s', (backend) => {
   it('answers ok once the database is migrated', async () => {
-    const app = await createApi(await createTestDatabase(backend), apiTestEnv());
+    const app = await createApi(await createTestDatabase(backend), readApiSettings(apiTestEnv()));
     try {
       expect(await getHealth(app)).toEqual({ status: 200, body: { status: 'ok', database: backend } });
     } finally {
@@ -31,7 +32,7 @@ describe('GET /health while projections are behind', () => {
     await new EventStore(database.db).append(DEFAULT_TENANT_ID, [
       { streamId: 'staff-1', expectedVersion: 0, events: [{ type: 'StaffJoined', payload: {}, observedAt: new Date(), occurredOn: '2025-01-01', idempotencyKey: 'k1' }] },
     ]);
-    const app = await createApi(database, apiTestEnv());
+    const app = await createApi(database, readApiSettings(apiTestEnv()));
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);
@@ -44,7 +45,7 @@ describe('GET /health while projections are behind', () => {
 
 describe('GET /health before migrations', () => {
   it('answers 503 naming the pending migrations', async () => {
-    const app = await createApi(await openDatabase({ dataDir: 'memory://' }), apiTestEnv());
+    const app = await createApi(await openDatabase({ dataDir: 'memory://' }), readApiSettings(apiTestEnv()));
     try {
       const { status, body } = await getHealth(app);
       expect(status).toBe(503);

@@ -12,8 +12,8 @@ const CONSOLE_PATHS = ['/controlling', '/gesamtbericht', '/verwaltung'];
  * API, so its session cookie can be SameSite=Strict and nothing comes from elsewhere. Its
  * hashed assets are cached for good, its page never.
  */
-export async function serveConsole(server: FastifyInstance, env: NodeJS.ProcessEnv): Promise<void> {
-  const dir = env['CONSOLE_DIR'] || fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+export async function serveConsole(server: FastifyInstance, consoleDir: string | undefined): Promise<void> {
+  const dir = consoleDir ?? fileURLToPath(new URL('../../../console/dist/', import.meta.url));
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) {
     server.get('/', (_request, reply) => reply.code(503).type('text/plain; charset=utf-8').send('Die Web-Konsole ist nicht gebaut: npm run build.\n'));

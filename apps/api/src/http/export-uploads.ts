@@ -1,9 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { numberSetting } from '@jugendamt/settings';
 import { bodyTooLarge, declaredAbove, LimitedBody } from './limited-body.js';
-
-/** Large-city exports are about 100 MB; this leaves room for growth and a few years of history in one file. */
-const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * A body that is not JSON is handed to its route unread, as a stream: an uploaded export file
@@ -13,8 +9,7 @@ const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
  * at once when its length is declared, else as soon as the limit is passed. JSON has its own
  * parser; the API takes no forms, so Nest's form parser is not registered (`bodyParser: false`).
  */
-export function acceptExportUploads(server: FastifyInstance, env: NodeJS.ProcessEnv): void {
-  const limit = numberSetting(env, 'UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, { min: 1 });
+export function acceptExportUploads(server: FastifyInstance, limit: number): void {
   const tooLarge = () => bodyTooLarge('the upload', limit, 'UPLOAD_MAX_BYTES');
   server.removeContentTypeParser('text/plain');
   server.addContentTypeParser('*', (request, payload, done) => {

@@ -1,7 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { numberSetting } from '@jugendamt/settings';
 
 const EXEMPT = new Set(['/health', '/metrics']);
 
@@ -10,10 +9,10 @@ const EXEMPT = new Set(['/health', '/metrics']);
  * token is looked at, so guessing tokens is throttled too. Health and metrics are exempt:
  * probes must never lock themselves out.
  */
-export async function limitRequestsPerClient(server: FastifyInstance, env: NodeJS.ProcessEnv): Promise<void> {
+export async function limitRequestsPerClient(server: FastifyInstance, perMinute: number): Promise<void> {
   await server.register(rateLimit, {
     timeWindow: 60_000,
-    max: numberSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
+    max: perMinute,
     hook: 'onRequest',
     allowList: (request) => EXEMPT.has(request.url.split('?', 1)[0]!),
     // Thrown as Nest's own exception, so the answer has the shape of every other refusal.

@@ -7,8 +7,8 @@ import { isSignOn } from '../access-log/record-access.js';
  * One JSON line per request, when it is answered: method, path, status, time, role and token
  * id. No body and no header: the API carries no personal data, and tokens stay out of the logs.
  */
-export function logRequests(server: FastifyInstance, env: NodeJS.ProcessEnv): void {
-  const log = pino({ level: env['LOG_LEVEL'] ?? 'info' });
+export function logRequests(server: FastifyInstance, logLevel: string): void {
+  const log = pino({ level: logLevel });
   server.addHook('onResponse', async (request, reply) => {
     const principal = (request as unknown as AuthenticatedRequest).principal;
     log.info(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
 import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { readIngestSettings } from '@jugendamt/ingest-pipeline';
 import { defaultRows, writeExportFile } from '@jugendamt/ingest-pipeline/testing';
 import { folderToImportOnStart, importOnStart } from './import-on-start.js';
 
@@ -10,10 +11,10 @@ describe('import on start', () => {
   it('imports the bundled samples on the embedded default only, unless told otherwise', () => {
     const embedded = { backend: 'pglite' } as TestDatabase;
     const postgres = { backend: 'postgres' } as TestDatabase;
-    expect(folderToImportOnStart(embedded, {})).toBe(resolve('samples'));
-    expect(folderToImportOnStart(postgres, {})).toBeUndefined();
-    expect(folderToImportOnStart(postgres, { IMPORT_ON_START: '/srv/inbox' })).toBe('/srv/inbox');
-    expect(folderToImportOnStart(embedded, { IMPORT_ON_START: 'none' })).toBeUndefined();
+    expect(folderToImportOnStart(embedded, undefined)).toBe(resolve('samples'));
+    expect(folderToImportOnStart(postgres, undefined)).toBeUndefined();
+    expect(folderToImportOnStart(postgres, '/srv/inbox')).toBe('/srv/inbox');
+    expect(folderToImportOnStart(embedded, 'none')).toBeUndefined();
   });
 
   describe.each(TEST_BACKENDS)('on %s', (backend) => {
@@ -32,11 +33,11 @@ describe('import on start', () => {
     });
 
     it('applies the folder once; a second start finds every file known', async () => {
-      const env = { PSEUDONYM_KEY: '07'.repeat(32) };
+      const ingest = readIngestSettings({ PSEUDONYM_KEY: '07'.repeat(32) });
       const lines: string[] = [];
-      const first = await importOnStart(database, folder, (line) => lines.push(line), env);
+      const first = await importOnStart(database, folder, ingest, (line) => lines.push(line));
       expect(first.map((s) => s.status)).toEqual(['applied', 'applied']);
-      const second = await importOnStart(database, folder, (line) => lines.push(line), env);
+      const second = await importOnStart(database, folder, ingest, (line) => lines.push(line));
       expect(second.map((s) => s.status)).toEqual(['duplicate', 'duplicate']);
       expect(lines).toEqual([
         `imported ${folder}: 2 files, 2 applied, 0 already known, 0 rejected, 0 held, 0 stale; 10 events appended`,

@@ -9,6 +9,7 @@ import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';
 import { createApi } from '../create-api.js';
+import { readApiSettings } from '../settings/api-settings.js';
 
 export interface ApiUnderTest {
   readonly url: string;
@@ -51,7 +52,7 @@ async function startApi(database: TestDatabase, closeDatabase: () => Promise<voi
   };
   const apiEnv = apiTestEnv(env);
   const inboxDir = apiEnv['INBOX_DIR']!;
-  const app: INestApplication = await createApi(database, apiEnv);
+  const app: INestApplication = await createApi(database, readApiSettings(apiEnv));
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

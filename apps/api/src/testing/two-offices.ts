@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_TENANT_ID, ensureTenant, inOffice, openDatabase, type DatabaseHandle } from '@jugendamt/db';
 import { createTestDatabase, untilEventsReadable, withClient, type TestDatabase } from '@jugendamt/db/testing';
-import { collectExportFiles, importFiles, importSettings } from '@jugendamt/ingest-pipeline';
+import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '../access/token-store.js';
 import type { Role } from '../access/role.js';
 import { createApi } from '../create-api.js';
+import { readApiSettings } from '../settings/api-settings.js';
 import { apiTestEnv } from './api-under-test.js';
 import { AccessLogWriter } from '../access-log/access-log-writer.js';
 
@@ -54,7 +55,7 @@ export async function startTwoOffices(extraEnv: NodeJS.ProcessEnv = {}): Promise
   }
   for (const [tenantId, folder] of [[OFFICE_A, samples], [OFFICE_B, samplesOfB]] as const) {
     await ensureTenant(owner.db, tenantId, tenantId);
-    const settings = importSettings({ tenantId }, env);
+    const settings = importSettings({ tenantId }, readIngestSettings(env));
     const summaries = await inOffice(tenantId, () => collectExportFiles([folder]).then((files) => importFiles(api.app, settings, files)));
     if (!summaries.some((s) => s.status === 'applied')) throw new Error(`office ${tenantId}: nothing applied`);
   }
@@ -68,7 +69,7 @@ export async function startTwoOffices(extraEnv: NodeJS.ProcessEnv = {}): Promise
     planning: (await issueToken(owner.db, tenantId, 'planning', 'test')).token,
   });
   const tokens = { A: await tokensOf(OFFICE_A), B: await tokensOf(OFFICE_B) };
-  const app: INestApplication = await createApi(api, env);
+  const app: INestApplication = await createApi(api, readApiSettings(env));
   await app.listen(0, '127.0.0.1');
   return {
     url: await app.getUrl(),

@@ -1,5 +1,4 @@
 import cliProgress from 'cli-progress';
-import { numberSetting } from '@jugendamt/settings';
 import type { ImportProgress } from '@jugendamt/ingest-pipeline';
 
 export interface ProgressDisplay {
@@ -13,9 +12,9 @@ export interface ProgressDisplay {
  * A bar with rows/s on a terminal; on a pipe or in a log, a plain line now and then for long
  * files, so a scheduler's log shows the import is alive without drowning in redraws.
  */
-export function importProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): ProgressDisplay {
+export function importProgress(stream: NodeJS.WriteStream, plainLineEveryMs: number): ProgressDisplay {
   if (stream.isTTY) return terminalBar(stream);
-  return plainLines(stream, numberSetting(env, 'PROGRESS_INTERVAL_MS', 10_000));
+  return plainLines(stream, plainLineEveryMs);
 }
 
 function terminalBar(stream: NodeJS.WriteStream): ProgressDisplay {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { databaseConfigFromEnv, DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { PROJECTIONS, projectionNamed, rebuildAll } from '@jugendamt/projections';
 import { openMigratedDatabase } from '@jugendamt/ingest-pipeline';
 
@@ -24,7 +24,7 @@ try {
 }
 
 const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
-const database = await openMigratedDatabase();
+const database = await openMigratedDatabase(databaseConfigFromEnv(process.env));
 try {
   const totals = await Promise.all(
     projections.map(async (projection) => {

@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   }
   const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
   // A login of its own may run it, so that the application's login need not be able to redact.
-  database = await openDatabase({ ...databaseConfigFromEnv(), databaseUrl: process.env['REDACTION_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined });
+  database = await openDatabase({ ...databaseConfigFromEnv(process.env), databaseUrl: process.env['REDACTION_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined });
   await migrateToLatest(database.db);
   const target = { tenantId, fields, value };
 

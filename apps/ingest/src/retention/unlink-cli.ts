@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { openMigratedDatabase, RETENTION_SETTINGS, RETAINED_SOURCES, retentionPeriods, unlinkAfterRetention, type UnlinkOutcome } from '@jugendamt/ingest-pipeline';
+import { databaseConfigFromEnv } from '@jugendamt/db';
+import { openMigratedDatabase, readIngestSettings, RETENTION_SETTINGS, RETAINED_SOURCES, unlinkAfterRetention, type IngestSettings, type UnlinkOutcome } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run unlink -- [--dry-run] [--json] [--tenant ID]
 
@@ -21,19 +21,19 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-let periods;
+let settings: IngestSettings;
 try {
-  periods = retentionPeriods();
+  settings = readIngestSettings(process.env);
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${usage}`);
   process.exit(2);
 }
 
-const database = await openMigratedDatabase();
+const database = await openMigratedDatabase(databaseConfigFromEnv(process.env));
 try {
   const outcome = await unlinkAfterRetention(database.db, {
-    tenantId: values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID,
-    periods,
+    tenantId: values.tenant ?? settings.tenantId,
+    periods: settings.retention,
     dryRun: values['dry-run'],
     by: `cli:${userInfo().username}`,
   });

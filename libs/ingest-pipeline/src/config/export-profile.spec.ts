@@ -6,6 +6,7 @@ import { DEFAULT_EXPORT_PROFILE } from '@jugendamt/domain';
 import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
 import { ingestTestKit, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { importSettings } from '../import/import-session.js';
+import { readIngestSettings } from './ingest-settings.js';
 import { exportProfileFrom, loadExportProfile } from './export-profile.js';
 
 const example = fileURLToPath(new URL('../../../../docs/export-profile.example.json', import.meta.url));
@@ -55,9 +56,9 @@ describe('mapping profiles', () => {
   it('is taken from --profile, else from EXPORT_PROFILE, else the default', () => {
     const env = { PSEUDONYM_KEY: 'ab'.repeat(32) };
     const documented = loadExportProfile(example);
-    expect(importSettings({}, env).profile).toBe(DEFAULT_EXPORT_PROFILE);
-    expect(importSettings({}, { ...env, EXPORT_PROFILE: example }).profile.name).toBe(documented.name);
-    expect(() => importSettings({ profilePath: 'missing.json' }, { ...env, EXPORT_PROFILE: example })).toThrow(/^profile missing\.json: ENOENT/);
+    expect(importSettings({}, readIngestSettings(env)).profile).toBe(DEFAULT_EXPORT_PROFILE);
+    expect(importSettings({}, readIngestSettings({ ...env, EXPORT_PROFILE: example })).profile.name).toBe(documented.name);
+    expect(() => importSettings({ profilePath: 'missing.json' }, readIngestSettings({ ...env, EXPORT_PROFILE: example }))).toThrow(/^profile missing\.json: ENOENT/);
   });
 
   it('requires a name and readable JSON', () => {

@@ -4,6 +4,7 @@ import { TEST_BACKENDS } from '@jugendamt/db/testing';
 import { defaultRows, writeExportFile } from '../testing/export-files.js';
 import { ingestTestKit, TEST_PSEUDONYM_KEY, type IngestTestKit } from '../testing/ingest-test-kit.js';
 import { importFiles, importSettings } from './import-session.js';
+import { readIngestSettings } from '../config/ingest-settings.js';
 
 /** The `_YYYYMMDD_HHMM` of a moment, as the exporting system (Berlin time) writes it. */
 function berlinStamp(at: Date): string {
@@ -20,7 +21,7 @@ describe.each(TEST_BACKENDS)('the observation time decides (%s)', (backend) => {
   });
   afterEach(() => kit.close());
 
-  const settings = (env: NodeJS.ProcessEnv = {}) => ({ ...importSettings({}, { PSEUDONYM_KEY: TEST_PSEUDONYM_KEY.toString('hex'), ...env }), tenantId: 'default' });
+  const settings = (env: NodeJS.ProcessEnv = {}) => ({ ...importSettings({}, readIngestSettings({ PSEUDONYM_KEY: TEST_PSEUDONYM_KEY.toString('hex'), ...env })), tenantId: 'default' });
 
   it('refuses a file named after a moment in the future, so it cannot freeze its source', async () => {
     const future = writeExportFile(kit.dir, aids('20990101_0215'), 'webfm_hilfen', defaultRows('webfm_hilfen', 5));

@@ -55,9 +55,6 @@ export class Inbox {
     this.dir = resolve(dir);
   }
 
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): Inbox {
-    return new Inbox(env['INBOX_DIR'] || join(env['DATA_DIR'] || 'data', 'inbox'));
-  }
 
   async ensure(): Promise<void> {
     for (const shelf of ['done', 'held', 'rejected'] as const) await mkdir(join(this.dir, shelf), { recursive: true });

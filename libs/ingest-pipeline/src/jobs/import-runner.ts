@@ -1,4 +1,3 @@
-import { numberSetting } from '@jugendamt/settings';
 import type { ImportProgress } from '../import/import-settings.js';
 import type { RetentionSchedule } from '../retention/retention-schedule.js';
 import type { ImportSchedule } from '../schedules/import-schedule.js';
@@ -66,13 +65,6 @@ export interface RetryPolicy {
 
 /** About three hours of doubling waits: a database back within the night still gets the file in. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 12, backoffMs: 5_000 };
-
-export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
-  return {
-    attempts: numberSetting(env, 'IMPORT_JOB_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts, { min: 1 }),
-    backoffMs: numberSetting(env, 'IMPORT_JOB_BACKOFF_MS', DEFAULT_RETRY_POLICY.backoffMs),
-  };
-}
 
 export function retryDelayMs(policy: RetryPolicy, attemptsMade: number): number {
   return policy.backoffMs * 2 ** Math.max(0, attemptsMade - 1);

@@ -1,10 +1,10 @@
 import { inOffice, type DatabaseHandle } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/settings';
+import type { IngestSettings } from '../config/ingest-settings.js';
 import { importSettings } from '../import/import-session.js';
 import { watchInbox, type InboxWatch } from '../inbox/inbox-watch.js';
 import { Inbox } from '../inbox/inbox.js';
 import type { RetentionPeriods } from '../retention/retention-periods.js';
-import { retentionSchedule, type RetentionSchedule } from '../retention/retention-schedule.js';
+import type { RetentionSchedule } from '../retention/retention-schedule.js';
 import { listSchedules } from '../schedules/schedule-repository.js';
 import { BullImportQueue } from './bullmq/bull-import-queue.js';
 import { startBullImportWorker } from './bullmq/bull-import-worker.js';
@@ -12,7 +12,7 @@ import { redisConnection } from './bullmq/redis-connection.js';
 import { exclusiveLock } from './exclusive-lock.js';
 import { arrivalOfJobs, summaryOf } from './import-job.js';
 import { importJobProcessor } from './import-job-processor.js';
-import { retryPolicyFromEnv, type ImportRunner } from './import-runner.js';
+import type { ImportRunner } from './import-runner.js';
 import { InProcessImportRunner } from './in-process/in-process-import-runner.js';
 import { tidyHeld } from './tidy-held.js';
 
@@ -41,17 +41,17 @@ export interface ImportRuntimeOptions {
  * otherwise, both running the same processor over the same inbox. The API starts it to
  * submit jobs (and, embedded, to run them); `npm run worker` starts it to run them.
  */
-export async function startImportRuntime(database: DatabaseHandle, options: ImportRuntimeOptions, env: NodeJS.ProcessEnv = process.env): Promise<ImportRuntime> {
+export async function startImportRuntime(database: DatabaseHandle, options: ImportRuntimeOptions, ingest: IngestSettings): Promise<ImportRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const settings = importSettings({}, env);
-  const inbox = Inbox.fromEnv(env);
+  const settings = importSettings({}, ingest);
+  const inbox = new Inbox(ingest.inbox.dir);
   await inbox.ensure();
   const exclusively = exclusiveLock(database);
   const deps = { database, settings, inbox, exclusively };
   const processor = importJobProcessor(deps);
   const arrival = arrivalOfJobs(inbox);
-  const policy = retryPolicyFromEnv(env);
-  const redisUrl = env['REDIS_URL'];
+  const policy = ingest.jobs.retry;
+  const redisUrl = ingest.jobs.redisUrl;
 
   let runner: ImportRunner;
   const closers: Array<(graceMs: number) => Promise<unknown>> = [];
@@ -62,8 +62,8 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     if (options.work) {
       const workerConnection = redisConnection(redisUrl);
       const worker = startBullImportWorker(workerConnection, settings.tenantId, processor, {
-        lockDurationMs: numberSetting(env, 'IMPORT_JOB_LOCK_MS', undefined, { min: 1 }),
-        stalledIntervalMs: numberSetting(env, 'IMPORT_JOB_STALLED_CHECK_MS', undefined, { min: 1 }),
+        lockDurationMs: ingest.jobs.lockDurationMs,
+        stalledIntervalMs: ingest.jobs.stalledIntervalMs,
         log,
       });
       closers.push(async (graceMs) => {
@@ -86,7 +86,7 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
     closers.push((graceMs) => untilOrAfter(inProcess.close(), graceMs));
   }
 
-  const retention = retentionSchedule(env);
+  const retention = ingest.retentionSchedule;
   const syncSchedules = () =>
     exclusively(`import-schedules:${settings.tenantId}`, async () =>
       runner.applySchedules(await inOffice(settings.tenantId, () => listSchedules(database.app, settings.tenantId)), retention),
@@ -95,15 +95,10 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
   await syncSchedules().catch((error) => log(`schedules not applied: ${(error as Error).message}`));
 
   let watch: InboxWatch | undefined;
-  if (options.watch && env['INBOX_WATCH'] !== 'off') {
-    watch = await watchInbox(inbox, (job) => runner.submit(job), {
-      polling: env['INBOX_POLLING'] === 'on',
-      pollMs: numberSetting(env, 'INBOX_POLL_MS', undefined, { min: 100 }),
-      settleMs: numberSetting(env, 'INBOX_SETTLE_MS', undefined),
-      log,
-    });
+  if (options.watch && ingest.inbox.watch) {
+    watch = await watchInbox(inbox, (job) => runner.submit(job), { polling: ingest.inbox.polling, pollMs: ingest.inbox.pollMs, settleMs: ingest.inbox.settleMs, log });
   }
-  const keep = { done: numberSetting(env, 'INBOX_KEEP_DAYS', 30, { min: 1 }), rejected: numberSetting(env, 'INBOX_REJECTED_KEEP_DAYS', 30, { min: 1 }) };
+  const keep = ingest.inbox.keepDays;
   // Every worker sharing the inbox does this; what one has done, the others find done.
   const housekeeping = async () => {
     await inbox.forgetShelved('done', keep.done).catch(() => 0);

@@ -23,7 +23,7 @@ export const RETENTION_SETTINGS: Readonly<Record<RetainedSource, string>> = {
   webfm_mitarbeiter: 'RETENTION_STAFF_YEARS',
 };
 
-export function retentionPeriods(env: NodeJS.ProcessEnv = process.env): RetentionPeriods {
+export function retentionPeriods(env: NodeJS.ProcessEnv): RetentionPeriods {
   const periods: Partial<Record<RetainedSource, number>> = {};
   for (const source of RETAINED_SOURCES) {
     const years = numberSetting(env, RETENTION_SETTINGS[source], undefined, { min: 1, max: 100 });

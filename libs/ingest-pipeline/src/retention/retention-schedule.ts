@@ -1,5 +1,5 @@
 import { DEFAULT_SCHEDULE_TIME_ZONE, nextRuns } from '../schedules/import-schedule.js';
-import { retentionPeriods } from './retention-periods.js';
+import type { RetentionPeriods } from './retention-periods.js';
 
 /** When the unlinking after retention runs: a cron expression read in a time zone. */
 export interface RetentionSchedule {
@@ -14,9 +14,9 @@ const DEFAULT_CRON = '0 4 * * *';
  * RETENTION_SCHEDULE (cron in Europe/Berlin, default 04:00 every night; `off` stops it). No
  * schedule while no retention period is set: there would be nothing to unlink.
  */
-export function retentionSchedule(env: NodeJS.ProcessEnv = process.env): RetentionSchedule | undefined {
+export function retentionSchedule(env: NodeJS.ProcessEnv, periods: RetentionPeriods): RetentionSchedule | undefined {
   const cron = env['RETENTION_SCHEDULE']?.trim() || DEFAULT_CRON;
-  if (cron === 'off' || Object.keys(retentionPeriods(env)).length === 0) return undefined;
+  if (cron === 'off' || Object.keys(periods).length === 0) return undefined;
   const schedule = { cron, timeZone: DEFAULT_SCHEDULE_TIME_ZONE };
   try {
     nextRuns(schedule, new Date(), 1);

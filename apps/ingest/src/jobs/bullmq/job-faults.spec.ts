@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Job } from 'bullmq';
 import { openDatabase } from '@jugendamt/db';
 import { defaultRows, storedEvents, cleanEventsOf, cuttableLink, dropIntoInbox, freePort, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '@jugendamt/ingest-pipeline/testing';
-import { startImportRuntime, type BullImportQueue } from '@jugendamt/ingest-pipeline';
+import { readIngestSettings, startImportRuntime, type BullImportQueue } from '@jugendamt/ingest-pipeline';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 
@@ -20,7 +20,10 @@ describe('a worker killed in the middle of a file (real child process)', () => {
   let child: ChildProcess | undefined;
   beforeAll(() => execFileSync('npx', ['tsc', '-b', 'apps/ingest'], { cwd: root, stdio: 'inherit' }), 180_000);
   beforeEach(async () => {
-    office = await jobTestOffice('postgres', { REDIS_URL: testRedisUrl(), INBOX_WATCH: 'off' });
+    // A lock long enough for the living worker to keep while a loaded machine slows its
+    // renewals (it would lose the job to its own stalled check and finish it twice, once as
+    // "already imported"), and short enough for the dead one's to run out soon.
+    office = await jobTestOffice('postgres', { REDIS_URL: testRedisUrl(), INBOX_WATCH: 'off', IMPORT_JOB_LOCK_MS: '20000' });
   });
   afterEach(async () => {
     child?.kill('SIGKILL');
@@ -118,7 +121,7 @@ describe('a PostgreSQL outage in the middle of a file', () => {
     const viaLink = new URL(office.database.url!);
     viaLink.port = String(link.port);
     const database = await openDatabase({ databaseUrl: viaLink.toString() });
-    const runtime = await startImportRuntime(database, { work: true, watch: false, log: () => undefined }, { ...office.env, DATABASE_URL: viaLink.toString() });
+    const runtime = await startImportRuntime(database, { work: true, watch: false, log: () => undefined }, readIngestSettings({ ...office.env, DATABASE_URL: viaLink.toString() }));
     try {
       const queue = (runtime.runner as BullImportQueue).queue;
       const submitted = await runtime.runner.submit(await dropIntoInbox(office.inboxDir, bigFile.name, bigFile.source, bigFile.rows));

@@ -6,6 +6,7 @@ import { ensureTenant } from '@jugendamt/db';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
 import { TEST_PSEUDONYM_KEY } from '../../testing/ingest-test-kit.js';
 import { startImportRuntime, type ImportRuntime } from '../import-runtime.js';
+import { readIngestSettings } from '../../config/ingest-settings.js';
 
 export function testRedisUrl(): string {
   const url = process.env['TEST_REDIS_URL'];
@@ -50,7 +51,7 @@ export async function jobTestOffice(backend: 'postgres' | 'pglite', overrides: N
     env,
     log,
     async start(options, extra = {}) {
-      const runtime = await startImportRuntime(database, { watch: false, ...options, log: (line) => log.push(`${new Date().toISOString()} ${line}`) }, { ...env, ...extra });
+      const runtime = await startImportRuntime(database, { watch: false, ...options, log: (line) => log.push(`${new Date().toISOString()} ${line}`) }, readIngestSettings({ ...env, ...extra }));
       runtimes.push(runtime);
       return runtime;
     },
