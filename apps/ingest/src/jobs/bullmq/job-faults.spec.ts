@@ -20,10 +20,7 @@ describe('a worker killed in the middle of a file (real child process)', () => {
   let child: ChildProcess | undefined;
   beforeAll(() => execFileSync('npx', ['tsc', '-b', 'apps/ingest'], { cwd: root, stdio: 'inherit' }), 180_000);
   beforeEach(async () => {
-    // A lock long enough for the living worker to keep while a loaded machine slows its
-    // renewals (it would lose the job to its own stalled check and finish it twice, once as
-    // "already imported"), and short enough for the dead one's to run out soon.
-    office = await jobTestOffice('postgres', { REDIS_URL: testRedisUrl(), INBOX_WATCH: 'off', IMPORT_JOB_LOCK_MS: '20000' });
+    office = await jobTestOffice('postgres', { REDIS_URL: testRedisUrl(), INBOX_WATCH: 'off' });
   });
   afterEach(async () => {
     child?.kill('SIGKILL');
@@ -53,7 +50,11 @@ describe('a worker killed in the middle of a file (real child process)', () => {
     // Another worker finds the job stalled once the dead one's lock runs out, and finishes it.
     await office.start({ work: true });
     const finished = await until('the re-run', () => producer.runner.get(submitted.id), (view) => view?.state === 'completed', 120_000);
-    expect(finished!.result!.imports).toEqual([expect.objectContaining({ file: bigFile.name, status: 'applied' })]);
+    // The job says the file is applied: by this run, or (on a machine so loaded that the living
+    // worker's lock ran out and its own stalled check ran the job again) by the run before.
+    const { imports, note } = finished!.result!;
+    if (imports.length) expect(imports).toEqual([expect.objectContaining({ file: bigFile.name, status: 'applied' })]);
+    else expect(note).toBe(`${bigFile.name} is no longer in the inbox: another job imported it`);
     expect(await importsOf(office)).toEqual([{ file_name: bigFile.name, status: 'applied' }]);
     expect(await storedEvents(office.database.db)).toEqual(await cleanEventsOf([bigFile]));
     expect(output).not.toMatch(/Nachname|Vorname/);
