@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/role.js';
+import type { ReportTable } from '../reports/report-table.js';
+import type { ReportScope } from '../reports/tables/report-scope.js';
 import type { KpiContext } from './kpi-context.js';
 
 /**
  * One KPI of the read API, described once: its route and its words in OpenAPI, the
- * parameters it takes, the answer it gives and how it computes that answer. The controller's
- * routes, the OpenAPI document and the query bus are all made from the list of these
- * (kpi-routes.ts), so a KPI lives in its one file of `definitions/`.
+ * parameters it takes, the answer it gives, how it computes that answer and the tables it
+ * gives the annual report. The controller's routes, the OpenAPI document, the query bus and the
+ * annual report are all made from the list of these (definitions/index.ts), so a KPI lives in
+ * its one file of `definitions/`.
  */
 export interface KpiDefinition<Params = unknown, Answer = unknown> {
   /** Under /api/v1/kpis. */
@@ -22,6 +25,8 @@ export interface KpiDefinition<Params = unknown, Answer = unknown> {
   readonly params: z.ZodType<Params>;
   readonly answer: z.ZodType;
   compute(kpis: KpiContext, caller: Principal, params: Params): Promise<Answer>;
+  /** Its tables of the annual report (Gesamtbericht) for one year; none: it has none there. */
+  readonly reportTables?: (scope: ReportScope) => Promise<ReportTable[]>;
 }
 
 /** Typed by its parameters: `compute` receives what `params` validated. */

@@ -7,13 +7,8 @@ import { asOfParam, flagParam } from '../kpis/kpi-params.js';
 import { OFFICE_TOTAL } from './office-total.js';
 import type { AnnualReport, ReportTable } from './report-table.js';
 import { protectReport, type Suppression } from './suppression/protect-report.js';
-import { aidTables } from './tables/aid-tables.js';
-import { budgetTable } from './tables/budget-table.js';
+import { KPIS } from '../kpis/definitions/index.js';
 import { dataQualityTable } from './tables/data-quality-table.js';
-import { populationTables } from './tables/population-tables.js';
-import { processTables } from './tables/process-tables.js';
-import { staffAndCostTables } from './tables/staff-and-cost-tables.js';
-import { yearOverYearTable } from './tables/year-over-year-table.js';
 
 export const annualReportFields = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).optional().describe('json, csv (a zip of one file per table) or xlsx; without it, the Accept header decides.'),
@@ -42,27 +37,23 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
 
   async execute({ caller, year, params }: AnnualReportQuery): Promise<AnnualReport> {
     const { tenantId } = caller;
-    const scope = { db: this.kpis.db, tenantId, asOf: params.asOf, from: `${year}-01-01`, to: `${year}-12-31` };
-    const [office, basis, populations, ...groups] = await Promise.all([
+    const scope = { db: this.kpis.db, tenantId, asOf: params.asOf, from: `${year}-01-01`, to: `${year}-12-31`, publication: params.public };
+    const [office, basis, populations, quality, ...ofKpis] = await Promise.all([
       this.kpis.db.selectFrom('tenants').select('name').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow(),
       this.kpis.basis(tenantId, params.asOf, {
         built: { 'aid-history': ['aid-types'], 'sub-process-history': [], 'staff-history': [], 'chronicle-history': ['aid-types'], 'population-history': [] },
         current: ['chronicle-types', 'staffing', 'process-times', 'budgets', 'plausibility-rules'],
       }),
       youngPopulation(this.kpis.db, { tenantId, asOf: params.asOf, year }),
-      aidTables(scope),
-      processTables(scope),
-      staffAndCostTables(scope),
-      populationTables(scope),
-      budgetTable(scope),
-      yearOverYearTable(scope, params.public),
       dataQualityTable(scope),
+      // Each KPI's own tables, in the order of the KPIs; the notes on their bases close the report.
+      ...KPIS.map((kpi) => kpi.reportTables?.(scope) ?? Promise.resolve([])),
     ]);
     const areasOn = new Map<string, string[]>();
     for (const p of populations) areasOn.set(p.stichtag, [...(areasOn.get(p.stichtag) ?? []), p.socialArea]);
     // Planners see team tables only suppressed; `public=true` suppresses every table.
     const suppression: Suppression = params.public ? 'all' : caller.role === 'planning' ? 'team-tables' : 'none';
-    const tables = protectReport(groups.flat(), suppression).map(ordered);
+    const tables = protectReport([...ofKpis.flat(), quality], suppression).map(ordered);
     return {
       year,
       office: office.name,

@@ -6,6 +6,7 @@ import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, flagParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
 import { settingSharesBy, type GroupShares } from '../setting-shares-of.js';
+import { aidsTables } from '../../reports/tables/aid-tables.js';
 
 export const aidsFields = z.object({
   ...periodParams,
@@ -43,6 +44,7 @@ export const aidsKpi = defineKpi({
   fields: aidsFields,
   params: aidsParams,
   answer: aidsAnswer,
+  reportTables: aidsTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, includeEducationalCounselling, ...query } = params;
     const { tenantId } = caller;

@@ -4,6 +4,7 @@ import { dataQuality, kpiAnswer } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, referenceDateParam, resolvePeriod, teamParam } from '../kpi-params.js';
+import { caseloadTables } from '../../reports/tables/staff-and-cost-tables.js';
 
 export const caseloadFields = z.object({
   on: referenceDateParam.optional().describe('Reference date (Stichtag), e.g. 2024-12-31; or give a period (period, or from and to), whose last day it then is.'),
@@ -63,6 +64,7 @@ export const caseloadKpi = defineKpi({
   fields: caseloadFields,
   params: caseloadParams,
   answer: caseloadAnswer,
+  reportTables: caseloadTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

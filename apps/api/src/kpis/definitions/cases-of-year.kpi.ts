@@ -4,6 +4,7 @@ import { groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type KpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, teamParam, yearParam } from '../kpi-params.js';
+import { casesOfYearTables } from '../../reports/tables/aid-tables.js';
 
 export const casesOfYearFields = z.object({
   year: yearParam.describe('The calendar year.'),
@@ -33,6 +34,7 @@ export const casesOfYearKpi = defineKpi({
   fields: casesOfYearFields,
   params: casesOfYearFields,
   answer: casesOfYearAnswer,
+  reportTables: casesOfYearTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

@@ -4,6 +4,7 @@ import { kpiAnswer } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, granularityParam, periodParams, resolvePeriodAndGranularity } from '../kpi-params.js';
+import { chronicleTables } from '../../reports/tables/process-tables.js';
 
 export const chronicleCountsFields = z.object({ ...periodParams, granularity: granularityParam, asOf: asOfParam });
 export const chronicleCountsParams = chronicleCountsFields.transform(resolvePeriodAndGranularity);
@@ -28,6 +29,7 @@ export const chronicleCountsKpi = defineKpi({
   fields: chronicleCountsFields,
   params: chronicleCountsParams,
   answer: chronicleCountsAnswer,
+  reportTables: chronicleTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { tenantId } = caller;
     const { content } = await loadCatalogue(kpis.db, tenantId, 'chronicle-types');

@@ -4,6 +4,7 @@ import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
+import { costTables } from '../../reports/tables/staff-and-cost-tables.js';
 
 export const costsFields = z.object({ ...periodParams, granularity: granularityParam, by: dimensionsParam(COST_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const costsParams = costsFields.transform(resolvePeriodAndGranularity);
@@ -43,6 +44,7 @@ export const costsKpi = defineKpi({
   fields: costsFields,
   params: costsParams,
   answer: costsAnswer,
+  reportTables: costTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     const { tenantId } = caller;

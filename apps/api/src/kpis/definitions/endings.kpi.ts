@@ -4,6 +4,7 @@ import { dataQuality, groupOf, kpiAnswer, rate } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { endingsTables } from '../../reports/tables/aid-tables.js';
 
 export const endingsFields = z.object({ ...periodParams, by: dimensionsParam(ENDING_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const endingsParams = endingsFields.transform(resolvePeriod);
@@ -36,6 +37,7 @@ export const endingsKpi = defineKpi({
   fields: endingsFields,
   params: endingsParams,
   answer: endingsAnswer,
+  reportTables: endingsTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

@@ -14,21 +14,24 @@ import { socialAreaBudgetsKpi } from './social-area-budgets.kpi.js';
 import { usePerYoungInhabitantKpi } from './use-per-young-inhabitant.kpi.js';
 import { yearOverYearKpi } from './year-over-year.kpi.js';
 
-/** Every KPI route, in the order the controller serves them and OpenAPI lists them. */
+/**
+ * Every KPI, in the order the controller serves them, OpenAPI lists them and the annual report
+ * shows their tables (the planners' sheets keep their numbers from year to year).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition takes its own parameters; a list of them can name no one type
 export const KPIS: readonly KpiDefinition<any, unknown>[] = [
-  subProcessCountsKpi,
-  chronicleCountsKpi,
   aidsKpi,
   aidStockKpi,
   casesOfYearKpi,
   returnRateKpi,
+  endingsKpi,
+  subProcessCountsKpi,
+  chronicleCountsKpi,
+  staffingRequirementKpi,
   staffFluctuationKpi,
   caseloadKpi,
-  staffingRequirementKpi,
   costsKpi,
-  endingsKpi,
-  socialAreaBudgetsKpi,
   usePerYoungInhabitantKpi,
+  socialAreaBudgetsKpi,
   yearOverYearKpi,
 ];

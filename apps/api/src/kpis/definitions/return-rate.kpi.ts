@@ -4,6 +4,7 @@ import { dataQuality, givenGroupOf, kpiAnswer, rate } from '../answer-schemas.js
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { returnRateTables } from '../../reports/tables/aid-tables.js';
 
 export const returnRateFields = z.object({ ...periodParams, by: dimensionsParam(RETURN_RATE_DIMENSIONS), team: teamParam, asOf: asOfParam });
 export const returnRateParams = returnRateFields.transform(resolvePeriod);
@@ -31,6 +32,7 @@ export const returnRateKpi = defineKpi({
   fields: returnRateFields,
   params: returnRateParams,
   answer: returnRateAnswer,
+  reportTables: returnRateTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

@@ -4,6 +4,7 @@ import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodEndParam, yearParam } from '../kpi-params.js';
+import { budgetTables } from '../../reports/tables/budget-table.js';
 
 export const socialAreaBudgetsFields = z.object({
   year: yearParam.describe('The calendar year of the budgets.'),
@@ -49,6 +50,7 @@ export const socialAreaBudgetsKpi = defineKpi({
   fields: socialAreaBudgetsFields,
   params: socialAreaBudgetsParams,
   answer: socialAreaBudgetsAnswer,
+  reportTables: budgetTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { tenantId } = caller;
     const [budgets, quality, basis] = await Promise.all([

@@ -4,6 +4,7 @@ import { kpiAnswer, rate } from '../answer-schemas.js';
 import type { KpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { fluctuationTables } from '../../reports/tables/staff-and-cost-tables.js';
 
 export const staffFluctuationFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
 export const staffFluctuationParams = staffFluctuationFields.transform(resolvePeriod);
@@ -35,6 +36,7 @@ export const staffFluctuationKpi = defineKpi({
   fields: staffFluctuationFields,
   params: staffFluctuationParams,
   answer: staffFluctuationAnswer,
+  reportTables: fluctuationTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

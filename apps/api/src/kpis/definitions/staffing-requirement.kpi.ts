@@ -4,6 +4,7 @@ import { dataQuality, kpiAnswer, rate } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, periodParams, resolvePeriod, teamParam } from '../kpi-params.js';
+import { staffingRequirementTables } from '../../reports/tables/process-tables.js';
 
 export const staffingRequirementFields = z.object({ ...periodParams, team: teamParam, asOf: asOfParam });
 export const staffingRequirementParams = staffingRequirementFields.transform(resolvePeriod);
@@ -32,6 +33,7 @@ export const staffingRequirementKpi = defineKpi({
   fields: staffingRequirementFields,
   params: staffingRequirementParams,
   answer: staffingRequirementAnswer,
+  reportTables: staffingRequirementTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

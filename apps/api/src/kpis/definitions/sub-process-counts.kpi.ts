@@ -4,6 +4,7 @@ import { dataQuality, givenGroupOf, kpiAnswer } from '../answer-schemas.js';
 import { ofTeam, withTeam, type NotedKpiAnswer } from '../kpi-answer.js';
 import { asOfParam, dimensionsParam, granularityParam, periodParams, resolvePeriodAndGranularity, teamParam } from '../kpi-params.js';
 import { defineKpi } from '../kpi-definition.js';
+import { subProcessTables } from '../../reports/tables/process-tables.js';
 
 export const subProcessCountsFields = z.object({
   ...periodParams,
@@ -35,6 +36,7 @@ export const subProcessCountsKpi = defineKpi({
   fields: subProcessCountsFields,
   params: subProcessCountsParams,
   answer: subProcessCountsAnswer,
+  reportTables: subProcessTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);

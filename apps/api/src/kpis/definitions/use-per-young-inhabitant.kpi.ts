@@ -4,6 +4,7 @@ import { dataQuality, groupOf, kpiAnswer } from '../answer-schemas.js';
 import type { NotedKpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, dimensionsParam, yearParam } from '../kpi-params.js';
+import { usePerYoungInhabitantTables } from '../../reports/tables/population-tables.js';
 
 export const usePerYoungInhabitantFields = z.object({
   year: yearParam.describe('The calendar year; the population is the one on 31.12. of it, or the latest Stichtag before.'),
@@ -52,6 +53,7 @@ export const usePerYoungInhabitantKpi = defineKpi({
   fields: usePerYoungInhabitantFields,
   params: usePerYoungInhabitantParams,
   answer: usePerYoungInhabitantAnswer,
+  reportTables: usePerYoungInhabitantTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const [rows, quality, basis] = await Promise.all([
       usePerYoungInhabitant(kpis.db, { ...params, tenantId: caller.tenantId }),

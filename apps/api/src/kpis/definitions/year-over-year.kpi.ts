@@ -4,6 +4,7 @@ import { yearOverYear, type YearOverYearRow } from '../key-figures/year-over-yea
 import type { KpiAnswer } from '../kpi-answer.js';
 import { defineKpi } from '../kpi-definition.js';
 import { asOfParam, yearParam } from '../kpi-params.js';
+import { yearOverYearTables } from '../../reports/tables/year-over-year-table.js';
 
 export const yearOverYearFields = z.object({
   year: yearParam.describe('The calendar year, compared with the year before.'),
@@ -36,6 +37,7 @@ export const yearOverYearKpi = defineKpi({
   fields: yearOverYearFields,
   params: yearOverYearFields,
   answer: yearOverYearAnswer,
+  reportTables: yearOverYearTables,
   async compute(kpis, caller, params): Promise<Answer> {
     const [rows, basis] = await Promise.all([
       yearOverYear({ db: kpis.db, tenantId: caller.tenantId, asOf: params.asOf, year: params.year }),

@@ -13,9 +13,9 @@ function figures(f: BudgetFigures) {
 }
 
 /** docs/kpis.md 10: each social area's budget of the year against its net spending and the linear forecast. */
-export async function budgetTable(scope: ReportScope): Promise<ReportTable> {
+export async function budgetTables(scope: ReportScope): Promise<ReportTable[]> {
   const budgets = await socialAreaBudgets(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: Number(scope.from.slice(0, 4)) });
-  return {
+  return [{
     id: 'sozialraumbudgets',
     title: 'Sozialraumbudgets',
     level: 'office',
@@ -28,5 +28,5 @@ export async function budgetTable(scope: ReportScope): Promise<ReportTable> {
       { key: 'deviation', heading: 'Abweichung Hochrechnung (€)', kind: 'euro' },
     ],
     rows: [{ row: OFFICE_TOTAL, ...figures(budgets.office) }, ...budgets.areas.map((area) => ({ row: area.socialArea ?? NO_SOCIAL_AREA, ...figures(area) }))],
-  };
+  }];
 }

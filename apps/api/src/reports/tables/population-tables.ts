@@ -21,7 +21,7 @@ function densities(row: UsePerYoungInhabitantRow) {
  * inhabitant, for the office and each social area; the office's figures by setting and by
  * paragraph; the Fallzahl of each social area by setting.
  */
-export async function populationTables(scope: ReportScope): Promise<ReportTable[]> {
+export async function usePerYoungInhabitantTables(scope: ReportScope): Promise<ReportTable[]> {
   const query = { tenantId: scope.tenantId, asOf: scope.asOf, year: Number(scope.from.slice(0, 4)) };
   const [office, byArea, bySetting, byParagraph, byAreaAndSetting] = await Promise.all([
     usePerYoungInhabitant(scope.db, { ...query, by: [] }),

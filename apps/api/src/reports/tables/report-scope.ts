@@ -9,6 +9,13 @@ export interface ReportScope {
   readonly asOf: Date | undefined;
   readonly from: string;
   readonly to: string;
+  /** For publication (`public=true`): a table built from KPIs rather than cells hides small counts itself. */
+  readonly publication: boolean;
+}
+
+/** The year's period of the KPI queries. */
+export function periodOf(scope: ReportScope): { tenantId: string; asOf: Date | undefined; from: string; to: string } {
+  return { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
 }
 
 export const NO_VALUE = 'ohne Angabe';

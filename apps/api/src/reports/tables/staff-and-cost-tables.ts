@@ -1,20 +1,11 @@
 import { aidCounts, caseloadPerFte, costPerAid, costs, staffFluctuation } from '@jugendamt/projections';
 import type { ReportTable } from '../report-table.js';
 import { OFFICE_TOTAL } from '../office-total.js';
-import { NO_VALUE, type ReportScope } from './report-scope.js';
+import { NO_VALUE, periodOf, type ReportScope } from './report-scope.js';
 
-/** docs/kpis.md 4, 5 and 7: fluctuation, caseload per FTE on 31.12., costs by paragraph and team. */
-export async function staffAndCostTables(scope: ReportScope): Promise<ReportTable[]> {
-  const query = { tenantId: scope.tenantId, asOf: scope.asOf, from: scope.from, to: scope.to };
-  const [fluctuation, caseload, costsByParagraph, aidsByParagraph, costsByTeam] = await Promise.all([
-    staffFluctuation(scope.db, query),
-    caseloadPerFte(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, on: scope.to }),
-    costs(scope.db, { ...query, by: ['paragraph'], granularity: 'total' }),
-    aidCounts(scope.db, { ...query, by: ['paragraph'] }),
-    costs(scope.db, { ...query, by: ['team'], granularity: 'total' }),
-  ]);
-  const perAid = costPerAid(costsByParagraph, aidsByParagraph);
-  const euro = (cents: number) => cents / 100;
+/** docs/kpis.md 4: staff fluctuation by team. */
+export async function fluctuationTables(scope: ReportScope): Promise<ReportTable[]> {
+  const fluctuation = await staffFluctuation(scope.db, periodOf(scope));
   return [
     {
       id: 'fluktuation',
@@ -43,6 +34,13 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
         fteAtEnd: r.fteAtEnd,
       })),
     },
+  ];
+}
+
+/** docs/kpis.md 5: caseload per FTE on 31.12. */
+export async function caseloadTables(scope: ReportScope): Promise<ReportTable[]> {
+  const caseload = await caseloadPerFte(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, on: scope.to });
+  return [
     {
       id: 'fachkraft_fall_relation',
       title: 'Fachkraft-Fall-Relation 31.12.',
@@ -55,6 +53,20 @@ export async function staffAndCostTables(scope: ReportScope): Promise<ReportTabl
       ],
       rows: caseload.map((r) => ({ row: r.team, aids: r.aids, caseWorkerFte: r.caseWorkerFte, relation: r.aidsPerFte === null ? null : `1:${r.aidsPerFte.toFixed(1).replace('.', ',')}` })),
     },
+  ];
+}
+
+/** docs/kpis.md 7: costs by paragraph (with cost per aid) and by team. */
+export async function costTables(scope: ReportScope): Promise<ReportTable[]> {
+  const query = periodOf(scope);
+  const [costsByParagraph, aidsByParagraph, costsByTeam] = await Promise.all([
+    costs(scope.db, { ...query, by: ['paragraph'], granularity: 'total' }),
+    aidCounts(scope.db, { ...query, by: ['paragraph'] }),
+    costs(scope.db, { ...query, by: ['team'], granularity: 'total' }),
+  ]);
+  const perAid = costPerAid(costsByParagraph, aidsByParagraph);
+  const euro = (cents: number) => cents / 100;
+  return [
     {
       id: 'kosten_paragraph',
       title: 'Kosten nach Paragraph',

@@ -10,10 +10,11 @@ const UNIT_LABELS = { '': 'Anzahl', '%': '%', '€': '€', '1:x': 'Fälle je VZ
  * not their cells, so in a published report a row resting on a count of 1 or 2 is hidden here
  * itself (docs/kpis.md, suppression).
  */
-export async function yearOverYearTable(scope: ReportScope, hideSmallCounts: boolean): Promise<ReportTable> {
+export async function yearOverYearTables(scope: ReportScope): Promise<ReportTable[]> {
+  const hideSmallCounts = scope.publication;
   const year = Number(scope.from.slice(0, 4));
   const rows = await yearOverYear({ db: scope.db, tenantId: scope.tenantId, asOf: scope.asOf, year });
-  return {
+  return [{
     id: 'vorjahresvergleich',
     title: 'Vergleich mit dem Vorjahr',
     level: 'office',
@@ -30,5 +31,5 @@ export async function yearOverYearTable(scope: ReportScope, hideSmallCounts: boo
       const shown = (value: number | null) => (hidden && value !== null ? SECRET : value);
       return { row: r.label, unit: r.unit === '%' ? '%' : UNIT_LABELS[r.unit], previous: shown(r.previous), current: shown(r.value), change: shown(r.change), changePercent: shown(r.changePercent) };
     }),
-  };
+  }];
 }
