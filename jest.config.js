@@ -3,6 +3,7 @@ const workspacePackages = {
   '^@jugendamt/db/testing$': '<rootDir>/db/src/testing/index.ts',
   '^@jugendamt/db$': '<rootDir>/db/src/index.ts',
   '^@jugendamt/(domain|settings|event-store|projections|ingest-pipeline)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@jugendamt/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
   '^@jugendamt/ingest-pipeline/testing$': '<rootDir>/libs/ingest-pipeline/src/testing/index.ts',
   '^@jugendamt/(generator|test-oidc)$': '<rootDir>/tools/$1/src/index.ts',
 };

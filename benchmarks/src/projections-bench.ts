@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
+import { withEventsTable } from '@jugendamt/event-store/testing';
 import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import * as kpi from '@jugendamt/projections';
 import { generatedSet } from './ingest/generated-set.js';
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
     const lastObservation = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0)));
     await sql`ANALYZE`.execute(database.db);
-    const { count } = await database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await withEventsTable(database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     const events = Number(count);
 
     const select = await measure('plain SELECT of all events', RUNS, async () => {

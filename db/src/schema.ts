@@ -1,9 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely's view of the tables in `migrations/`. Every table carries the tenant (one office). */
+/**
+ * Kysely's view of the tables in `migrations/`. Every table carries the tenant (one office).
+ * The `events` table is not listed: it is the event store's (`@jugendamt/event-store`,
+ * EventStoreDatabase), so that a query of it outside the event store's API does not compile.
+ */
 export interface Database {
   tenants: TenantsTable;
-  events: EventsTable;
   imports: ImportsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
   ingest_record_state: IngestRecordStateTable;
@@ -35,24 +38,6 @@ export interface TenantsTable {
   tenant_id: string;
   name: string;
   created_at: Generated<Date>;
-}
-
-/** bigint and xid8 columns come back as strings: JavaScript numbers would lose precision. */
-export interface EventsTable {
-  global_position: ColumnType<string, never, never>;
-  transaction_id: ColumnType<string, never, never>;
-  tenant_id: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  event_type: string;
-  schema_version: number;
-  occurred_on: string | null;
-  observed_at: Date;
-  import_id: string | null;
-  idempotency_key: string;
-  payload: unknown;
-  recorded_at: ColumnType<Date, never, never>;
 }
 
 export interface ImportsTable {

@@ -4,7 +4,6 @@ import pg from 'pg';
 import { openDatabase, type DatabaseBackend, type DatabaseHandle } from '../connect.js';
 import type { Database } from '../schema.js';
 import { migrateToLatest, migrateUpTo } from '../migrate.js';
-import { eventsReadableWithin } from '../events-readable.js';
 
 /**
  * Throwaway databases for tests. Every store-touching test runs on both back ends:
@@ -59,9 +58,4 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
-}
-
-/** Waits until every committed event of this database is readable from the log, or throws. */
-export async function untilEventsReadable(db: Kysely<Database>, timeoutMs = 60_000): Promise<void> {
-  if (!(await eventsReadableWithin(db, timeoutMs))) throw new Error(`events still hidden from log readers after ${timeoutMs} ms: a transaction is left open`);
 }

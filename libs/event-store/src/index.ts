@@ -4,4 +4,7 @@ export * from './event-id.js';
 export * from './upcasting.js';
 export * from './append.js';
 export * from './read.js';
+export * from './events-readable.js';
+export * from './log-questions.js';
 export * from './event-store.js';
+export type { EventsTable, EventStoreTables, EventStoreDatabase } from './events-table.js';

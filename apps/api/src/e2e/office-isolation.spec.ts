@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { inOffice, withoutOffice } from '@jugendamt/db';
 import { createTestDatabase } from '@jugendamt/db/testing';
+import { withEventsTable } from '@jugendamt/event-store/testing';
 import { startJwtIssuer, type JwtIssuer } from '../testing/jwt-issuer.js';
 import { B_TEAM_PREFIX, OFFICE_A, OFFICE_B, startTwoOffices, type TwoOffices } from '../testing/two-offices.js';
 
@@ -56,7 +57,7 @@ describe('two offices on one PostgreSQL, kept apart by row-level security', () =
     return {
       importIds: (await db.selectFrom('imports').select('import_id').where('tenant_id', '=', tenantId).execute()).map((r) => r.import_id),
       tokenIds: (await db.selectFrom('api_tokens').select('token_id').where('tenant_id', '=', tenantId).execute()).map((r) => r.token_id),
-      streamIds: (await db.selectFrom('events').select('stream_id').distinct().where('tenant_id', '=', tenantId).execute()).map((r) => r.stream_id),
+      streamIds: (await withEventsTable(db).selectFrom('events').select('stream_id').distinct().where('tenant_id', '=', tenantId).execute()).map((r) => r.stream_id),
       pseudonyms: (await db.selectFrom('record_links').select(['kind', 'pseudonym']).where('tenant_id', '=', tenantId).execute()).map((r) => `${r.kind}:${r.pseudonym}`),
     };
   }

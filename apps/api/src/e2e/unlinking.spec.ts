@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { untilEventsReadable } from '@jugendamt/db/testing';
+import { untilEventsReadable, withEventsTable } from '@jugendamt/event-store/testing';
 import { normalizeAktenzeichen, Pseudonymizer } from '@jugendamt/domain';
 import { collectExportFiles, importFile } from '@jugendamt/ingest-pipeline';
 import { rowsInOrder, storedFindings, testImportSettings, TEST_PSEUDONYM_KEY, until } from '@jugendamt/ingest-pipeline/testing';
@@ -151,7 +151,7 @@ describe('unlinking after retention on real PostgreSQL', () => {
     const reopened = rows.map((line) => (line.startsWith('F0000001;') ? line.replace(/;27\.11\.2022;27\.11\.2022 16:39/, ';;05.01.2026 08:00') : line));
     expect(reopened).not.toEqual(rows);
     writeFileSync(file, [header, ...reopened, ''].join('\n'));
-    const casesBefore = await api.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
+    const casesBefore = await withEventsTable(api.database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
 
     const summary = await importFile(api.database.db, testImportSettings({ retention: PERIODS }), file);
     expect(summary.status).toBe('applied');
@@ -162,7 +162,7 @@ describe('unlinking after retention on real PostgreSQL', () => {
     expect(anew).toEqual([expect.objectContaining({ line: rows.findIndex((l) => l.startsWith('F0000001;')) + 2, severity: 'info' })]);
     // Only the reopened case is new: nothing of the unlinked ones is deleted or taken in again.
     expect(summary.eventsAppended).toBe(1);
-    const casesAfter = await api.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
+    const casesAfter = await withEventsTable(api.database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
     expect(Number(casesAfter.n)).toBe(Number(casesBefore.n) + 1);
     await untilEventsReadable(api.database.db);
     await catchUpAll(api.database.db, DEFAULT_TENANT_ID);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
+import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import { baseQuality, catchUpAll, DEFAULT_PLAUSIBILITY_RULES, findingsToFix, inputQuality, saveCatalogue, type InputQuality, type QualityMonth } from '@jugendamt/projections';
 import { defaultRows, writeExportFile, ingestTestKit, type IngestTestKit, QUALITY_NIGHTS, writeQualityOffice } from '@jugendamt/ingest-pipeline/testing';
 

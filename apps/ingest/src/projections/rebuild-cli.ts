@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { databaseConfigFromEnv, DEFAULT_TENANT_ID } from '@jugendamt/db';
+import { countEventsOfTypes } from '@jugendamt/event-store';
 import { PROJECTIONS, projectionNamed, rebuildAll } from '@jugendamt/projections';
 import { openMigratedDatabase } from '@jugendamt/ingest-pipeline';
 
@@ -26,17 +27,7 @@ try {
 const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
 const database = await openMigratedDatabase(databaseConfigFromEnv(process.env));
 try {
-  const totals = await Promise.all(
-    projections.map(async (projection) => {
-      const { count } = await database.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<string>().as('count'))
-        .where('tenant_id', '=', tenantId)
-        .where('event_type', 'in', [...projection.eventTypes])
-        .executeTakeFirstOrThrow();
-      return Number(count);
-    }),
-  );
+  const totals = await Promise.all(projections.map((projection) => countEventsOfTypes(database.db, tenantId, projection.eventTypes)));
   const started = Date.now();
   const rate = (applied: number) => Math.round(applied / Math.max((Date.now() - started) / 1000, 0.001));
   const bars = process.stderr.isTTY

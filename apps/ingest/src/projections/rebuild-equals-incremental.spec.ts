@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
+import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import {
   activateGeneration,
   activeGeneration,

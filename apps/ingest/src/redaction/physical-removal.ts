@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseBackend } from '@jugendamt/db';
+import type { EventStoreDatabase } from '@jugendamt/event-store';
 
 /** The tables a redaction changes: their old row versions still hold the value until rewritten. */
-export const REDACTED_TABLES = ['events', 'ingest_record_state', 'import_findings'] as const satisfies readonly (keyof Database)[];
+export const REDACTED_TABLES = ['events', 'ingest_record_state', 'import_findings'] as const satisfies readonly (keyof EventStoreDatabase)[];
 
 /** The login cannot rewrite a table: a VACUUM would skip it with a mere warning, and the old row versions stay. */
 export class RewriteNotAllowed extends Error {}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catchUpAll } from '@jugendamt/projections';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { untilEventsReadable } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import { defaultRows, writeExportFile, ingestTestKit, type IngestTestKit, everyStoredText } from '@jugendamt/ingest-pipeline/testing';
 
 const cli = fileURLToPath(new URL('../../dist/redaction/redact-cli.js', import.meta.url));

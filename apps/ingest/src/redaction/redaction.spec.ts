@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_TENANT_ID, openDatabase, REDACTOR_ROLE, type Database } from '@jugendamt/db';
-import { TEST_BACKENDS, untilEventsReadable } from '@jugendamt/db/testing';
+import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import { aidCounts, catchUpAll, caseloadPerFte, PROJECTIONS, staffFluctuation, subProcessCounts } from '@jugendamt/projections';
 import { defaultRows, writeExportFile, ingestTestKit, type IngestTestKit, everyStoredText } from '@jugendamt/ingest-pipeline/testing';
 import { dryRun } from './dry-run.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { stateValuesInStreams } from '@jugendamt/event-store';
 
 /**
  * Of the given social areas, those no WebFM case has ever named. A case's current state (the
@@ -16,9 +17,7 @@ export async function socialAreasOfNoCase(db: Kysely<Database>, tenantId: string
   const named = new Set(current.rows.map((row) => row.area));
   const rest = areas.filter((area) => !named.has(area));
   if (rest.length === 0) return [];
-  const earlier = await sql<{ area: string }>`
-    SELECT DISTINCT payload->'state'->>'socialArea' AS area FROM events
-    WHERE tenant_id = ${tenantId} AND starts_with(stream_id, 'case-') AND payload->'state'->>'socialArea' = ANY(${rest}::text[])`.execute(db);
-  for (const row of earlier.rows) named.add(row.area);
+  const earlier = await stateValuesInStreams(db, tenantId, { streamPrefix: 'case-', field: 'socialArea', values: rest });
+  for (const area of earlier) named.add(area);
   return rest.filter((area) => !named.has(area));
 }

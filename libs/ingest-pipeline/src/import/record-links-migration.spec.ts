@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, migrateToLatest } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { untilEventsReadable, withEventsTable } from '@jugendamt/event-store/testing';
 import { normalizeAktenzeichen, Pseudonymizer } from '@jugendamt/domain';
 import {
   aidCounts,
@@ -102,7 +103,7 @@ describe.each(TEST_BACKENDS)('migration 0015: records keyed by surrogates instea
     expect(await stored(pseudonym)).toBe(0);
     expect(await stored(reference)).toBe(0);
     const link = await db.selectFrom('record_links').select('surrogate').where('kind', '=', 'case').where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow();
-    const streams = await db.selectFrom('events').select('stream_id').distinct().where('stream_id', '=', `case-${link.surrogate}`).execute();
+    const streams = await withEventsTable(db).selectFrom('events').select('stream_id').distinct().where('stream_id', '=', `case-${link.surrogate}`).execute();
     expect(streams).toHaveLength(1);
 
     await catchUpAll(db, tenantId);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { eventsReadableWithin, inOffice, type DatabaseHandle } from '@jugendamt/db';
+import { inOffice, type DatabaseHandle } from '@jugendamt/db';
+import { eventsReadableWithin } from '@jugendamt/event-store';
 import { parseExportFileName, type ExportSource } from '@jugendamt/domain';
 import { catchUpAll, projectionNamed, rebuildAll, type Projection } from '@jugendamt/projections';
 import type { ImportSummary } from '../import/finding.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { lastPayloadOfStream } from '@jugendamt/event-store';
 import { retentionCutoff, type RetentionPeriods } from './retention-periods.js';
 
 /** A record whose retention period has run out: its surrogate, and the day its period counts from. */
@@ -80,11 +81,7 @@ async function subProcessRecords(db: Kysely<Database>, tenantId: string, cutoff:
            left(last.payload->'state'->>'completedAt', 10) < ${cutoff}::text AS due,
            last.payload->'state'->>'caseId' AS case_id, NULL AS file_reference
     FROM record_links l
-    CROSS JOIN LATERAL (
-      SELECT payload FROM events
-      WHERE tenant_id = l.tenant_id AND stream_id = 'subprocess-' || l.surrogate
-      ORDER BY stream_version DESC LIMIT 1
-    ) last
+    CROSS JOIN LATERAL (${lastPayloadOfStream(sql<string>`l.tenant_id`, sql<string>`'subprocess-' || l.surrogate`)}) last
     WHERE l.tenant_id = ${tenantId} AND l.kind = 'sub-process'`.execute(db);
   return rows.map((row) => ({ ...row, due: cutoff !== null && row.due === true }));
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant, type Database } from '@jugendamt/db';
 import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
+import { comparableEventRows, type ComparableEventRow } from '@jugendamt/event-store/testing';
 import { DEFAULT_EXPORT_PROFILE } from '@jugendamt/domain';
 import type { Kysely } from 'kysely';
 import type { DatabaseBackend } from '@jugendamt/db';
@@ -36,14 +36,7 @@ export interface IngestTestKit {
   close(): Promise<void>;
 }
 
-export interface StoredEventRow {
-  readonly stream_id: string;
-  readonly stream_version: number;
-  readonly event_type: string;
-  readonly occurred_on: string | null;
-  readonly observed_at: string;
-  readonly payload: unknown;
-}
+export type StoredEventRow = ComparableEventRow;
 
 export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTestKit> {
   const database = await createTestDatabase(backend);
@@ -72,9 +65,7 @@ export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTes
  * only so do two databases fed the same files compare equal.
  */
 export async function storedEvents(db: Kysely<Database>): Promise<StoredEventRow[]> {
-  const { rows } = await sql<StoredEventRow>`
-    SELECT stream_id, stream_version, event_type, occurred_on::text AS occurred_on, observed_at::text AS observed_at, payload
-    FROM events`.execute(db);
+  const rows = await comparableEventRows(db);
   const links = await db.selectFrom('record_links').select(['surrogate', 'pseudonym']).execute();
   const pseudonymOf = new Map(links.map((link) => [link.surrogate, link.pseudonym]));
   const unlinked = (value: unknown): unknown => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID, ensureTenant } from '@jugendamt/db';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import { EventStore } from '@jugendamt/event-store';
 import type { AidRecord, CaseRecord } from '@jugendamt/domain';
 import { aidHistory } from '../facts/aid-history.js';

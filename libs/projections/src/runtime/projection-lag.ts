@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { acrossOffices, type Database } from '@jugendamt/db';
+import { countEventsUpTo } from '@jugendamt/event-store';
 import { PROJECTIONS } from '../registry.js';
 import { activeGeneration, checkpointName, readCheckpoint } from './generations.js';
 import type { Projection } from './projection.js';
@@ -21,9 +22,7 @@ export async function projectionLags(db: Kysely<Database>, tenantId: string): Pr
     PROJECTIONS.map(async (projection) => {
       const active = await activeGeneration(db, tenantId, projection.name);
       if (!active) {
-        const { rows } = await sql<{ n: number }>`
-          SELECT count(*)::int AS n FROM (SELECT 1 FROM events WHERE tenant_id = ${tenantId} AND event_type = ANY(${[...projection.eventTypes]}::text[]) LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
-        return { projection: projection.name, generation: null, eventsBehind: rows[0]!.n };
+        return { projection: projection.name, generation: null, eventsBehind: await countEventsUpTo(db, tenantId, projection.eventTypes, LAG_COUNT_LIMIT) };
       }
       return { projection: projection.name, generation: active.generation, eventsBehind: await eventsBehind(db, tenantId, projection, active.generation) };
     }),
@@ -38,11 +37,5 @@ export async function projectionLagsOfAllOffices(db: Kysely<Database>): Promise<
 /** Committed events of the projection's types after a generation's checkpoint, counted up to `LAG_COUNT_LIMIT`. */
 export async function eventsBehind(db: Kysely<Database>, tenantId: string, projection: Projection, generation: number): Promise<number> {
   const after = await readCheckpoint(db, tenantId, checkpointName(projection.name, generation));
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM events
-      WHERE tenant_id = ${tenantId} AND (transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)
-        AND event_type = ANY(${[...projection.eventTypes]}::text[])
-      LIMIT ${LAG_COUNT_LIMIT}) e`.execute(db);
-  return rows[0]!.n;
+  return countEventsUpTo(db, tenantId, projection.eventTypes, LAG_COUNT_LIMIT, after);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TEST_BACKENDS, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import { EventStore, START, UpcasterRegistry, type LoggedEvent } from '@jugendamt/event-store';
 import { ReadAhead } from './read-ahead.js';
 

@@ -1,5 +1,6 @@
 import { DEFAULT_TENANT_ID, ensureTenant, type DatabaseBackend } from '@jugendamt/db';
-import { createTestDatabase, untilEventsReadable, type TestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
+import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import type { CaseWorkEventType } from '@jugendamt/domain';
 import { EventStore } from '@jugendamt/event-store';
 import { catchUp } from '../runtime/catch-up.js';

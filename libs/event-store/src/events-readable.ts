@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Database } from '@jugendamt/db';
 
 /**
  * Waits, at most `timeoutMs`, until log readers can see every committed event (of one office,
- * or of all). Readers take only events of transactions older than the oldest one still
- * running (the event store's readAll), and on PostgreSQL that horizon is the whole cluster's:
- * a transaction open elsewhere, even in another database, hides fresh events. Says whether
- * it got there.
+ * or of all): the read horizon rule of readAll (read.ts), asked from outside. Readers take
+ * only events of transactions older than the oldest one still running, and on PostgreSQL
+ * that horizon is the whole cluster's: a transaction open elsewhere, even in another database,
+ * hides fresh events. Says whether it got there.
  */
 export async function eventsReadableWithin(db: Kysely<Database>, timeoutMs: number, tenantId?: string): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,2 @@
+export * from './events-readable.js';
+export * from './stored-events.js';
