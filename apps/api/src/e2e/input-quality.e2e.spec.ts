@@ -10,7 +10,7 @@ type Answer = { parameters: Record<string, string>; rulesVersion: number; office
 const picture = (months: readonly Month[]) => Object.fromEntries(months.map((m) => [m.month, [m.checked, m.affected, m.share]]));
 
 // The office of quality-office.ts; its counts are worked out by hand in
-// apps/ingest/src/projections/input-quality.spec.ts, repeated here where the API must carry them.
+// apps/ingest/src/projections/input-quality.int.spec.ts, repeated here where the API must carry them.
 describe('input quality through the API, on real PostgreSQL', () => {
   let api: ApiUnderTest;
   const WINTER = 'from=2025-12&to=2026-02';
