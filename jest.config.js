@@ -8,11 +8,23 @@ const workspacePackages = {
   '^@jugendamt/(generator|test-oidc)$': '<rootDir>/tools/$1/src/index.ts',
 };
 
+/**
+ * Every spec names its kind: `x.unit.spec.ts` (no server, no database, fast), `x.int.spec.ts`
+ * (a real database or Redis), `x.e2e.spec.ts` (the HTTP API, a built CLI or the browser).
+ * `npm test` runs them all in one run; TEST_KIND=unit|int|e2e (set by `npm run test:unit` and
+ * the others) keeps one kind. A spec without a kind still runs here, and
+ * tools/test-env/src/spec-kinds.unit.spec.ts fails naming it.
+ */
+const KINDS = ['unit', 'int', 'e2e'];
+const kind = process.env['TEST_KIND'] || undefined;
+if (kind !== undefined && !KINDS.includes(kind)) throw new Error(`TEST_KIND=${kind}: expected one of ${KINDS.join(', ')}`);
+const suffix = kind ? `.${kind}.spec.ts` : '.spec.ts';
+
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/db', '<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   // The console's browser tests sit beside its sources, which are the browser's, not Node's.
-  testMatch: ['**/src/**/*.spec.ts', '**/apps/console/e2e/**/*.spec.ts'],
+  testMatch: [`**/src/**/*${suffix}`, `**/apps/console/e2e/**/*${suffix}`],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],
