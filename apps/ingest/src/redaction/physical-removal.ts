@@ -34,6 +34,8 @@ export interface OldSnapshots {
    * from that writer, whichever database it is in.
    */
   readonly sessions: number;
+  /** The server processes of those sessions, for an operator to find them (pg_stat_activity). */
+  readonly pids: readonly number[];
   /** Replication slots that keep old row versions for a standby or a logical consumer. */
   readonly replicationSlots: number;
 }
@@ -59,20 +61,21 @@ export async function transactionHorizon(db: Kysely<Database>): Promise<string> 
  */
 export async function untilOldSnapshotsEnd(db: Kysely<Database>, backend: DatabaseBackend, horizon: string, timeoutMs: number): Promise<OldSnapshots> {
   // The embedded database has one session: this one.
-  if (backend === 'pglite') return { sessions: 0, replicationSlots: 0 };
+  if (backend === 'pglite') return { sessions: 0, pids: [], replicationSlots: 0 };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await sql<{ sessions: string; olderWriter: boolean; slots: string }>`
+    const { rows } = await sql<{ pids: number[]; prepared: string; olderWriter: boolean; slots: string }>`
       SELECT
-        (SELECT count(*) FROM pg_stat_activity
+        (SELECT coalesce(array_agg(pid ORDER BY pid), '{}') FROM pg_stat_activity
           WHERE pid <> pg_backend_pid()
             AND (age(backend_xid) > age(${horizon}::xid)
-              OR (datname = current_database() AND (backend_type <> 'autovacuum worker' OR query LIKE '%ANALYZE%') AND age(backend_xmin) > age(${horizon}::xid))))
-        + (SELECT count(*) FROM pg_prepared_xacts WHERE age(transaction) > age(${horizon}::xid)) AS sessions,
+              OR (datname = current_database() AND (backend_type <> 'autovacuum worker' OR query LIKE '%ANALYZE%') AND age(backend_xmin) > age(${horizon}::xid)))) AS pids,
+        (SELECT count(*) FROM pg_prepared_xacts WHERE age(transaction) > age(${horizon}::xid)) AS prepared,
         -- The oldest writer still running, seen without the rights to read other logins' sessions.
         age((pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid) > age(${horizon}::xid) AS "olderWriter",
         (SELECT count(*) FROM pg_replication_slots WHERE xmin IS NOT NULL OR (database = current_database() AND catalog_xmin IS NOT NULL)) AS slots`.execute(db);
-    const held = { sessions: Math.max(Number(rows[0]!.sessions), rows[0]!.olderWriter ? 1 : 0), replicationSlots: Number(rows[0]!.slots) };
+    const { pids, prepared, olderWriter, slots } = rows[0]!;
+    const held = { sessions: Math.max(pids.length + Number(prepared), olderWriter ? 1 : 0), pids, replicationSlots: Number(slots) };
     if ((held.sessions === 0 && held.replicationSlots === 0) || Date.now() >= deadline) return held;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -114,7 +114,7 @@ async function main(): Promise<number> {
   let exitCode: number = EXIT.done;
   if (report.heldBack.sessions > 0 || report.heldBack.replicationSlots > 0) {
     console.log(
-      `warning: ${report.heldBack.sessions} older transaction(s) and ${report.heldBack.replicationSlots} replication slot(s) still held old row versions: ` +
+      `warning: ${report.heldBack.sessions} older transaction(s)${report.heldBack.pids.length ? ` (server processes ${report.heldBack.pids.join(', ')} in pg_stat_activity)` : ''} and ${report.heldBack.replicationSlots} replication slot(s) still held old row versions: ` +
         'once they are gone, run VACUUM FULL on events, ingest_record_state, import_findings and the projection tables again',
     );
     exitCode = EXIT.notApplied;

@@ -43,6 +43,7 @@ export async function runRedaction(database: DatabaseHandle, request: RedactionR
     counts,
     heldBack: {
       sessions: Math.max(heldBack.sessions, heldBackFromProjections.sessions),
+      pids: [...new Set([...heldBack.pids, ...heldBackFromProjections.pids])].sort((a, b) => a - b),
       replicationSlots: Math.max(heldBack.replicationSlots, heldBackFromProjections.replicationSlots),
     },
     rebuilt,

@@ -72,7 +72,7 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
     const report = await runRedaction(kit.database, { tenantId, fields: FIELDS, value: NAME, by: 'Datenschutz, Frau Test', note: 'DSB-2026-14' });
 
     expect(report.remaining).toEqual([]);
-    expect(report.heldBack).toEqual({ sessions: 0, replicationSlots: 0 });
+    expect(report.heldBack).toEqual({ sessions: 0, pids: [], replicationSlots: 0 });
     expect(report.rebuilt.map((r) => r.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
     const stored = await everyStoredText(kit.db);
     const traces = [...stored].filter(([, text]) => text.includes(NAME) || text.includes('Wolkenstein')).map(([table]) => table);
@@ -108,7 +108,7 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
     expect(await filesHolding(kit.db, REDACTED_TABLES, NAME)).toEqual(['events', 'ingest_record_state', 'import_findings']);
     // As the redaction run does: a snapshot still able to read the old versions (an autovacuum's
     // ANALYZE under a busy suite) would have the rewrite copy them.
-    expect(await untilOldSnapshotsEnd(kit.db, 'postgres', await transactionHorizon(kit.db), 60_000)).toEqual({ sessions: 0, replicationSlots: 0 });
+    expect(await untilOldSnapshotsEnd(kit.db, 'postgres', await transactionHorizon(kit.db), 60_000)).toEqual({ sessions: 0, pids: [], replicationSlots: 0 });
     await rewriteTables(kit.db, REDACTED_TABLES);
     expect(await filesHolding(kit.db, REDACTED_TABLES, NAME)).toEqual([]);
     expect(await filesHolding(kit.db, REDACTED_TABLES, REDACTION_MARKER)).toEqual(['events', 'ingest_record_state', 'import_findings']);
@@ -144,7 +144,7 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
       await sql.raw(`GRANT ${owner} TO ${login}`).execute(kit.db);
       const report = await runRedaction(app, request);
       expect(report.remaining).toEqual([]);
-      expect(report.heldBack).toEqual({ sessions: 0, replicationSlots: 0 });
+      expect(report.heldBack).toEqual({ sessions: 0, pids: [], replicationSlots: 0 });
       expect(await filesHolding(kit.db, [...REDACTED_TABLES, ...PROJECTION_TABLES], NAME)).toEqual([]);
       const entry = await kit.db.selectFrom('access_log').select('parameters').where('method', '=', 'REDACT').executeTakeFirstOrThrow();
       expect(entry.parameters).toMatchObject({ databaseLogin: login });
