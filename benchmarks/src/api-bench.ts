@@ -89,7 +89,16 @@ async function main(): Promise<void> {
       const failed = result.non2xx + result.errors;
       if (label.startsWith('/health')) healthP99 = result.latency.p99;
       // The first afresh: what nothing in the process holds yet (input quality keeps complete months).
-      rows.push([label, result.latency.p50, result.latency.p99, Math.round(result.requests.average), ratio(result.latency.p99, healthP99 || result.latency.p99), failed, Math.round(median(fresh)), Math.round(fresh[0]!)]);
+      rows.push([
+        label,
+        result.latency.p50,
+        result.latency.p99,
+        Math.round(result.requests.average),
+        ratio(result.latency.p99, healthP99 || result.latency.p99),
+        failed,
+        Math.round(median(fresh)),
+        Math.round(fresh[0]!),
+      ]);
       console.error(`${label}: p99 ${result.latency.p99} ms, afresh ${Math.round(median(fresh))} ms`);
     }
     console.log(`\nRead API at ${CONNECTIONS} concurrent clients, ${SECONDS} s per endpoint (${process.env['BENCH_FOLDER'] ?? `scale ${SCALE}`}), year ${year}\n`);
@@ -113,7 +122,17 @@ async function main(): Promise<void> {
     await api.stop();
 
     if (ISOLATION_ROUNDS > 0) {
-      const table = await isolationCost({ root, databaseUrl: database.url, env: apiEnv, token, year, connections: CONNECTIONS, seconds: ISOLATION_SECONDS, rounds: ISOLATION_ROUNDS, singleClientRequests: ISOLATION_SINGLE_REQUESTS });
+      const table = await isolationCost({
+        root,
+        databaseUrl: database.url,
+        env: apiEnv,
+        token,
+        year,
+        connections: CONNECTIONS,
+        seconds: ISOLATION_SECONDS,
+        rounds: ISOLATION_ROUNDS,
+        singleClientRequests: ISOLATION_SINGLE_REQUESTS,
+      });
       console.log(
         `\nRow-level security and the access log, on and off: ${CONNECTIONS} clients, ${ISOLATION_SECONDS} s per endpoint, median of ${ISOLATION_ROUNDS} rounds; ` +
           `beside it one client's ${ISOLATION_SINGLE_REQUESTS} requests in a row per round\n`,

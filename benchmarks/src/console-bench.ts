@@ -85,7 +85,13 @@ async function visit(page: Page, url: string, target: ConsolePage): Promise<Page
     if (address.pathname.startsWith('/api/v1/') && !address.pathname.startsWith('/api/v1/session')) apiPaths.push(address.pathname + address.search);
   };
   const onResponse = (response: Response) => {
-    if (response.url().endsWith('.js')) scripts.push(response.body().then((body) => gzipSync(body).byteLength, () => 0));
+    if (response.url().endsWith('.js'))
+      scripts.push(
+        response.body().then(
+          (body) => gzipSync(body).byteLength,
+          () => 0,
+        ),
+      );
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
@@ -185,10 +191,23 @@ async function main(): Promise<void> {
       }
       const apiMs = median(alone);
       const aim = 1.5 * apiMs + 300;
-      for (const [kind, visits] of [['first visit', firstVisits], ['returning', returnVisits]] as const) {
+      for (const [kind, visits] of [
+        ['first visit', firstVisits],
+        ['returning', returnVisits],
+      ] as const) {
         const pageMs = median(visits.map((v) => v.ms));
         const drawn = target.drawn ? Math.round(median(visits.map((v) => v.drawnMs!))) : '–';
-        rows.push([target.label, kind, first.apiPaths.length, Math.round(apiMs), Math.round(pageMs), drawn, Math.round(aim), pageMs <= aim ? 'yes' : 'no', Math.round(first.javascriptGzipBytes / 1024)]);
+        rows.push([
+          target.label,
+          kind,
+          first.apiPaths.length,
+          Math.round(apiMs),
+          Math.round(pageMs),
+          drawn,
+          Math.round(aim),
+          pageMs <= aim ? 'yes' : 'no',
+          Math.round(first.javascriptGzipBytes / 1024),
+        ]);
         console.error(`${target.label}, ${kind}: page ${Math.round(pageMs)} ms, its ${first.apiPaths.length} answers alone ${Math.round(apiMs)} ms`);
       }
     }

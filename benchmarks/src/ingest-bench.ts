@@ -100,11 +100,19 @@ async function main(): Promise<void> {
       ['what', 'rows', 'events', 'median ms', 'rows/s', 'peak RSS MB', 'vs baseline'],
       [
         ['ingest pipeline (initial load)', load.rows, load.events, Math.round(pipelineMedian), perSecond(load.rows, pipelineMedian), peak, ratio(pipelineMedian, copyMedian)],
-        ['COPY of the events as stored (load and night)', load.rows, load.events + nightPart.events, Math.round(eventCopyMedian), perSecond(load.rows, eventCopyMedian), '', ratio(eventCopyMedian, copyMedian)],
+        [
+          'COPY of the events as stored (load and night)',
+          load.rows,
+          load.events + nightPart.events,
+          Math.round(eventCopyMedian),
+          perSecond(load.rows, eventCopyMedian),
+          '',
+          ratio(eventCopyMedian, copyMedian),
+        ],
         ['csv-parse alone, no database', load.rows, '', Math.round(parseMedian), perSecond(load.rows, parseMedian), '', ratio(parseMedian, copyMedian)],
         ['raw COPY into staging tables', load.rows, '', Math.round(copyMedian), perSecond(load.rows, copyMedian), '', '1.00x'],
         ['ingest pipeline (the night after)', nightPart.rows, nightPart.events, Math.round(nightMedian), perSecond(nightPart.rows, nightMedian), peak, ratio(nightMedian, nightCopyMedian)],
-        ['raw COPY of the night\'s files', nightPart.rows, '', Math.round(nightCopyMedian), perSecond(nightPart.rows, nightCopyMedian), '', '1.00x'],
+        ["raw COPY of the night's files", nightPart.rows, '', Math.round(nightCopyMedian), perSecond(nightPart.rows, nightCopyMedian), '', '1.00x'],
       ],
     ),
   );

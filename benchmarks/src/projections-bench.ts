@@ -65,7 +65,10 @@ function dataQualityNotes(year: string): Record<string, Query> {
     'use-per-young-inhabitant': period,
   };
   return Object.fromEntries(
-    Object.entries(windows).map(([name, window]) => [`note of ${name}`, (db: Kysely<Database>, asOf: Date | undefined) => kpi.baseQuality(db, { kpi: name as kpi.KpiWithQualityNote, tenantId: T, asOf, ...window })]),
+    Object.entries(windows).map(([name, window]) => [
+      `note of ${name}`,
+      (db: Kysely<Database>, asOf: Date | undefined) => kpi.baseQuality(db, { kpi: name as kpi.KpiWithQualityNote, tenantId: T, asOf, ...window }),
+    ]),
   );
 }
 
@@ -83,7 +86,10 @@ async function main(): Promise<void> {
     const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
     const lastObservation = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0)));
     await sql`ANALYZE`.execute(database.db);
-    const { count } = await withEventsTable(database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await withEventsTable(database.db)
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     const events = Number(count);
 
     const select = await measure('plain SELECT of all events', RUNS, async () => {
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
     }
     await sql`ANALYZE`.execute(database.db);
     const rebuild = median(rebuildMs);
-    console.log(`\nProjections over ${events.toLocaleString("en-US")} events (${process.env["BENCH_FOLDER"] ?? `scale ${SCALE}`}) on PostgreSQL, median of ${RUNS} runs\n`);
+    console.log(`\nProjections over ${events.toLocaleString('en-US')} events (${process.env['BENCH_FOLDER'] ?? `scale ${SCALE}`}) on PostgreSQL, median of ${RUNS} runs\n`);
     console.log(
       markdownTable(
         ['what', 'events', 'median ms', 'events/s', 'vs baseline'],

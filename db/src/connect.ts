@@ -39,8 +39,7 @@ const DATE_OID = 1082;
  * into a JavaScript Date would shift it by the server's offset.
  */
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
 };
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig {

@@ -5,7 +5,11 @@ import type { Database } from './schema.js';
 export const DEFAULT_TENANT_ID = 'default';
 
 export async function ensureTenant(db: Kysely<Database>, tenantId: string, name: string): Promise<void> {
-  await db.insertInto('tenants').values({ tenant_id: tenantId, name }).onConflict((oc) => oc.column('tenant_id').doNothing()).execute();
+  await db
+    .insertInto('tenants')
+    .values({ tenant_id: tenantId, name })
+    .onConflict((oc) => oc.column('tenant_id').doNothing())
+    .execute();
 }
 
 /** Every office of the deployment, for work that serves them all (catch-up, health, metrics). */

@@ -40,7 +40,9 @@ function onPath(name) {
 function findPostgresBinDir() {
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
-    const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions.length) return join(base, versions[0], 'bin');
   }
   const initdb = onPath('initdb');
@@ -64,7 +66,10 @@ function ensureBinaries() {
   if (isRoot && existsSync('/etc/debian_version') && onPath('apt-get')) {
     log(`installing ${missing.join(' and ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const step of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+    for (const step of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+    ]) {
       const result = spawnSync('apt-get', step, { stdio: ['ignore', 'ignore', 'inherit'], env });
       if (result.status !== 0) {
         console.error(`apt-get ${step[0]} failed; install ${missing.join(' and ')} by hand`);
@@ -142,10 +147,24 @@ async function startPostgres(pgBin) {
   const port = await freePort();
   // Durability off: these servers live for one run. Benchmarks compare ratios within one run, so both sides share it.
   const [cmd, cmdArgs] = asPostgresUser(join(pgBin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', workDir,
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=300', '-c', 'shared_buffers=256MB',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    workDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'shared_buffers=256MB',
   ]);
   startServer('postgres', cmd, cmdArgs);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -190,9 +209,7 @@ async function main() {
     env = { ...env, TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl, TEST_POSTGRES_BIN_DIR: pgBin, TEST_REDIS_SERVER_BIN: redis };
   }
   const [cmd, cmdArgs] =
-    command === 'jest'
-      ? [process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), ...args]]
-      : [command, args];
+    command === 'jest' ? [process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), ...args]] : [command, args];
   const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env, cwd: root });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));

@@ -30,10 +30,7 @@ export class AppModule {
         QualityModule,
         AdminModule.forSettings(settings),
       ],
-      providers: [
-        { provide: CATCH_UP_INTERVAL_MS, useValue: settings.projectionCatchUpMs },
-        ProjectionCatchUp,
-      ],
+      providers: [{ provide: CATCH_UP_INTERVAL_MS, useValue: settings.projectionCatchUpMs }, ProjectionCatchUp],
     };
   }
 }

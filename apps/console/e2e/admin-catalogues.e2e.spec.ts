@@ -34,7 +34,7 @@ describe('Kataloge in Chromium (postgres)', () => {
   let page: Page;
   beforeEach(() => ({ product, page } = chromium));
 
-  const answer = async <T,>(path: string, role: Role = 'admin'): Promise<T> => {
+  const answer = async <T>(path: string, role: Role = 'admin'): Promise<T> => {
     const response = await product.api(path, role);
     expect(response.status).toBe(200);
     return (await response.json()) as T;
@@ -50,7 +50,12 @@ describe('Kataloge in Chromium (postgres)', () => {
   async function errorAt(label: string): Promise<{ invalid: string | null; text: string }> {
     const input = page.getByLabel(label, { exact: true });
     const ids = (await input.getAttribute('aria-describedby')) ?? '';
-    const texts = await Promise.all(ids.split(' ').filter((id) => id.endsWith('--fehler')).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    const texts = await Promise.all(
+      ids
+        .split(' ')
+        .filter((id) => id.endsWith('--fehler'))
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
     return { invalid: await input.getAttribute('aria-invalid'), text: texts.join(' ') };
   }
 
@@ -108,7 +113,12 @@ describe('Kataloge in Chromium (postgres)', () => {
     await page.getByLabel('Netto-Jahresarbeitszeit einer Vollzeitstelle (Minuten)', { exact: true }).fill('96.000');
     await page.getByLabel('Zuschlag für Systemzeit (Anteil)', { exact: true }).fill('1,5');
     await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
-    await until('the refusal at its field', () => errorAt('Zuschlag für Systemzeit (Anteil)'), (error) => error.invalid === 'true', 10_000);
+    await until(
+      'the refusal at its field',
+      () => errorAt('Zuschlag für Systemzeit (Anteil)'),
+      (error) => error.invalid === 'true',
+      10_000,
+    );
     await expect(errorAt('Zuschlag für Systemzeit (Anteil)')).resolves.toEqual({ invalid: 'true', text: expect.stringContaining('kleiner als 1') });
     await expect(errorAt('Netto-Jahresarbeitszeit einer Vollzeitstelle (Minuten)')).resolves.toEqual({ invalid: null, text: '' });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Nicht gespeichert\. .*Zuschlag für Systemzeit \(Anteil\): Der Anteil muss mindestens 0 und kleiner als 1 sein/);
@@ -124,7 +134,12 @@ describe('Kataloge in Chromium (postgres)', () => {
     const spfh = `Hilfearten, Zeile ${await aidTypeRow('SPFH')}, Paragraf`;
     await page.getByLabel(spfh, { exact: true }).fill('§31');
     await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
-    await until('the refusal in its row', () => errorAt(spfh), (error) => error.invalid === 'true', 10_000);
+    await until(
+      'the refusal in its row',
+      () => errorAt(spfh),
+      (error) => error.invalid === 'true',
+      10_000,
+    );
     await expect(errorAt(spfh)).resolves.toEqual({ invalid: 'true', text: expect.stringContaining('Paragraf wie „§ 34“ oder „§ 35a“') });
     await expect(page.getByRole('alert').textContent()).resolves.toContain(`${spfh}:`);
     await expectAccessible('admin-katalog-fehler');
@@ -156,7 +171,13 @@ describe('Kataloge in Chromium (postgres)', () => {
     await history.getByRole('row', { name: /Version 1/ }).waitFor();
     const historyRows = await cellsOf(history);
     expect(historyRows).toEqual([
-      ['Version 1', new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(stored.createdAt!)), 'gilt heute', 'Zugang „first login“', expect.stringMatching(/^1 hinzugefügt, 1 geändert, 1 entfernt/)],
+      [
+        'Version 1',
+        new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(stored.createdAt!)),
+        'gilt heute',
+        'Zugang „first login“',
+        expect.stringMatching(/^1 hinzugefügt, 1 geändert, 1 entfernt/),
+      ],
       ['Version 0 (ausgeliefert)', 'von Beginn an', expect.any(String), 'ausgeliefert mit dem Produkt', 'Ausgangsstand'],
     ]);
     const changes = await cellsOf(page.getByRole('table', { name: /^1 hinzugefügt, 1 geändert, 1 entfernt, gespeichert/ }));
@@ -173,7 +194,13 @@ describe('Kataloge in Chromium (postgres)', () => {
     expect(rebuilt.basis.catalogues).toEqual([expect.objectContaining({ name: 'aid-types', version: 1 })]);
 
     await page.getByRole('link', { name: '← Alle Kataloge' }).click();
-    await expect(page.getByRole('row', { name: /^Hilfearten/ }).locator('td').first().textContent()).resolves.toBe('Version 1');
+    await expect(
+      page
+        .getByRole('row', { name: /^Hilfearten/ })
+        .locator('td')
+        .first()
+        .textContent(),
+    ).resolves.toBe('Version 1');
   });
 
   it('edits by keyboard alone: a German number is stored as a number, and the KPI names the new version at once', async () => {
@@ -194,7 +221,13 @@ describe('Kataloge in Chromium (postgres)', () => {
     expect(stored).toMatchObject({ version: 1, content: { netAnnualWorkingMinutes: 93_600, systemTimeShare: 0.25 } });
     const requirement = await answer<{ basis: { catalogues: { name: string; version: number }[] } }>('/api/v1/kpis/staffing-requirement?period=2025', 'controlling');
     expect(requirement.basis.catalogues).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'staffing', version: 1 })]));
-    await expect(page.getByRole('table', { name: 'Fallführung und Arbeitszeit' }).getByRole('row', { name: /^Netto-Jahresarbeitszeit/ }).locator('td').textContent()).resolves.toBe('93.600');
+    await expect(
+      page
+        .getByRole('table', { name: 'Fallführung und Arbeitszeit' })
+        .getByRole('row', { name: /^Netto-Jahresarbeitszeit/ })
+        .locator('td')
+        .textContent(),
+    ).resolves.toBe('93.600');
   });
 
   it('keeps budgets per year and social area in one table: a bad year refused in its row, euros and cents stored, the KPI reading them at once', async () => {
@@ -208,7 +241,12 @@ describe('Kataloge in Chromium (postgres)', () => {
     await cell(1, 'Budget (€)').fill('1.250.000,50');
     await page.getByRole('button', { name: 'Als Version 1 speichern' }).click();
     // The API names the year by its key (`years.25`): the error stands at the row's Jahr.
-    await until('the refusal in its row', () => errorAt('Budgets je Sozialraum, Zeile 1, Jahr'), (error) => error.invalid === 'true', 10_000);
+    await until(
+      'the refusal in its row',
+      () => errorAt('Budgets je Sozialraum, Zeile 1, Jahr'),
+      (error) => error.invalid === 'true',
+      10_000,
+    );
     await expect(errorAt('Budgets je Sozialraum, Zeile 1, Jahr')).resolves.toEqual({ invalid: 'true', text: expect.stringContaining('vier Ziffern') });
     expect((await catalogue('budgets')).version).toBe(0);
 
@@ -227,7 +265,10 @@ describe('Kataloge in Chromium (postgres)', () => {
     ]);
     await expectAccessible();
 
-    const kpi = await answer<{ rows: { socialArea: string | null; budgetCents: number | null }[]; basis: { catalogues: { name: string; version: number }[] } }>('/api/v1/kpis/social-area-budgets?year=2025', 'controlling');
+    const kpi = await answer<{ rows: { socialArea: string | null; budgetCents: number | null }[]; basis: { catalogues: { name: string; version: number }[] } }>(
+      '/api/v1/kpis/social-area-budgets?year=2025',
+      'controlling',
+    );
     expect(kpi.basis.catalogues).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'budgets', version: 1 })]));
     expect(kpi.rows.filter((r) => r.budgetCents !== null).map((r) => [r.socialArea, r.budgetCents])).toEqual([
       ['SR 01 Altstadt', 125_000_050],

@@ -15,18 +15,36 @@ type Findings = Answer<'/api/v1/admin/imports/{importId}/findings'>;
 type Job = Answer<'/api/v1/admin/jobs/{jobId}'>;
 
 /** The words and marks the page shows, written out here so that the test does not share the page's mapping. */
-const SOURCE = { webfm_faelle: 'OPEN/WebFM Fälle', webfm_hilfen: 'OPEN/WebFM Hilfen', webfm_teilprozesse: 'OPEN/WebFM Teilprozesse', webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende', '14plus_chronik': '14plus Chronik', einwohner: 'Einwohner' } as Record<string, string>;
+const SOURCE = {
+  webfm_faelle: 'OPEN/WebFM Fälle',
+  webfm_hilfen: 'OPEN/WebFM Hilfen',
+  webfm_teilprozesse: 'OPEN/WebFM Teilprozesse',
+  webfm_mitarbeiter: 'OPEN/WebFM Mitarbeitende',
+  '14plus_chronik': '14plus Chronik',
+  einwohner: 'Einwohner',
+} as Record<string, string>;
 const STATUS = { applied: '✓ eingelesen', rejected: '✕ abgelehnt', held: '‖ angehalten', duplicate: '= schon bekannt', stale: '! veraltet' } as Record<string, string>;
 const SEVERITY = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' } as Record<string, string>;
 
 const de = (value: number, digits = 0) => value.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso)) : '–');
-const seconds = (ms: number | null) => (ms === null ? '–' : ms < 60_000 ? `${de(ms / 1000, 1)} s` : `${Math.floor(Math.round(ms / 1000) / 60)} min ${String(Math.round(ms / 1000) % 60).padStart(2, '0')} s`);
+const seconds = (ms: number | null) =>
+  ms === null ? '–' : ms < 60_000 ? `${de(ms / 1000, 1)} s` : `${Math.floor(Math.round(ms / 1000) / 60)} min ${String(Math.round(ms / 1000) % 60).padStart(2, '0')} s`;
 
 /** A row of the import list as the page should show the API's record. */
 function listedRow(record: ImportRecord): string[] {
   const decision = record.decision ? `${record.decision.decision === 'confirmed' ? 'bestätigt' : 'abgelehnt'} von ${record.decision.decidedBy} am ${when(record.decision.decidedAt)}` : '–';
-  return [record.file, SOURCE[record.source] ?? 'unbekannt', when(record.observedAt), STATUS[record.status]!, de(record.rowsRead), de(record.eventsAppended), de(record.rowsQuarantined), seconds(record.durationMs), decision];
+  return [
+    record.file,
+    SOURCE[record.source] ?? 'unbekannt',
+    when(record.observedAt),
+    STATUS[record.status]!,
+    de(record.rowsRead),
+    de(record.eventsAppended),
+    de(record.rowsQuarantined),
+    seconds(record.durationMs),
+    decision,
+  ];
 }
 
 /** A spreadsheet would run text beginning like a formula; the API's CSV writes it with a `'` before. */
@@ -82,7 +100,12 @@ describe('the Importe page in Chromium (postgres)', () => {
     });
     // The product watches its inbox too: should it have taken the file first, the import is its.
     expect([202, 404]).toContain(started.status);
-    const record = await until(`the import of ${file}`, async () => (await imports()).find((i) => i.file === file), (i) => i !== undefined, 60_000);
+    const record = await until(
+      `the import of ${file}`,
+      async () => (await imports()).find((i) => i.file === file),
+      (i) => i !== undefined,
+      60_000,
+    );
     expect(record!.status).toBe('held');
     return { file, held: await answer<ImportDetail>(`/api/v1/admin/imports/${record!.importId}`) };
   }
@@ -99,7 +122,11 @@ describe('the Importe page in Chromium (postgres)', () => {
     const filtered = await imports('&source=webfm_mitarbeiter&status=applied');
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(all.length);
-    await until('the filtered list', () => rowsOf(importsTable()), (rows) => rows.length === filtered.length);
+    await until(
+      'the filtered list',
+      () => rowsOf(importsTable()),
+      (rows) => rows.length === filtered.length,
+    );
     await expect(rowsOf(importsTable())).resolves.toEqual(filtered.map(listedRow));
     expect(page.url()).toMatch(/[?&]source=webfm_mitarbeiter/);
   }, 120_000);
@@ -126,13 +153,21 @@ describe('the Importe page in Chromium (postgres)', () => {
     const severity = report.findings[0]!.severity;
     await page.getByLabel('Schwere').selectOption({ label: SEVERITY[severity]! });
     const ofSeverity = report.findings.filter((f) => f.severity === severity);
-    await until(`the findings of severity ${severity}`, () => rowsOf(findingsTable), (r) => r.length === ofSeverity.length);
+    await until(
+      `the findings of severity ${severity}`,
+      () => rowsOf(findingsTable),
+      (r) => r.length === ofSeverity.length,
+    );
     expect((await rowsOf(findingsTable)).map(withoutCheckName)).toEqual(ofSeverity.map(shown));
     await page.getByLabel('Schwere').selectOption({ label: 'Alle' });
     const code = report.findings[report.findings.length - 1]!.code;
     await page.getByLabel('Prüfung oder Text enthält').fill(code);
     const ofCode = report.findings.filter((f) => [f.code, f.message, f.column ?? '', f.field ?? ''].some((part) => part.toLowerCase().includes(code)));
-    await until(`the findings of ${code}`, () => rowsOf(findingsTable), (r) => r.length === ofCode.length);
+    await until(
+      `the findings of ${code}`,
+      () => rowsOf(findingsTable),
+      (r) => r.length === ofCode.length,
+    );
     await expect(findingsTable.locator('caption').textContent()).resolves.toBe(`Befunde: ${de(ofCode.length)} von ${de(report.findings.length)}`);
 
     // The CSV comes from the API, asked by the browser with its session cookie.
@@ -142,9 +177,7 @@ describe('the Importe page in Chromium (postgres)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = parse(bytes, { bom: true, delimiter: ';', relax_column_count: false }) as string[][];
     expect(csv[0]).toEqual(['Datei', 'Zeile', 'Spalte', 'Schwere', 'Prüfung', 'Meldung']);
-    expect(csv.slice(1)).toEqual(
-      report.findings.map((f) => [chosen.file, f.line === null ? '' : String(f.line), f.column ?? '', SEVERITY[f.severity]!, f.code, asSpreadsheetText(f.message)]),
-    );
+    expect(csv.slice(1)).toEqual(report.findings.map((f) => [chosen.file, f.line === null ? '' : String(f.line), f.column ?? '', SEVERITY[f.severity]!, f.code, asSpreadsheetText(f.message)]));
   }, 120_000);
 
   it('holds a snapshot that deletes most records; by keyboard alone the administrator reads the numbers, cancels, then confirms it', async () => {
@@ -159,7 +192,14 @@ describe('the Importe page in Chromium (postgres)', () => {
     await page.goto(`${product.url}/verwaltung/importe`);
     const heldTable = page.getByRole('table', { name: /^Angehaltene Importe/ });
     await expect(rowsOf(heldTable)).resolves.toEqual([
-      [file, 'OPEN/WebFM Fälle', when(held.observedAt), `${de(deletions.records)} von ${de(deletions.liveBefore)} Datensätzen (${de((deletions.records / deletions.liveBefore) * 100, 1)} %)`, when(held.startedAt), 'Bestätigen Ablehnen'],
+      [
+        file,
+        'OPEN/WebFM Fälle',
+        when(held.observedAt),
+        `${de(deletions.records)} von ${de(deletions.liveBefore)} Datensätzen (${de((deletions.records / deletions.liveBefore) * 100, 1)} %)`,
+        when(held.startedAt),
+        'Bestätigen Ablehnen',
+      ],
     ]);
     await expectAccessible('admin-importe');
 
@@ -188,7 +228,12 @@ describe('the Importe page in Chromium (postgres)', () => {
     await page.keyboard.press('Enter');
 
     const outcome = page.locator('.decision-outcome');
-    await until('the outcome of the confirmation', () => outcome.textContent(), (text) => /ist eingelesen/.test(text ?? ''), 60_000);
+    await until(
+      'the outcome of the confirmation',
+      () => outcome.textContent(),
+      (text) => /ist eingelesen/.test(text ?? ''),
+      60_000,
+    );
     const decided = await answer<ImportDetail>(`/api/v1/admin/imports/${held.importId}`);
     expect(decided.decision).toMatchObject({ decision: 'confirmed', decidedBy: expect.stringMatching(/^admin:/) });
     const applied = (await imports()).find((i) => i.file === file && i.status === 'applied')!;
@@ -200,7 +245,11 @@ describe('the Importe page in Chromium (postgres)', () => {
 
     // The lists were asked again: nothing waits for a decision, the history shows both imports.
     await heldTable.waitFor({ state: 'detached' });
-    await until('the list with the applied import', () => rowsOf(importsTable()), (rows) => rows.some((row) => row[0] === file && row[3] === STATUS['applied']));
+    await until(
+      'the list with the applied import',
+      () => rowsOf(importsTable()),
+      (rows) => rows.some((row) => row[0] === file && row[3] === STATUS['applied']),
+    );
     await expect(rowsOf(importsTable())).resolves.toEqual((await imports()).map(listedRow));
   }, 180_000);
 
@@ -220,7 +269,12 @@ describe('the Importe page in Chromium (postgres)', () => {
     await dialog.getByRole('button', { name: 'Ablehnen', exact: true }).click();
 
     const outcome = page.locator('.decision-outcome');
-    await until('the outcome of the rejection', () => outcome.textContent(), (text) => /liegt jetzt in rejected/.test(text ?? ''), 60_000);
+    await until(
+      'the outcome of the rejection',
+      () => outcome.textContent(),
+      (text) => /liegt jetzt in rejected/.test(text ?? ''),
+      60_000,
+    );
     await expect(outcome.textContent()).resolves.toBe(`Abgelehnt: ${file}. Nichts daraus wurde übernommen; die Datei liegt jetzt in rejected/.`);
     expect(await answer<ImportDetail>(`/api/v1/admin/imports/${held.importId}`)).toMatchObject({ status: 'held', eventsAppended: 0, decision: { decision: 'rejected' } });
     const after = await imports();
@@ -228,6 +282,10 @@ describe('the Importe page in Chromium (postgres)', () => {
     expect(after.length).toBe(before.length);
     expect(existsSync(join(product.inboxDir, 'rejected', file))).toBe(true);
     expect(existsSync(join(product.inboxDir, 'held', file))).toBe(false);
-    await until('the list with the decision', () => rowsOf(importsTable()), (rows) => rows.find((row) => row[0] === file)?.[8]?.startsWith('abgelehnt von admin:') === true);
+    await until(
+      'the list with the decision',
+      () => rowsOf(importsTable()),
+      (rows) => rows.find((row) => row[0] === file)?.[8]?.startsWith('abgelehnt von admin:') === true,
+    );
   }, 180_000);
 });

@@ -86,7 +86,12 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
     expect((await send('PUT', '/api/v1/admin/schedules/14plus_chronik', { cron: '15 3 1 * *', paused: true })).status).toBe(200);
     // A run of the source (here asked for by hand): the page names its time and outcome.
     const started = (await (await send('POST', '/api/v1/admin/imports', { source: 'webfm_faelle' })).json()) as { job: { id: string } };
-    await until('the source import', async () => (await scheduleOf('webfm_faelle'))?.lastRun, (run) => run?.jobId === started.job.id && run.state === 'completed', 30_000);
+    await until(
+      'the source import',
+      async () => (await scheduleOf('webfm_faelle'))?.lastRun,
+      (run) => run?.jobId === started.job.id && run.state === 'completed',
+      30_000,
+    );
 
     await openSchedules();
     await expectTableEqualsApi();
@@ -123,20 +128,35 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
     for (const run of saved.nextRuns) expect(runText(run, saved.timeZone)).toMatch(/, 04:15$/);
     await expectTableEqualsApi();
     const editButton = page.getByRole('button', { name: 'Bearbeiten: OPEN/WebFM Fälle' });
-    await until('the focus back on the row', () => editButton.evaluate((element) => element === element.ownerDocument.activeElement), (back) => back, 5_000);
+    await until(
+      'the focus back on the row',
+      () => editButton.evaluate((element) => element === element.ownerDocument.activeElement),
+      (back) => back,
+      5_000,
+    );
   });
 
   it('pauses and resumes a schedule: the API keeps each state, the page shows it', async () => {
     await send('PUT', '/api/v1/admin/schedules/webfm_hilfen', { cron: '0 3 * * *' });
     await openSchedules();
     await page.getByRole('button', { name: 'Pausieren: OPEN/WebFM Hilfen' }).click();
-    await until('paused in the API', async () => (await scheduleOf('webfm_hilfen'))?.paused, (paused) => paused === true, 10_000);
+    await until(
+      'paused in the API',
+      async () => (await scheduleOf('webfm_hilfen'))?.paused,
+      (paused) => paused === true,
+      10_000,
+    );
     await page.getByRole('button', { name: 'Fortsetzen: OPEN/WebFM Hilfen' }).waitFor();
     expect((await cellsOf('webfm_hilfen'))[0]).toMatch(/pausiert$/);
     await expectTableEqualsApi();
 
     await page.getByRole('button', { name: 'Fortsetzen: OPEN/WebFM Hilfen' }).click();
-    await until('resumed in the API', async () => (await scheduleOf('webfm_hilfen'))?.paused, (paused) => paused === false, 10_000);
+    await until(
+      'resumed in the API',
+      async () => (await scheduleOf('webfm_hilfen'))?.paused,
+      (paused) => paused === false,
+      10_000,
+    );
     await page.getByRole('button', { name: 'Pausieren: OPEN/WebFM Hilfen' }).waitFor();
     expect((await scheduleOf('webfm_hilfen'))!.nextRuns).toHaveLength(3);
     await expectTableEqualsApi();
@@ -184,9 +204,19 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
     await page.keyboard.press('Tab');
     await expect(focused(page.getByRole('button', { name: 'Speichern' }))).resolves.toBe(true);
     await page.keyboard.press('Enter');
-    await until('the new schedule in the API', () => scheduleOf('webfm_mitarbeiter'), (schedule) => schedule?.cron === '45 1 * * 1,3,5', 10_000);
+    await until(
+      'the new schedule in the API',
+      () => scheduleOf('webfm_mitarbeiter'),
+      (schedule) => schedule?.cron === '45 1 * * 1,3,5',
+      10_000,
+    );
     const edit = page.getByRole('button', { name: 'Bearbeiten: OPEN/WebFM Mitarbeitende' });
-    await until('the focus on the new schedule\'s row', () => edit.evaluate((element) => element === element.ownerDocument.activeElement), (back) => back, 5_000);
+    await until(
+      "the focus on the new schedule's row",
+      () => edit.evaluate((element) => element === element.ownerDocument.activeElement),
+      (back) => back,
+      5_000,
+    );
     expect((await cellsOf('webfm_mitarbeiter'))[1]).toBe('montags, mittwochs und freitags um 01:45\n45 1 * * 1,3,5');
   });
 
@@ -237,7 +267,12 @@ describe('Zeitpläne and Projektionen in Chromium (postgres)', () => {
     }
     // The table follows its next refresh, which may come a moment after the message.
     const expected = after.projections.map((p) => [p.projection, `Generation ${p.generation}`]);
-    const shown = await until('the new generations in the table', () => generationsShown(table), (rows) => JSON.stringify(rows) === JSON.stringify(expected), 20_000).catch(() => generationsShown(table));
+    const shown = await until(
+      'the new generations in the table',
+      () => generationsShown(table),
+      (rows) => JSON.stringify(rows) === JSON.stringify(expected),
+      20_000,
+    ).catch(() => generationsShown(table));
     expect(shown).toEqual(expected);
     await expect(page.getByRole('region', { name: 'Letzter Neuaufbau' }).textContent()).resolves.toContain('Zustand: abgeschlossen');
     expect(await kpi()).toEqual(kpiBefore);

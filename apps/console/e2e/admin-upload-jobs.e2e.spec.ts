@@ -37,7 +37,7 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
   let page: Page;
   beforeEach(() => ({ product, page } = chromium));
 
-  const json = async <T,>(path: string): Promise<T> => (await product.api(path, 'admin')).json() as Promise<T>;
+  const json = async <T>(path: string): Promise<T> => (await product.api(path, 'admin')).json() as Promise<T>;
   const importsOf = async (file: string) => (await json<ImportList>('/api/v1/admin/imports?limit=1000')).imports.filter((i) => i.file === file);
   const jobs = async (query = '') => (await json<JobList>(`/api/v1/admin/jobs?limit=100${query}`)).jobs;
   const send = (method: 'PUT' | 'POST', path: string, body?: Buffer) =>
@@ -123,7 +123,12 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
     expect(upload.status).toBe(202);
     // The job ends once the file is shelved in held/, after its import is recorded.
     const { job: heldJob } = (await upload.json()) as { job: Job };
-    await until('the held verdict', async () => (await jobs()).find((j) => j.id === heldJob.id), (j) => j?.state === 'completed', 30_000);
+    await until(
+      'the held verdict',
+      async () => (await jobs()).find((j) => j.id === heldJob.id),
+      (j) => j?.state === 'completed',
+      30_000,
+    );
     const [record, ...more] = await importsOf(held);
     expect(more).toEqual([]);
     expect(record!.status).toBe('held');
@@ -137,7 +142,12 @@ describe('administrator uploads exports and watches their jobs (postgres)', () =
     const confirm = await send('POST', `/api/v1/admin/imports/${record!.importId}/confirm`);
     expect(confirm.status).toBe(202);
     const { job: confirmation } = (await confirm.json()) as { job: Job };
-    const failed = await until('the failed confirmation', async () => (await jobs()).find((j) => j.id === confirmation.id), (j) => j?.state === 'failed', 30_000);
+    const failed = await until(
+      'the failed confirmation',
+      async () => (await jobs()).find((j) => j.id === confirmation.id),
+      (j) => j?.state === 'failed',
+      30_000,
+    );
     expect(failed!.lastError).toMatch(/is no longer in .*held/);
 
     await page.goto(`${product.url}/verwaltung/auftraege`);

@@ -81,7 +81,7 @@ describe('web console in Chromium (postgres)', () => {
     const shownCases = () => page.locator('[data-figure="fallzahl"] td').first().textContent();
     await expect(shownCases()).resolves.toBe(await cases());
     // Caseload and staffing are per team: the overview names the most loaded and the least covered team's figure.
-    const teamRows = async <R,>(path: string) => ((await (await product.api(path, 'controlling')).json()) as { rows: R[] }).rows;
+    const teamRows = async <R>(path: string) => ((await (await product.api(path, 'controlling')).json()) as { rows: R[] }).rows;
     const caseloads = (await teamRows<{ aidsPerFte: number | null }>(`/api/v1/kpis/caseload?on=${YEAR}-12-31`)).flatMap((row) => row.aidsPerFte ?? []);
     const coverages = (await teamRows<{ coverage: number | null }>(`/api/v1/kpis/staffing-requirement?period=${YEAR}`)).flatMap((row) => row.coverage ?? []);
     const german = (value: number) => value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -90,7 +90,8 @@ describe('web console in Chromium (postgres)', () => {
     // The basis in view: the day of each source's newest export the figures rest on.
     const { basis } = (await (await product.api(`/api/v1/kpis/cases-of-year?year=${YEAR}`, 'controlling')).json()) as { basis: { observedUntil: Record<string, string> } };
     const stand = await page.locator('.stand').first().textContent();
-    for (const at of Object.values(basis.observedUntil)) expect(stand).toContain(new Date(at).toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }));
+    for (const at of Object.values(basis.observedUntil))
+      expect(stand).toContain(new Date(at).toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }));
     await expectAccessible('controlling-ueberblick');
 
     // Stand: as known at the end of 2025-06-30, before the samples were observed: the API knows nothing yet.
@@ -127,7 +128,7 @@ describe('web console in Chromium (postgres)', () => {
     await expectAccessible('verwaltung-quellen');
   });
 
-  it("shows the administrator the input quality per team and month as the API answers it, and the list to correct", async () => {
+  it('shows the administrator the input quality per team and month as the API answers it, and the list to correct', async () => {
     const asked = async (path: string) => (await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${product.tokens.admin}` } })).json();
     const quality = (await asked('/api/v1/quality')) as { office: { share: number | null; checked: number }[]; teams: { team: string | null }[] };
     const toFix = (await asked('/api/v1/quality/to-fix?limit=10000')) as { total: number; findings: unknown[] };
@@ -144,7 +145,10 @@ describe('web console in Chromium (postgres)', () => {
     const officeCells = await table.locator('tbody tr').first().locator('td').allTextContents();
     expect(officeCells[quality.office.length - 1]).toMatch(new RegExp(`^${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(last.share!)} %`));
     // What each rule weakens, by the KPI pages' German titles.
-    const weakened = await page.locator('table', { has: page.getByRole('columnheader', { name: 'Schwächt' }) }).locator('tbody td:nth-child(2)').allTextContents();
+    const weakened = await page
+      .locator('table', { has: page.getByRole('columnheader', { name: 'Schwächt' }) })
+      .locator('tbody td:nth-child(2)')
+      .allTextContents();
     expect(weakened.join(' ')).toContain('Rückführungsquote');
     expect(weakened.join(' ')).not.toMatch(/return-rate|sub-process-counts|caseload/);
     const fixRows = page.getByRole('table', { name: 'Datensätze mit Befund, nach Team, Datei und Zeile' }).locator('tbody tr');

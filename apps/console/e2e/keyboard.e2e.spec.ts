@@ -53,7 +53,12 @@ describe('controlling by keyboard alone in Chromium (postgres)', () => {
     // A dimension by Space: the figures per team, as the API answers them.
     await tabTo(page.getByRole('checkbox', { name: 'Team' }));
     await page.keyboard.press('Space');
-    await until('by=team in the address', async () => new URL(page.url()).searchParams.get('by') ?? '', (by) => by.split(',').includes('team'), 10_000);
+    await until(
+      'by=team in the address',
+      async () => new URL(page.url()).searchParams.get('by') ?? '',
+      (by) => by.split(',').includes('team'),
+      10_000,
+    );
     const period = new URL(page.url()).searchParams.get('period');
     const answer = (await (await product.api(`/api/v1/kpis/return-rate?period=${period}&by=${new URL(page.url()).searchParams.get('by')}`, 'controlling')).json()) as {
       rows: { group: { team?: string } }[];
@@ -64,7 +69,12 @@ describe('controlling by keyboard alone in Chromium (postgres)', () => {
     const table = page.getByRole('table', { name: new RegExp(`^Rückführungsquote ${period ?? YEAR}`) }).first();
     await tabTo(table.getByRole('link', { name: team }).first());
     await page.keyboard.press('Enter');
-    await until('team= in the address', async () => new URL(page.url()).searchParams.get('team'), (value) => value === team, 10_000);
+    await until(
+      'team= in the address',
+      async () => new URL(page.url()).searchParams.get('team'),
+      (value) => value === team,
+      10_000,
+    );
     await page.locator('.kpi-figures[aria-busy="false"]').waitFor();
 
     // The team's table as CSV, with Enter on its button.

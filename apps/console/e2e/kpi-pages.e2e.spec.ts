@@ -82,7 +82,9 @@ const COMPARED: readonly { name: string; page: string; api: string; caption: str
         de(row.stock),
         de(row.population.young),
         row.population.stichtage.map((day) => day.split('-').reverse().join('.')).join(', ') || '–',
-        ({ 'no-population': 'keine Einwohnerzahl', zero: 'Einwohnerzahl 0', 'band-crosses-21': 'Altersgruppe über 21 hinaus', 'no-social-area': 'ohne Sozialraum' } as Record<string, string>)[row.population.gap ?? ''] ?? '–',
+        ({ 'no-population': 'keine Einwohnerzahl', zero: 'Einwohnerzahl 0', 'band-crosses-21': 'Altersgruppe über 21 hinaus', 'no-social-area': 'ohne Sozialraum' } as Record<string, string>)[
+          row.population.gap ?? ''
+        ] ?? '–',
         row.netPerYoungInhabitant === null ? '–' : `${de(row.netPerYoungInhabitant, 2)} €`,
       ]),
   },
@@ -91,8 +93,7 @@ const COMPARED: readonly { name: string; page: string; api: string; caption: str
     page: `kosten?period=${YEAR}&by=team`,
     api: `costs?period=${YEAR}&by=team`,
     caption: `Kosten ${YEAR}`,
-    rows: (answer: Answer<'/api/v1/kpis/costs'>) =>
-      answer.rows.map((row) => [row.group['team'] ?? 'ohne Fallbezug', row.period, euro(row.grossCents), euro(row.incomeCents), euro(row.netCents)]),
+    rows: (answer: Answer<'/api/v1/kpis/costs'>) => answer.rows.map((row) => [row.group['team'] ?? 'ohne Fallbezug', row.period, euro(row.grossCents), euro(row.incomeCents), euro(row.netCents)]),
   },
   {
     name: 'staff fluctuation',
@@ -164,7 +165,12 @@ describe('controlling KPI pages in Chromium (postgres)', () => {
 
   /** Waits for the table to show `expected` (a page answers asynchronously), then compares, so a mismatch shows as a diff. */
   const expectRows = async (caption: string, expected: string[][]) => {
-    const shown = await until(`the table "${caption}"`, () => shownRows(caption), (rows) => JSON.stringify(rows) === JSON.stringify(expected), 20_000).catch(() => shownRows(caption));
+    const shown = await until(
+      `the table "${caption}"`,
+      () => shownRows(caption),
+      (rows) => JSON.stringify(rows) === JSON.stringify(expected),
+      20_000,
+    ).catch(() => shownRows(caption));
     expect(shown).toEqual(expected);
   };
 
@@ -238,7 +244,12 @@ describe('controlling KPI pages in Chromium (postgres)', () => {
     }, team);
     await page.mouse.click(bar.x, bar.y);
 
-    await until('team= in the address', async () => new URL(page.url()).searchParams.get('team'), (value) => value === team, 10_000);
+    await until(
+      'team= in the address',
+      async () => new URL(page.url()).searchParams.get('team'),
+      (value) => value === team,
+      10_000,
+    );
     await expectRows(`Kosten ${YEAR}, ${team}`, expected);
     await expect(page.getByRole('combobox', { name: 'Team', exact: true }).inputValue()).resolves.toBe(team);
 
@@ -249,7 +260,12 @@ describe('controlling KPI pages in Chromium (postgres)', () => {
     await page.screenshot({ path: `${root}docs/screenshots/controlling-kosten-team.png`, fullPage: true });
 
     await page.goBack(); // the drill-down is a step of its own
-    await until('team= gone after Back', async () => new URL(page.url()).searchParams.get('team'), (value) => value === null, 10_000);
+    await until(
+      'team= gone after Back',
+      async () => new URL(page.url()).searchParams.get('team'),
+      (value) => value === null,
+      10_000,
+    );
   });
 
   it('drills down by keyboard too: a team’s name in the table is a link, reached with Tab', async () => {
@@ -261,7 +277,12 @@ describe('controlling KPI pages in Chromium (postgres)', () => {
     expect(await focused()).toBe(true);
     await expect(link.evaluate((element) => element.matches(':focus-visible'))).resolves.toBe(true);
     await page.keyboard.press('Enter');
-    await until('team= in the address', async () => new URL(page.url()).searchParams.get('team'), (value) => value === firstTeam, 10_000);
+    await until(
+      'team= in the address',
+      async () => new URL(page.url()).searchParams.get('team'),
+      (value) => value === firstTeam,
+      10_000,
+    );
   });
 
   it('downloads exactly the rows shown as a German CSV', async () => {
@@ -279,10 +300,7 @@ describe('controlling KPI pages in Chromium (postgres)', () => {
     expect(lines.pop()).toBe('');
     // The shown cells as plain German numbers: no thousands dots, no € sign (the heading has it), empty for "–".
     const plain = (cell: string) => (cell === '–' ? '' : /^-?[\d.]+(,\d+)?( €)?$/.test(cell) ? cell.replace(/\./g, '').replace(' €', '') : cell);
-    expect(lines.map((line) => line.split(';'))).toEqual([
-      headings.map((heading, index) => (index >= 2 ? `${heading} (€)` : heading)),
-      ...shown.map((row) => row.map(plain)),
-    ]);
+    expect(lines.map((line) => line.split(';'))).toEqual([headings.map((heading, index) => (index >= 2 ? `${heading} (€)` : heading)), ...shown.map((row) => row.map(plain))]);
   });
 
   it('downloads the same table as an Excel workbook, numbers as numbers', async () => {

@@ -58,8 +58,7 @@ describe('single sign-on in Chromium (postgres)', () => {
   }
 
   /** The console's cookies, whatever their path (the provider's, on the same loopback host, are the provider's business). */
-  const consoleCookies = async () =>
-    (await context.cookies()).filter(({ name }) => name.startsWith('jc_')).map(({ name, httpOnly, sameSite }) => ({ name, httpOnly, sameSite }));
+  const consoleCookies = async () => (await context.cookies()).filter(({ name }) => name.startsWith('jc_')).map(({ name, httpOnly, sameSite }) => ({ name, httpOnly, sameSite }));
 
   const sessionAsTheConsoleSeesIt = () =>
     page.evaluate(async () => {

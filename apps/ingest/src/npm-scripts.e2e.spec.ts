@@ -39,7 +39,15 @@ describe('npm scripts (postgres)', () => {
 
   it('npm run unlink -- --dry-run --json lists what is due and changes nothing; npm run unlink unlinks it', async () => {
     const env = { ...process.env, DATABASE_URL: database.url, PSEUDONYM_KEY: TEST_PSEUDONYM_KEY.toString('hex'), NX_DAEMON: 'false', RETENTION_CASES_YEARS: '1' };
-    const linkCount = async () => Number((await database.db.selectFrom('record_links').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const linkCount = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('record_links')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await linkCount();
     const dry = JSON.parse((await run('npm', ['run', '--silent', 'unlink', '--', '--dry-run', '--json'], { cwd: root, env, maxBuffer: 16 << 20 })).stdout);
     expect(dry).toMatchObject({ dryRun: true, periods: { webfm_faelle: 1 } });

@@ -75,15 +75,7 @@ export async function isolationCost(options: IsolationCostOptions): Promise<stri
     const baseP99 = median(figures.get(`${VARIANTS[3].label}\n${label}`)!.p99);
     for (const variant of VARIANTS) {
       const entry = figures.get(`${variant.label}\n${label}`)!;
-      rows.push([
-        label,
-        variant.label,
-        median(entry.p50),
-        median(entry.p99),
-        Math.round(median(entry.rps)),
-        ratio(median(entry.p99), baseP99),
-        median(entry.single).toFixed(2),
-      ]);
+      rows.push([label, variant.label, median(entry.p50), median(entry.p99), Math.round(median(entry.rps)), ratio(median(entry.p99), baseP99), median(entry.single).toFixed(2)]);
     }
   }
   return markdownTable(['endpoint', 'API', 'p50 ms', 'p99 ms', 'requests/s', 'p99 vs without either', `1 client, median ms`], rows);

@@ -55,16 +55,8 @@ export async function up(db: Kysely<any>): Promise<void> {
      residence_after text, team text NOT NULL`,
   ).execute(db);
   await versioned('case_versions', 'case_id', `file_reference text NOT NULL, social_area text NOT NULL, team text NOT NULL, begin_on date NOT NULL, end_on date`).execute(db);
-  await versioned(
-    'staff_versions',
-    'staff_id',
-    `team text NOT NULL, team_since date NOT NULL, role text NOT NULL, fte numeric(4, 3) NOT NULL, joined_on date NOT NULL, left_on date`,
-  ).execute(db);
-  await versioned(
-    'sub_process_versions',
-    'sub_process_id',
-    `team text NOT NULL, core_process text NOT NULL, sub_process_code text NOT NULL, status text NOT NULL, completed_on date`,
-  ).execute(db);
+  await versioned('staff_versions', 'staff_id', `team text NOT NULL, team_since date NOT NULL, role text NOT NULL, fte numeric(4, 3) NOT NULL, joined_on date NOT NULL, left_on date`).execute(db);
+  await versioned('sub_process_versions', 'sub_process_id', `team text NOT NULL, core_process text NOT NULL, sub_process_code text NOT NULL, status text NOT NULL, completed_on date`).execute(db);
   await versioned(
     'chronicle_entry_versions',
     'entry_no',
@@ -120,7 +112,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['chronicle_sum_changes', 'sub_process_count_changes', 'chronicle_entry_versions', 'sub_process_versions', 'staff_versions', 'case_versions', 'aid_versions', 'catalogues', 'projection_generations']) {
+  for (const table of [
+    'chronicle_sum_changes',
+    'sub_process_count_changes',
+    'chronicle_entry_versions',
+    'sub_process_versions',
+    'staff_versions',
+    'case_versions',
+    'aid_versions',
+    'catalogues',
+    'projection_generations',
+  ]) {
     await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   }
 }

@@ -34,12 +34,7 @@ const MAX_ATTEMPTS = 5;
  * applied before is skipped whole). A key or version that collides sends the append round
  * again, carefully: stored events are then looked up and skipped.
  */
-export async function appendToStreams(
-  db: Kysely<Database>,
-  tenantId: string,
-  appends: readonly StreamAppend[] | PreparedAppend,
-  options: AppendOptions = {},
-): Promise<AppendResult> {
+export async function appendToStreams(db: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[] | PreparedAppend, options: AppendOptions = {}): Promise<AppendResult> {
   try {
     const prepared = appends instanceof PreparedAppend ? appends : prepareAppend(tenantId, appends);
     if (prepared.tenantId !== tenantId) throw new Error(`an append prepared for tenant ${prepared.tenantId} cannot go to tenant ${tenantId}`);
@@ -89,7 +84,13 @@ async function appendOnce(db: Kysely<Database>, prepared: PreparedAppend, optimi
 
   // Optimistic with every version named, the INSERT itself checks them (see insertEvents): no look first.
   const guarded = optimistic && prepared.rows !== undefined;
-  const current = guarded ? new Map<string, number>() : await currentVersions(db, tenantId, pending.filter((p) => p.expectedVersion !== 0));
+  const current = guarded
+    ? new Map<string, number>()
+    : await currentVersions(
+        db,
+        tenantId,
+        pending.filter((p) => p.expectedVersion !== 0),
+      );
   const stale = pending.filter((p) => !guarded && typeof p.expectedVersion === 'number' && p.expectedVersion !== 0 && current.get(p.streamId) !== p.expectedVersion);
   // A stream ahead of the expected version may hold these very events: only a careful look tells.
   if (stale.length && optimistic) throw new RetryableRace();

@@ -9,10 +9,7 @@ export interface VersionConflict {
 export class WrongExpectedVersionError extends Error {
   constructor(readonly conflicts: readonly VersionConflict[]) {
     const first = conflicts[0];
-    super(
-      `concurrency conflict on ${conflicts.length} stream(s)` +
-        (first ? `, e.g. ${first.streamId}: expected version ${first.expected}, found ${first.actual}` : ''),
-    );
+    super(`concurrency conflict on ${conflicts.length} stream(s)` + (first ? `, e.g. ${first.streamId}: expected version ${first.expected}, found ${first.actual}` : ''));
     this.name = 'WrongExpectedVersionError';
   }
 }

@@ -74,7 +74,12 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     ]);
     expect(result.appended).toBe(3);
     expect(result.duplicates).toEqual([]);
-    expect(result.streamVersions).toEqual(new Map([['aid-1', 2], ['aid-2', 1]]));
+    expect(result.streamVersions).toEqual(
+      new Map([
+        ['aid-1', 2],
+        ['aid-2', 1],
+      ]),
+    );
 
     const stream = await store.readStream(tenantId, 'aid-1');
     expect(stream.map((e) => [e.streamVersion, e.type, e.payload])).toEqual([
@@ -87,11 +92,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
 
   it('lets exactly one of several concurrent appends with the same expected version win', async () => {
     await store.append(tenantId, [{ streamId: 'case-1', expectedVersion: 0, events: [event('c0')] }]);
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) =>
-        store.append(tenantId, [{ streamId: 'case-1', expectedVersion: 1, events: [event(`c1-${i}`)] }]),
-      ),
-    );
+    const attempts = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => store.append(tenantId, [{ streamId: 'case-1', expectedVersion: 1, events: [event(`c1-${i}`)] }])));
     const won = attempts.filter((a) => a.status === 'fulfilled');
     const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -169,9 +170,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     expect((await store.readStream(tenantId, streamId)).map((e) => e.payload)).toEqual([payload, 'just a string']);
     expect((await store.readStream(tenantId, 'aid-plain')).map((e) => e.payload)).toEqual([[]]);
 
-    await expect(store.append(tenantId, [{ streamId: 'aid-1\naid-2', expectedVersion: 0, events: [event('odd-4')] }])).rejects.toThrow(
-      'a stream id must be one line of text, not "aid-1\\naid-2"',
-    );
+    await expect(store.append(tenantId, [{ streamId: 'aid-1\naid-2', expectedVersion: 0, events: [event('odd-4')] }])).rejects.toThrow('a stream id must be one line of text, not "aid-1\\naid-2"');
     await expect(store.append(tenantId, [{ streamId: 'aid-4', expectedVersion: 0, events: [event('')] }])).rejects.toThrow(/idempotency key must be one line/);
   });
 
@@ -255,9 +254,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       Array.from({ length: writers }, async (_, w) => {
         for (let b = 0; b < batchesPerWriter; b++) {
           const size = 1 + ((w * 7 + b * 3) % 9);
-          await store.append(tenantId, [
-            { streamId: `writer-${w}`, expectedVersion: 'any', events: Array.from({ length: size }, (_, i) => event(`w${w}-b${b}-e${i}`)) },
-          ]);
+          await store.append(tenantId, [{ streamId: `writer-${w}`, expectedVersion: 'any', events: Array.from({ length: size }, (_, i) => event(`w${w}-b${b}-e${i}`)) }]);
         }
       }),
     );
@@ -340,7 +337,7 @@ describe('what an append sends to PostgreSQL', () => {
     expect(sent).toEqual(['INSERT']);
   });
 
-  it('puts an append inside a caller\'s transaction under a savepoint, so that a conflict leaves that transaction usable', async () => {
+  it("puts an append inside a caller's transaction under a savepoint, so that a conflict leaves that transaction usable", async () => {
     await logged.transaction().execute((trx) => new EventStore(trx).append('tenant-wire', [{ streamId: `aid-${randomUUID()}`, expectedVersion: 0, events: [event(randomUUID())] }]));
     expect(sent).toEqual(['BEGIN', 'SAVEPOINT', 'INSERT', 'RELEASE', 'COMMIT']);
   });

@@ -37,9 +37,7 @@ interface StoredEventRow extends LoggedEventRow {
   recorded_at: Date;
 }
 
-const LOGGED_COLUMNS = sql.raw(
-  'global_position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_type, schema_version, occurred_on, observed_at, payload',
-);
+const LOGGED_COLUMNS = sql.raw('global_position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_type, schema_version, occurred_on, observed_at, payload');
 
 /**
  * Reads the tenant's log in commit-safe order.
@@ -49,12 +47,7 @@ const LOGGED_COLUMNS = sql.raw(
  * older than every transaction still running (`pg_snapshot_xmin`) and ordering by
  * (transaction, position) guarantees that nothing can later appear before the cursor.
  */
-export async function readAll(
-  db: Kysely<Database>,
-  tenantId: string,
-  upcasters: UpcasterRegistry,
-  options: ReadAllOptions = {},
-): Promise<ReadAllResult> {
+export async function readAll(db: Kysely<Database>, tenantId: string, upcasters: UpcasterRegistry, options: ReadAllOptions = {}): Promise<ReadAllResult> {
   const after = options.after ?? START;
   const limit = options.limit ?? 1000;
   const read = async (executor: Kysely<Database>) => {
@@ -96,12 +89,7 @@ export async function readAll(
   return { events, next: seen && comparePositions(seen, last) > 0 ? seen : last };
 }
 
-export async function readStream(
-  db: Kysely<Database>,
-  tenantId: string,
-  streamId: string,
-  upcasters: UpcasterRegistry,
-): Promise<StoredEvent[]> {
+export async function readStream(db: Kysely<Database>, tenantId: string, streamId: string, upcasters: UpcasterRegistry): Promise<StoredEvent[]> {
   const { rows } = await sql<StoredEventRow>`
     SELECT ${LOGGED_COLUMNS}, tenant_id, event_id, import_id, idempotency_key, recorded_at
     FROM events
@@ -114,12 +102,7 @@ export async function readStream(
  * The last event of each of these streams, as this reader sees them (a transaction sees its own
  * appends). A stream without events is missing from the map.
  */
-export async function readLastEvents(
-  db: Kysely<Database>,
-  tenantId: string,
-  streamIds: readonly string[],
-  upcasters: UpcasterRegistry,
-): Promise<Map<string, LoggedEvent>> {
+export async function readLastEvents(db: Kysely<Database>, tenantId: string, streamIds: readonly string[], upcasters: UpcasterRegistry): Promise<Map<string, LoggedEvent>> {
   if (streamIds.length === 0) return new Map();
   // One descent of the primary key per stream, whatever the statistics say.
   const { rows } = await sql<LoggedEventRow>`

@@ -101,18 +101,38 @@ export function chronicleOf(seed: number, aid: Aid, kase: Case, clerks: readonly
     const payment = add({ date: payday, recordedOn: payday, unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: aid.type.aidType, amountCents: cents, periodFrom, periodTo, text });
     if (payment && r.chance(0.01)) {
       const on = payday + r.int(1, 5);
-      add({ date: on, recordedOn: on, unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: aid.type.aidType, amountCents: -cents, periodFrom, periodTo, text: `Storno Zahlung für ${child}`, cancelledEntryNo: payment.entryNo });
+      add({
+        date: on,
+        recordedOn: on,
+        unit: 'WJH Hilfen',
+        entryType: 'ZAHLUNG',
+        aidType: aid.type.aidType,
+        amountCents: -cents,
+        periodFrom,
+        periodTo,
+        text: `Storno Zahlung für ${child}`,
+        cancelledEntryNo: payment.entryNo,
+      });
     }
     if (aid.type.stationary && r.chance(0.15)) {
       const contribution = r.int(15_000, 60_000);
       const on = payday + 2;
-      add({ date: on, recordedOn: on, unit: 'WJH Kostenbeitrag', entryType: 'KOSTENBEITRAG', aidType: aid.type.aidType, amountCents: -contribution, text: `Kostenbeitrag Eltern von ${child}: ${germanAmount(contribution)} €` });
+      add({
+        date: on,
+        recordedOn: on,
+        unit: 'WJH Kostenbeitrag',
+        entryType: 'KOSTENBEITRAG',
+        aidType: aid.type.aidType,
+        amountCents: -contribution,
+        text: `Kostenbeitrag Eltern von ${child}: ${germanAmount(contribution)} €`,
+      });
       if (r.chance(0.04)) add({ date: on + 12, recordedOn: on + 12, unit: 'WJH Kostenbeitrag', entryType: 'WIDERSPRUCH', text: `Widerspruch der Mutter von ${child} gegen den Kostenbeitrag` });
     }
   }
   if (aid.end !== null) {
     add({ date: aid.end, recordedOn: aid.end + r.int(0, 5), unit: 'WJH Hilfen', entryType: 'EINSTELLUNG', text: `Einstellung der Leistung für ${child}` });
-    if (r.chance(0.05)) add({ date: aid.end + 20, recordedOn: aid.end + 20, unit: 'WJH Hilfen', entryType: 'ERSTATTUNG', aidType: aid.type.aidType, amountCents: -r.int(5_000, 90_000), text: 'Erstattung Überzahlung' });
+    if (r.chance(0.05))
+      add({ date: aid.end + 20, recordedOn: aid.end + 20, unit: 'WJH Hilfen', entryType: 'ERSTATTUNG', aidType: aid.type.aidType, amountCents: -r.int(5_000, 90_000), text: 'Erstattung Überzahlung' });
   }
   if (r.chance(0.2)) {
     const on = Math.min(lastDay, aid.begin + r.int(0, 200));

@@ -80,7 +80,8 @@ describe('the export generator', () => {
       const rowTroubles = manifest.troubles.filter((t) => t.trouble in expected);
       expect(new Set(rowTroubles.map((t) => t.trouble))).toEqual(new Set(Object.keys(expected)));
       // Chronicle entries are never edited: a repeated entry's new values are rightly ignored, notes included.
-      const ignored = (t: (typeof rowTroubles)[number]) => t.file.startsWith('14plus') && !t.file.includes(manifest.settings.initialLoad.replaceAll('-', '')) && ['unknown-code', 'unlinked-chronicle'].includes(t.trouble);
+      const ignored = (t: (typeof rowTroubles)[number]) =>
+        t.file.startsWith('14plus') && !t.file.includes(manifest.settings.initialLoad.replaceAll('-', '')) && ['unknown-code', 'unlinked-chronicle'].includes(t.trouble);
       const missed = rowTroubles.filter((t) => !ignored(t) && !findingsOf.get(t.file)?.some((f) => f.line === t.line && f.code === expected[t.trouble]));
       expect(missed).toEqual([]);
       expect(summaries.every((s) => s.status === 'applied' || s.status === 'duplicate')).toBe(true);

@@ -143,7 +143,10 @@ function headersOf(source: ExportSource, troubles: ReadonlySet<Trouble>, seed: n
   if (troubles.has('extra-column') && source === 'webfm_mitarbeiter') return [...headers, 'Bemerkung'];
   if (troubles.has('column-order') && source === 'webfm_faelle') {
     const r = Prng.for(seed, 'column-order', name);
-    return headers.map((h) => [h, r.next()] as const).sort((a, b) => a[1] - b[1]).map(([h]) => h);
+    return headers
+      .map((h) => [h, r.next()] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([h]) => h);
   }
   return headers;
 }

@@ -54,8 +54,25 @@ export async function writeFileTroubles(out: string, lastNight: readonly Regular
   if (troubles.has('missing-column')) {
     const lines = textOf(of('webfm_mitarbeiter')).split('\r\n');
     const drop = lines[0]!.split(';').indexOf('Team');
-    const cut = lines.map((line) => (line ? line.split(';').filter((_, i) => i !== drop).join(';') : line)).join('\r\n');
-    write('missing-column', 'webfm_mitarbeiter', '0305', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cut, 'utf8')]), of('webfm_mitarbeiter').rows, 'the required column Team is missing', 1);
+    const cut = lines
+      .map((line) =>
+        line
+          ? line
+              .split(';')
+              .filter((_, i) => i !== drop)
+              .join(';')
+          : line,
+      )
+      .join('\r\n');
+    write(
+      'missing-column',
+      'webfm_mitarbeiter',
+      '0305',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cut, 'utf8')]),
+      of('webfm_mitarbeiter').rows,
+      'the required column Team is missing',
+      1,
+    );
   }
   if (troubles.has('unterminated-quote')) {
     const text = textOf(of('14plus_chronik'));
@@ -71,7 +88,14 @@ export async function writeFileTroubles(out: string, lastNight: readonly Regular
     const aids = of('webfm_hilfen');
     const lines = textOf(aids).split('\r\n');
     const half = lines.slice(0, 1 + Math.floor(aids.rows / 2)).join('\r\n') + '\r\n';
-    write('truncated-snapshot', 'webfm_hilfen', '0307', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(half, 'utf8')]), Math.floor(aids.rows / 2), 'the aids snapshot cut to half its rows');
+    write(
+      'truncated-snapshot',
+      'webfm_hilfen',
+      '0307',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(half, 'utf8')]),
+      Math.floor(aids.rows / 2),
+      'the aids snapshot cut to half its rows',
+    );
   }
   if (troubles.has('duplicate-night')) {
     const cases = of('webfm_faelle');

@@ -7,8 +7,18 @@ export type SubProcessStatus = (typeof SUB_PROCESS_STATUSES)[number];
 export type EntryType = (typeof CHRONICLE_ENTRY_TYPES)[number];
 export type Residence = (typeof RESIDENCES_AFTER_AID)[number];
 
-export const GENDER_WEIGHTS: readonly (readonly [Gender, number])[] = [['m', 48], ['w', 48], ['d', 1], ['u', 3]];
-export const FTE_WEIGHTS: readonly (readonly [string, number])[] = [['1,0', 60], ['0,75', 20], ['0,5', 15], ['0,8', 5]];
+export const GENDER_WEIGHTS: readonly (readonly [Gender, number])[] = [
+  ['m', 48],
+  ['w', 48],
+  ['d', 1],
+  ['u', 3],
+];
+export const FTE_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['1,0', 60],
+  ['0,75', 20],
+  ['0,5', 15],
+  ['0,8', 5],
+];
 
 /** What the generated office grants: WebFM's Hilfeart, its Paragraph, how often, for how long. */
 export interface AidTypeSpec {
@@ -85,34 +95,126 @@ export const PROCESSES: readonly { readonly core: string; readonly sub: string; 
 ];
 
 export const SOCIAL_TEAM_NAMES = [
-  'ASD Team Nord', 'ASD Team Süd', 'ASD Team Mitte', 'ASD Team West', 'ASD Team Ost', 'ASD Team Altstadt',
-  'ASD Team Hafen', 'ASD Team Nordstadt', 'ASD Team Südstadt', 'ASD Team Weststadt', 'ASD Team Oststadt',
-  'ASD Team Innenstadt', 'ASD Team Bergviertel', 'ASD Team Flussufer', 'ASD Team Gartenstadt', 'ASD Team Heide',
+  'ASD Team Nord',
+  'ASD Team Süd',
+  'ASD Team Mitte',
+  'ASD Team West',
+  'ASD Team Ost',
+  'ASD Team Altstadt',
+  'ASD Team Hafen',
+  'ASD Team Nordstadt',
+  'ASD Team Südstadt',
+  'ASD Team Weststadt',
+  'ASD Team Oststadt',
+  'ASD Team Innenstadt',
+  'ASD Team Bergviertel',
+  'ASD Team Flussufer',
+  'ASD Team Gartenstadt',
+  'ASD Team Heide',
 ] as const;
 export const FOSTER_CARE_TEAM = 'Pflegekinderdienst';
 export const ECONOMIC_AID_TEAM = 'Wirtschaftliche Jugendhilfe';
 export const ADMINISTRATION_TEAM = 'Fachdienst Controlling';
 
 export const SOCIAL_AREA_NAMES = [
-  'Altstadt', 'Nordstadt', 'Südstadt', 'Oststadt', 'Weststadt', 'Hafen', 'Bergviertel', 'Flussufer', 'Gartenstadt',
-  'Heide', 'Mühlenviertel', 'Schlossberg', 'Bahnhofsviertel', 'Kirchfeld', 'Rosenhöhe', 'Lindenau', 'Am Markt',
-  'Neue Mitte', 'Ziegelei', 'Wiesengrund', 'Brückenkopf', 'Auenland', 'Eichkamp', 'Seeufer', 'Talblick',
-  'Sonnenhang', 'Feldmark', 'Kanalviertel', 'Hochfeld', 'Grünau', 'Dorfaue', 'Steinbruch',
+  'Altstadt',
+  'Nordstadt',
+  'Südstadt',
+  'Oststadt',
+  'Weststadt',
+  'Hafen',
+  'Bergviertel',
+  'Flussufer',
+  'Gartenstadt',
+  'Heide',
+  'Mühlenviertel',
+  'Schlossberg',
+  'Bahnhofsviertel',
+  'Kirchfeld',
+  'Rosenhöhe',
+  'Lindenau',
+  'Am Markt',
+  'Neue Mitte',
+  'Ziegelei',
+  'Wiesengrund',
+  'Brückenkopf',
+  'Auenland',
+  'Eichkamp',
+  'Seeufer',
+  'Talblick',
+  'Sonnenhang',
+  'Feldmark',
+  'Kanalviertel',
+  'Hochfeld',
+  'Grünau',
+  'Dorfaue',
+  'Steinbruch',
 ] as const;
 
 /** Made-up personal values, with the umlauts and ß an export must survive. */
 export const SURNAMES = [
-  'Müller', 'Schröder', 'Weiß', 'Groß', 'Öztürk', 'Jäger', 'Krüger', 'Schäfer', 'Böhm', 'Köhler', 'Yılmaz', 'Nowak',
-  'Hoffmann', 'Wagner', 'Becker', 'Schulz', 'Fischer', 'Lehmann', 'Kaya', 'Petrović', 'Dąbrowski', 'Meißner', 'Bauer', 'Voß',
+  'Müller',
+  'Schröder',
+  'Weiß',
+  'Groß',
+  'Öztürk',
+  'Jäger',
+  'Krüger',
+  'Schäfer',
+  'Böhm',
+  'Köhler',
+  'Yılmaz',
+  'Nowak',
+  'Hoffmann',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Fischer',
+  'Lehmann',
+  'Kaya',
+  'Petrović',
+  'Dąbrowski',
+  'Meißner',
+  'Bauer',
+  'Voß',
 ] as const;
 export const FIRST_NAMES = [
-  'Zoë', 'Leonie', 'Mia', 'Ben', 'Lukas', 'Aylin', 'Mehmet', 'Sophie', 'Jönne', 'Jürgen', 'Emilia', 'Noah',
-  'Hannah', 'Finn', 'Lea', 'Elias', 'Amélie', 'Mustafa', 'Lina', 'Paul', 'Maja', 'Jonas', 'Greta', 'Ömer',
+  'Zoë',
+  'Leonie',
+  'Mia',
+  'Ben',
+  'Lukas',
+  'Aylin',
+  'Mehmet',
+  'Sophie',
+  'Jönne',
+  'Jürgen',
+  'Emilia',
+  'Noah',
+  'Hannah',
+  'Finn',
+  'Lea',
+  'Elias',
+  'Amélie',
+  'Mustafa',
+  'Lina',
+  'Paul',
+  'Maja',
+  'Jonas',
+  'Greta',
+  'Ömer',
 ] as const;
 export const PROVIDERS = [
-  'Kinderhaus Sonnenschein gGmbH', 'Diakonie Jugendhilfe Nord e.V.', 'Caritas Familienhilfe', 'AWO Erziehungshilfe gGmbH',
-  'Jugendhilfeverbund "Brücke" e.V.', 'Therapeutische Wohngruppe Lindenhof', 'Jugendamt (eigener Dienst)',
-  'Familienzentrum Regenbogen; Außenstelle Süd', 'Verbund Soziale Dienste gGmbH', 'Jugendwerk Grünau e.V.',
+  'Kinderhaus Sonnenschein gGmbH',
+  'Diakonie Jugendhilfe Nord e.V.',
+  'Caritas Familienhilfe',
+  'AWO Erziehungshilfe gGmbH',
+  'Jugendhilfeverbund "Brücke" e.V.',
+  'Therapeutische Wohngruppe Lindenhof',
+  'Jugendamt (eigener Dienst)',
+  'Familienzentrum Regenbogen; Außenstelle Süd',
+  'Verbund Soziale Dienste gGmbH',
+  'Jugendwerk Grünau e.V.',
 ] as const;
 
 /** Foster families are the providers of § 33: a provider that names people, as real exports do. */

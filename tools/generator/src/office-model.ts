@@ -191,16 +191,7 @@ export function buildOfficeModel(settings: GeneratorSettings): OfficeModel {
   return { settings, lastDay, socialTeams, staff, cases, aids, clerks: staff.filter((s) => s.role === 'Verwaltung') };
 }
 
-function buildAid(
-  seed: number,
-  index: number,
-  kase: Case,
-  begin: Day,
-  lastDay: Day,
-  youngAdult: boolean,
-  socialTeams: readonly string[],
-  staffing: Staffing,
-): Aid {
+function buildAid(seed: number, index: number, kase: Case, begin: Day, lastDay: Day, youngAdult: boolean, socialTeams: readonly string[], staffing: Staffing): Aid {
   const r = Prng.for(seed, 'aid', index);
   const type = r.weighted(AID_TYPES.filter((t) => !!t.youngAdult === youngAdult).map((t) => [t, t.weight] as const));
   const end = begin + r.int(type.days[0], type.days[1]) - 1;
@@ -301,7 +292,11 @@ function buildStaff(seed: number, count: number, socialTeams: readonly string[],
     else if (index === fixed - 1) [home, role] = [ECONOMIC_AID_TEAM, 'Verwaltung'];
     else if (index === count - 1) [home, role] = [ADMINISTRATION_TEAM, 'Fachadministration'];
     else {
-      home = r.weighted([[ECONOMIC_AID_TEAM, 8], [FOSTER_CARE_TEAM, 8], [r.pick(socialTeams), 84]]);
+      home = r.weighted([
+        [ECONOMIC_AID_TEAM, 8],
+        [FOSTER_CARE_TEAM, 8],
+        [r.pick(socialTeams), 84],
+      ]);
       // Large teams have deputy leads; about one in sixteen.
       role = home === ECONOMIC_AID_TEAM ? 'Verwaltung' : r.chance(0.06) ? 'Teamleitung' : 'Fachkraft';
     }

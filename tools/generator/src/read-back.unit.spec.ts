@@ -77,7 +77,9 @@ describe('generated exports read back with the project reader and validator', ()
     expect(manifest.files).toHaveLength(16);
 
     for (const [name, file] of files) {
-      const issues = file.rows.flatMap((row) => [...(row.readProblem ? [row.readProblem] : []), ...[...row.problems, ...row.notes].map((issue) => issue.message)].map((message) => `${name}:${row.line}: ${message}`));
+      const issues = file.rows.flatMap((row) =>
+        [...(row.readProblem ? [row.readProblem] : []), ...[...row.problems, ...row.notes].map((issue) => issue.message)].map((message) => `${name}:${row.line}: ${message}`),
+      );
       expect(issues).toEqual([]);
       expect(file.summary.fileProblems).toEqual([]);
       expect(file.summary.unknownColumns).toEqual([]);

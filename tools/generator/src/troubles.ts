@@ -5,7 +5,18 @@ import { Prng } from './prng.js';
 
 /** The bad input of the export contract, and some that is merely untidy, each switchable. */
 export const ROW_TROUBLES = ['field-count', 'bad-date', 'bad-number', 'future-date', 'pre-1990', 'end-before-begin', 'duplicate-id', 'unknown-code', 'blanks', 'unlinked-chronicle'] as const;
-export const FILE_TROUBLES = ['wrong-encoding', 'empty-file', 'not-csv', 'missing-column', 'unterminated-quote', 'truncated-snapshot', 'duplicate-night', 'extra-column', 'column-order', 'overlapping-bands'] as const;
+export const FILE_TROUBLES = [
+  'wrong-encoding',
+  'empty-file',
+  'not-csv',
+  'missing-column',
+  'unterminated-quote',
+  'truncated-snapshot',
+  'duplicate-night',
+  'extra-column',
+  'column-order',
+  'overlapping-bands',
+] as const;
 export const TROUBLES = [...ROW_TROUBLES, ...FILE_TROUBLES] as const;
 export type RowTrouble = (typeof ROW_TROUBLES)[number];
 export type Trouble = (typeof TROUBLES)[number];
@@ -41,9 +52,7 @@ function editFor(trouble: RowTrouble, source: ExportSource, observed: Day, r: Pr
   const set = (column: string, value: string, detail: string): RowEdit => ({ column, detail, apply: (row) => (row[column] ? { ...row, [column]: value } : undefined) });
   switch (trouble) {
     case 'field-count':
-      return r.chance(0.5)
-        ? { detail: 'the last field is missing', apply: () => DROP_LAST_FIELD }
-        : { detail: 'an extra field at the end', apply: () => ADD_FIELD };
+      return r.chance(0.5) ? { detail: 'the last field is missing', apply: () => DROP_LAST_FIELD } : { detail: 'an extra field at the end', apply: () => ADD_FIELD };
     case 'bad-date':
       if (source === 'webfm_faelle') return set('Fallbeginn', `30.02.${r.int(2015, 2023)}`, 'a day that does not exist');
       if (source === 'webfm_teilprozesse') return set('Begonnen am', '2024-03-01 10:00', 'an ISO timestamp instead of TT.MM.JJJJ HH:MM');
@@ -75,7 +84,8 @@ function editFor(trouble: RowTrouble, source: ExportSource, observed: Day, r: Pr
       return { column: id, detail: 'the id of the row before', apply: (row, previous) => (previous ? { ...row, [id]: previous[id]! } : undefined) };
     }
     case 'unknown-code':
-      if (source === 'webfm_hilfen') return { column: 'Beendigungsgrund', detail: 'a reason of ending outside the code list', apply: (row) => (row['Ende'] ? { ...row, Beendigungsgrund: 'Umzug der Familie' } : undefined) };
+      if (source === 'webfm_hilfen')
+        return { column: 'Beendigungsgrund', detail: 'a reason of ending outside the code list', apply: (row) => (row['Ende'] ? { ...row, Beendigungsgrund: 'Umzug der Familie' } : undefined) };
       if (source === '14plus_chronik') return set('Eintragsart', 'MAHNUNG', 'an entry type outside the code list');
       return undefined;
     case 'blanks':
@@ -98,7 +108,13 @@ export class RowTroubleInjector {
   private previous: ExportRow | undefined;
   readonly injected: InjectedTrouble[] = [];
 
-  constructor(seed: number, private readonly file: string, source: ExportSource, observed: Day, troubles: ReadonlySet<Trouble>) {
+  constructor(
+    seed: number,
+    private readonly file: string,
+    source: ExportSource,
+    observed: Day,
+    troubles: ReadonlySet<Trouble>,
+  ) {
     this.r = Prng.for(seed, 'troubles', file);
     this.edits = ROW_TROUBLES.filter((t) => troubles.has(t)).flatMap((trouble) => {
       const edit = editFor(trouble, source, observed, this.r);

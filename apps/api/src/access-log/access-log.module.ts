@@ -38,8 +38,7 @@ export class AccessLogModule implements OnApplicationBootstrap, BeforeApplicatio
         {
           provide: AccessLogWriter,
           inject: [DATABASE],
-          useFactory: (database: DatabaseHandle) =>
-            new AccessLogWriter(database.app, (count, reason) => log.error({ lost: count, reason }, 'access log entries lost: the database refused them')),
+          useFactory: (database: DatabaseHandle) => new AccessLogWriter(database.app, (count, reason) => log.error({ lost: count, reason }, 'access log entries lost: the database refused them')),
         },
       ],
       exports: [AccessLogWriter],

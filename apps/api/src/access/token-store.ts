@@ -18,7 +18,10 @@ export interface IssuedToken {
 export async function issueToken(db: Kysely<Database>, tenantId: string, role: Role, label: string): Promise<IssuedToken> {
   const token = PREFIX + randomBytes(32).toString('base64url');
   const tokenId = randomUUID();
-  await db.insertInto('api_tokens').values({ tenant_id: tenantId, token_id: tokenId, token_hash: hashOf(token), role, label, revoked_at: null }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({ tenant_id: tenantId, token_id: tokenId, token_hash: hashOf(token), role, label, revoked_at: null })
+    .execute();
   return { tokenId, token };
 }
 
@@ -46,12 +49,6 @@ export async function revokeToken(db: Kysely<Database>, tenantId: string, tokenI
 }
 
 export async function hasLiveToken(db: Kysely<Database>, tenantId: string, role: Role): Promise<boolean> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select('token_id')
-    .where('tenant_id', '=', tenantId)
-    .where('role', '=', role)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await db.selectFrom('api_tokens').select('token_id').where('tenant_id', '=', tenantId).where('role', '=', role).where('revoked_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }

@@ -15,7 +15,10 @@ export const catalogueVersionAnswer = z.object({ version: z.number().int(), ...v
 
 const effect = {
   takesEffect: z.enum(['at once', 'by a rebuild']).describe('at once: the KPI queries read it; by a rebuild: it shapes projection tables'),
-  builtWith: z.array(z.object({ projection: z.string(), version: z.number().int().nullable() })).readonly().describe('The version each projection that uses it was built with'),
+  builtWith: z
+    .array(z.object({ projection: z.string(), version: z.number().int().nullable() }))
+    .readonly()
+    .describe('The version each projection that uses it was built with'),
   rebuildPending: z.array(z.string()).readonly().describe('The projections still built with another version'),
 };
 
@@ -30,12 +33,26 @@ function oneOf<N extends CatalogueName>(name: N) {
 }
 
 /** A catalogue's current version and whether the numbers follow it yet; `content` has the shape its `name` says. */
-export const catalogueViewAnswer = z.discriminatedUnion('name', [currentOf('aid-types'), currentOf('chronicle-types'), currentOf('staffing'), currentOf('process-times'), currentOf('budgets'), currentOf('plausibility-rules')]);
+export const catalogueViewAnswer = z.discriminatedUnion('name', [
+  currentOf('aid-types'),
+  currentOf('chronicle-types'),
+  currentOf('staffing'),
+  currentOf('process-times'),
+  currentOf('budgets'),
+  currentOf('plausibility-rules'),
+]);
 
 export const catalogueListAnswer = z.object({ catalogues: z.array(catalogueViewAnswer).readonly() });
 
 /** One version with the history; the effect is told for the current version only. */
-export const catalogueOneAnswer = z.discriminatedUnion('name', [oneOf('aid-types'), oneOf('chronicle-types'), oneOf('staffing'), oneOf('process-times'), oneOf('budgets'), oneOf('plausibility-rules')]);
+export const catalogueOneAnswer = z.discriminatedUnion('name', [
+  oneOf('aid-types'),
+  oneOf('chronicle-types'),
+  oneOf('staffing'),
+  oneOf('process-times'),
+  oneOf('budgets'),
+  oneOf('plausibility-rules'),
+]);
 
 /** The stored version, and the rebuild started for it (absent when none was needed or asked). */
 export const catalogueSavedAnswer = z.intersection(

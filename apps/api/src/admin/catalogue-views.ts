@@ -43,7 +43,11 @@ export async function catalogueEffect(db: Kysely<Database>, tenantId: string, na
 /** Every version of a catalogue, newest first, version 0 last; authors named by their token's label where a token stored it. */
 export async function catalogueVersionHistory(db: Kysely<Database>, tenantId: string, name: CatalogueName): Promise<CatalogueVersionStamp[]> {
   const history = await catalogueHistory(db, tenantId, name);
-  const labels = await tokenLabels(db, tenantId, history.map((entry) => entry.createdBy));
+  const labels = await tokenLabels(
+    db,
+    tenantId,
+    history.map((entry) => entry.createdBy),
+  );
   return [
     ...history.map(({ version, createdAt, createdBy }) => ({ version, createdAt: createdAt.toISOString(), createdBy, createdByLabel: (createdBy && labels.get(createdBy)) ?? null })),
     { version: 0, createdAt: null, createdBy: null, createdByLabel: null },
@@ -68,6 +72,11 @@ const TOKEN_AUTHOR = /^\w+:token:([0-9a-f-]{36})$/;
 async function tokenLabels(db: Kysely<Database>, tenantId: string, authors: readonly (string | null)[]): Promise<Map<string, string>> {
   const byToken = new Map(authors.flatMap((author) => (author && TOKEN_AUTHOR.test(author) ? [[TOKEN_AUTHOR.exec(author)![1]!, author] as const] : [])));
   if (!byToken.size) return new Map();
-  const rows = await db.selectFrom('api_tokens').select(['token_id', 'label']).where('tenant_id', '=', tenantId).where('token_id', 'in', [...byToken.keys()]).execute();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['token_id', 'label'])
+    .where('tenant_id', '=', tenantId)
+    .where('token_id', 'in', [...byToken.keys()])
+    .execute();
   return new Map(rows.map((row) => [byToken.get(row.token_id)!, row.label]));
 }

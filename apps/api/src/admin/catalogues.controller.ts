@@ -60,7 +60,12 @@ export class CataloguesController extends OfficeAdministration {
   @ApiQueryOf(saveFields)
   @ApiBodyOf(anyCatalogue)
   @ApiAnswerOf(catalogueSavedAnswer, 'The stored version, and the rebuild job started for it')
-  async save(@Caller() caller: Principal, @Param('name') rawName: string, @Query(new Validated(saveFields)) query: z.output<typeof saveFields>, @Body() body: unknown): Promise<z.output<typeof catalogueSavedAnswer>> {
+  async save(
+    @Caller() caller: Principal,
+    @Param('name') rawName: string,
+    @Query(new Validated(saveFields)) query: z.output<typeof saveFields>,
+    @Body() body: unknown,
+  ): Promise<z.output<typeof catalogueSavedAnswer>> {
     const name = catalogueNamed(rawName);
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     const content = new Validated(CATALOGUE_SCHEMAS[name]).transform(body);

@@ -35,7 +35,10 @@ export const importJobAnswer = z.object({
   result: z
     .object({
       imports: z.array(jobImport).readonly(),
-      rebuilt: z.array(z.object({ projection: z.string(), eventsApplied: z.number().int() })).readonly().optional(),
+      rebuilt: z
+        .array(z.object({ projection: z.string(), eventsApplied: z.number().int() }))
+        .readonly()
+        .optional(),
       unlinked: z
         .object({
           dryRun: z.boolean(),

@@ -29,7 +29,10 @@ const lastRebuild = z
     enqueuedAt: z.string(),
     finishedAt: z.string().nullable(),
     lastError: z.string().nullable(),
-    rebuilt: z.array(z.object({ projection: z.string(), eventsApplied: z.number().int() })).readonly().describe('Events each rebuilt generation was built from'),
+    rebuilt: z
+      .array(z.object({ projection: z.string(), eventsApplied: z.number().int() }))
+      .readonly()
+      .describe('Events each rebuilt generation was built from'),
   })
   .nullable()
   .describe('The newest rebuild job the queue still knows');

@@ -29,9 +29,7 @@ export async function generationFacts(db: Kysely<Database>, tenantId: string, pr
     activatedAt: active?.activated_at?.toISOString() ?? null,
     readUpTo: checkpoint ? String(checkpoint.global_position) : null,
     lastReadAt: checkpoint ? checkpoint.updated_at.toISOString() : null,
-    building: building
-      ? { generation: building.generation, startedAt: building.created_at.toISOString(), eventsToRead: await eventsBehind(db, tenantId, projection, building.generation) }
-      : null,
+    building: building ? { generation: building.generation, startedAt: building.created_at.toISOString(), eventsToRead: await eventsBehind(db, tenantId, projection, building.generation) } : null,
   };
 }
 

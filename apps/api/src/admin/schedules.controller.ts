@@ -38,7 +38,13 @@ export class SchedulesController extends OfficeAdministration {
     const runtime = runtimeOfOffice(this.runtime, caller.tenantId);
     const schedule = { source, ...body } as ImportSchedule;
     const problem = scheduleProblem(schedule);
-    if (problem) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem, errors: [{ field: problem.startsWith('unknown source') ? 'source' : problem.startsWith('unknown time zone') ? 'timeZone' : 'cron', message: problem }] });
+    if (problem)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: problem,
+        errors: [{ field: problem.startsWith('unknown source') ? 'source' : problem.startsWith('unknown time zone') ? 'timeZone' : 'cron', message: problem }],
+      });
     await saveSchedule(this.db, caller.tenantId, schedule);
     await runtime.syncSchedules();
     return scheduleViewOf(schedule);

@@ -25,7 +25,14 @@ describe('the access log on real PostgreSQL', () => {
   afterAll(() => api?.close());
 
   const entriesSince = async (since: string): Promise<Entry[]> => (await bodyOf(await api.get(`/api/v1/admin/access-log?from=${encodeURIComponent(since)}`, api.tokens.admin))).entries;
-  const tokenIdOf = async (role: string) => (await api.database.db.selectFrom('api_tokens').select('token_id').where('role', '=', role as 'admin').executeTakeFirstOrThrow()).token_id;
+  const tokenIdOf = async (role: string) =>
+    (
+      await api.database.db
+        .selectFrom('api_tokens')
+        .select('token_id')
+        .where('role', '=', role as 'admin')
+        .executeTakeFirstOrThrow()
+    ).token_id;
   const subjectOf = async (role: string) => `token:${await tokenIdOf(role)}`;
 
   it('holds one entry per read and per administrative action, with who, what, format and outcome', async () => {
@@ -58,7 +65,11 @@ describe('the access log on real PostgreSQL', () => {
     await api.get('/api/v1/reports/annual/2024?format=json', api.tokens.controlling);
     const response = await api.get(`/api/v1/admin/access-log?from=${encodeURIComponent(since)}&route=reports/annual&parameter=year=2025&format=csv`, api.tokens.admin);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8').trim().split('\r\n');
+    const lines = Buffer.from(await response.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Zeitpunkt;Rolle;Kennung;Methode;Route;Parameter;Format;Status;Ergebnis;Dauer (ms)');
     expect(lines.slice(1).map((line) => line.split(';').slice(1, 5))).toEqual([['planning', await subjectOf('planning'), 'GET', '/api/v1/reports/annual/:year']]);
   });
@@ -92,10 +103,12 @@ describe('the access log on real PostgreSQL', () => {
   it('lets entries go once they are older than the retention, and only those', async () => {
     const db = api.database.db;
     // An entry of three years ago, as a long-running installation has one.
-    await db.insertInto('access_log').values({ tenant_id: 'default', at: new Date(Date.now() - 3 * 365 * 86_400_000), method: 'GET', route: '/api/v1/kpis/aids', parameters: '{}', status: 200, outcome: 'answered', duration_ms: 3 }).execute();
+    await db
+      .insertInto('access_log')
+      .values({ tenant_id: 'default', at: new Date(Date.now() - 3 * 365 * 86_400_000), method: 'GET', route: '/api/v1/kpis/aids', parameters: '{}', status: 200, outcome: 'answered', duration_ms: 3 })
+      .execute();
     // Counted by age: requests of this suite may still be written while it runs.
-    const count = async (older: boolean) =>
-      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM access_log WHERE (at < now() - interval '730 days') = ${older}`.execute(db)).rows[0]!.n);
+    const count = async (older: boolean) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM access_log WHERE (at < now() - interval '730 days') = ${older}`.execute(db)).rows[0]!.n);
     const youngerBefore = await count(false);
     expect(await count(true)).toBe(1);
     expect(await pruneAccessLog(db, 730)).toBe(1);

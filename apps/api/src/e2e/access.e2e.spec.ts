@@ -46,7 +46,12 @@ describe('access to the API by role, on real PostgreSQL', () => {
     expect((await api.get('/api/v1/teams', token)).status).toBe(200);
     await revokeToken(api.database.db, 'default', tokenId);
     const started = Date.now();
-    await until('the refusal', async () => (await api.get('/api/v1/teams', token)).status, (status) => status === 401, 5_000);
+    await until(
+      'the refusal',
+      async () => (await api.get('/api/v1/teams', token)).status,
+      (status) => status === 401,
+      5_000,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -54,9 +59,7 @@ describe('access to the API by role, on real PostgreSQL', () => {
     const response = await api.get('/api/v1/kpis/aids?period=2025');
     expect(response.headers.get('www-authenticate') ?? '').toBe('');
     expect((await bodyOf(response)).message).toMatch(/bearer token is required/);
-    expect((await bodyOf(await api.get('/api/v1/kpis/aids?period=2025', api.tokens.planning))).message).toBe(
-      'role planning may not use this endpoint; allowed: controlling',
-    );
+    expect((await bodyOf(await api.get('/api/v1/kpis/aids?period=2025', api.tokens.planning))).message).toBe('role planning may not use this endpoint; allowed: controlling');
   });
 
   it('answers a path with a trailing slash as the path without', async () => {

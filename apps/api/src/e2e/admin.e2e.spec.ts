@@ -20,10 +20,15 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
   });
   afterAll(() => api?.close());
 
-  const upload = (name: string, body: Buffer) =>
-    fetch(`${api.url}/api/v1/admin/inbox/${name}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body });
+  const upload = (name: string, body: Buffer) => fetch(`${api.url}/api/v1/admin/inbox/${name}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body });
   const importOf = async (file: string) => (await bodyOf(await api.get('/api/v1/admin/imports?limit=100', admin))).imports.find((i: { file: string }) => i.file === file);
-  const untilImported = (file: string) => until(`the import of ${file}`, () => importOf(file), (i) => i !== undefined, 30_000);
+  const untilImported = (file: string) =>
+    until(
+      `the import of ${file}`,
+      () => importOf(file),
+      (i) => i !== undefined,
+      30_000,
+    );
 
   it('imports an uploaded file and lists it with counts and duration; its job says what it did', async () => {
     const name = `webfm_faelle_${nightOf(4)}_0215.csv`;
@@ -33,7 +38,12 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(job).toMatchObject({ id: expect.stringMatching(/^file-[0-9a-f]{64}$/), description: name });
 
     // The import is recorded before its file is shelved: the job's end is when both are done.
-    const finished = await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    const finished = await until(
+      'the job',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     const record = await importOf(name);
     expect(record).toMatchObject({ source: 'webfm_faelle', status: 'applied', rowsRead: 12, eventsAppended: 12, rowsQuarantined: 0, decision: null });
     expect(record.durationMs).toBeGreaterThanOrEqual(0);
@@ -87,7 +97,12 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     const confirm = await api.send('POST', `/api/v1/admin/imports/${held.importId}/confirm`, admin);
     expect(confirm.status).toBe(202);
     const { job } = await bodyOf(confirm);
-    const done = await until('the confirmation', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    const done = await until(
+      'the confirmation',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(done.result.imports).toEqual([expect.objectContaining({ file: truncated, status: 'applied' })]);
     expect((await bodyOf(await api.get(`/api/v1/admin/imports/${held.importId}`, admin))).decision).toMatchObject({ decision: 'confirmed', decidedBy: expect.stringMatching(/^admin:/) });
     expect((await api.send('POST', `/api/v1/admin/imports/${held.importId}/confirm`, admin)).status).toBe(409);
@@ -98,7 +113,12 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(heldAgain.status).toBe('held');
     const rejected = await bodyOf(await api.send('POST', `/api/v1/admin/imports/${heldAgain.importId}/reject`, admin));
     expect(rejected).toMatchObject({ decision: 'rejected', import: { status: 'held', decision: { decision: 'rejected' } } });
-    await until('the rejection', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${rejected.job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    await until(
+      'the rejection',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${rejected.job.id}`, admin)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(existsSync(join(api.inboxDir, 'rejected', again))).toBe(true);
   });
 
@@ -130,7 +150,12 @@ describe('the administrator API on the embedded runner and real PostgreSQL', () 
     expect(response.status).toBe(202);
     // Every upload is a job of its own, the same bytes too; the file it shelves is the body as sent.
     const { job } = await bodyOf(response);
-    await until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)), (j) => j.state === 'completed', 30_000);
+    await until(
+      'the job',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, admin)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(await sha256OfFile(join(api.inboxDir, 'done', name))).toBe(createHash('sha256').update(body).digest('hex'));
   });
 

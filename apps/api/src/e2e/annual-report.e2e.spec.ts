@@ -91,9 +91,7 @@ describe('the annual report (Gesamtbericht) on real PostgreSQL', () => {
     expect(Object.keys(files)).toContain('01_hilfen_leistungsform.csv');
     const table = files['01_hilfen_leistungsform.csv']!;
     expect([...table.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(strFromU8(table.subarray(3))).toBe(
-      'Leistungsform;Bestand 31.12.;Laufend im Jahr;Begonnen;Beendet\r\nambulant;1;2;2;1\r\nstationär;1;2;1;1\r\n',
-    );
+    expect(strFromU8(table.subarray(3))).toBe('Leistungsform;Bestand 31.12.;Laufend im Jahr;Begonnen;Beendet\r\nambulant;1;2;2;1\r\nstationär;1;2;1;1\r\n');
     expect(strFromU8(files['00_deckblatt.csv']!)).toContain('Wissensstand;wie bekannt am 06.01.2026, 23:59');
   });
 });

@@ -22,9 +22,18 @@ describe('KPI answers served again until what they rest on changes', () => {
   it('answers anew once an import has changed the numbers', async () => {
     expect(await aids()).toEqual([{ group: {}, running: 4, begun: 3, ended: 1 }]);
     const file = night2.find((path) => basename(path).startsWith('webfm_hilfen_'))!;
-    const upload = await fetch(`${api.url}/api/v1/admin/inbox/${basename(file)}`, { method: 'PUT', headers: { authorization: `Bearer ${api.tokens.admin}`, 'content-type': 'text/csv' }, body: readFileSync(file) });
+    const upload = await fetch(`${api.url}/api/v1/admin/inbox/${basename(file)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${api.tokens.admin}`, 'content-type': 'text/csv' },
+      body: readFileSync(file),
+    });
     const { job } = await bodyOf(upload);
-    await until('the import job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, api.tokens.admin)), (j) => j.state === 'completed', 30_000);
+    await until(
+      'the import job',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${job.id}`, api.tokens.admin)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(await aids()).toEqual([{ group: {}, running: 4, begun: 3, ended: 2 }]);
   });
 

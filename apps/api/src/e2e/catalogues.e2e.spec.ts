@@ -31,7 +31,14 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
       ['budgets', 0, 'at once'],
       ['plausibility-rules', 0, 'at once'],
     ]);
-    expect(catalogues[0]).toMatchObject({ content: DEFAULT_CATALOGUES['aid-types'], rebuildPending: [], builtWith: [{ projection: 'aid-history', version: 0 }, { projection: 'chronicle-history', version: 0 }] });
+    expect(catalogues[0]).toMatchObject({
+      content: DEFAULT_CATALOGUES['aid-types'],
+      rebuildPending: [],
+      builtWith: [
+        { projection: 'aid-history', version: 0 },
+        { projection: 'chronicle-history', version: 0 },
+      ],
+    });
   });
 
   it('refuses an edit that does not fit the catalogue, naming the field, and stores nothing', async () => {
@@ -51,7 +58,12 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
     const saved = await bodyOf(await admin('PUT', '/api/v1/admin/catalogues/aid-types', edited));
     expect(saved).toMatchObject({ version: 1, content: edited, rebuildPending: ['aid-history', 'chronicle-history'], rebuildJob: { description: 'rebuild of aid-history, chronicle-history' } });
 
-    const job = await until('the rebuild', async () => bodyOf(await admin('GET', `/api/v1/admin/jobs/${saved.rebuildJob.id}`)), (j) => j.state === 'completed', 30_000);
+    const job = await until(
+      'the rebuild',
+      async () => bodyOf(await admin('GET', `/api/v1/admin/jobs/${saved.rebuildJob.id}`)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(job.result.rebuilt.map((r: { projection: string }) => r.projection)).toEqual(['aid-history', 'chronicle-history']);
     const after = await aidsBySetting();
     expect(after.running).toEqual({ ambulant: 1, teilstationär: 1, stationär: 2 });
@@ -70,7 +82,10 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
     expect(Date.now() - Date.parse(aidTypes.createdAt)).toBeLessThan(5 * 60_000);
     expect(catalogues.find((c: { name: string }) => c.name === 'process-times')).toMatchObject({ version: 0, createdAt: null, createdBy: null, createdByLabel: null });
     const { versions } = await bodyOf(await admin('GET', '/api/v1/admin/catalogues/aid-types'));
-    expect(versions).toEqual([{ version: 1, createdAt: aidTypes.createdAt, createdBy: aidTypes.createdBy, createdByLabel: 'test' }, { version: 0, createdAt: null, createdBy: null, createdByLabel: null }]);
+    expect(versions).toEqual([
+      { version: 1, createdAt: aidTypes.createdAt, createdBy: aidTypes.createdBy, createdByLabel: 'test' },
+      { version: 0, createdAt: null, createdBy: null, createdByLabel: null },
+    ]);
   });
 
   it('stores a query-time catalogue without a rebuild: it takes effect at once', async () => {
@@ -88,7 +103,12 @@ describe('catalogue editing by the administrator, on real PostgreSQL', () => {
     const response = await admin('POST', '/api/v1/admin/projections/rebuild', { projections: ['staff-history'] });
     expect(response.status).toBe(202);
     const { id } = await bodyOf(response);
-    const job = await until('the rebuild', async () => bodyOf(await admin('GET', `/api/v1/admin/jobs/${id}`)), (j) => j.state === 'completed', 30_000);
+    const job = await until(
+      'the rebuild',
+      async () => bodyOf(await admin('GET', `/api/v1/admin/jobs/${id}`)),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(job.result.rebuilt).toEqual([{ projection: 'staff-history', eventsApplied: expect.any(Number) }]);
     expect((await admin('POST', '/api/v1/admin/projections/rebuild', { projections: ['nothing'] })).status).toBe(400);
   });

@@ -25,8 +25,7 @@ describe('console sessions (postgres)', () => {
     return { response, cookie: cookieOf(response), body: (await response.json()) as { role: string; csrfToken: string } };
   }
 
-  const withCookie = (path: string, cookie: string, init: RequestInit = {}) =>
-    fetch(`${api.url}${path}`, { ...init, headers: { cookie, ...(init.headers as Record<string, string> | undefined) } });
+  const withCookie = (path: string, cookie: string, init: RequestInit = {}) => fetch(`${api.url}${path}`, { ...init, headers: { cookie, ...(init.headers as Record<string, string> | undefined) } });
 
   it('exchanges a token for an httpOnly, SameSite=Strict session cookie that answers as the token would', async () => {
     const { response, cookie, body } = await signIn(api.tokens.controlling);

@@ -31,7 +31,12 @@ describe('uploads and the inbox, at their edges', () => {
 
   const small = () => exportFileBytes('webfm_faelle', defaultRows('webfm_faelle', 3));
   const upload = (encodedName: string, body: RequestInit['body'], headers: Record<string, string> = {}) =>
-    fetch(`${api.url}/api/v1/admin/inbox/${encodedName}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv', ...headers }, body, duplex: 'half' } as RequestInit);
+    fetch(`${api.url}/api/v1/admin/inbox/${encodedName}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
   /** Whatever the inbox holds at its top level, half-written files included. */
   const inInbox = () => readdirSync(api.inboxDir).filter((name) => !['done', 'held', 'rejected'].includes(name));
 

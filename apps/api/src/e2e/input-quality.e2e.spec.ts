@@ -106,7 +106,11 @@ describe('input quality through the API, on real PostgreSQL', () => {
     ]);
     const csv = await api.get(`/api/v1/quality/to-fix?${WINTER}&format=csv`, api.tokens.admin);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="Korrekturliste_2025-12_2026-02.csv"');
-    expect(Buffer.from(await csv.arrayBuffer()).toString('utf8').split('\r\n')).toEqual([
+    expect(
+      Buffer.from(await csv.arrayBuffer())
+        .toString('utf8')
+        .split('\r\n'),
+    ).toEqual([
       '\uFEFFTeam;Datensatz;Regel;Datei;Zeile',
       'ASD Team Nord;Hilfe;Hilfe läuft über das Fallende hinaus;webfm_hilfen_20260210_0215.csv;6',
       'ASD Team Süd;Hilfe;Hilfe zu unbekanntem Fall;webfm_hilfen_20260210_0215.csv;5',
@@ -130,7 +134,7 @@ describe('input quality through the API, on real PostgreSQL', () => {
   });
 
   it('says in the KPI answers how good their base is: return rate, costs and caseload', async () => {
-    const notesOf = async (path: string) => (await get(path, api.tokens.controlling) as unknown as { dataQuality: { notes: string[] } }).dataQuality.notes;
+    const notesOf = async (path: string) => ((await get(path, api.tokens.controlling)) as unknown as { dataQuality: { notes: string[] } }).dataQuality.notes;
     // H2, the one stationary aid ended in 2026, lacked reason and Aufenthalt until February's export.
     expect(await notesOf('/api/v1/kpis/return-rate?period=2026&asOf=2026-01-20')).toEqual([
       '1 von 1 beendeten stationären Hilfen: Hilfe beendet ohne Beendigungsgrund',
@@ -142,7 +146,9 @@ describe('input quality through the API, on real PostgreSQL', () => {
     ]);
     // E1 … E4 paid in December and January; E2 links to no case. Team Süd paid E3 and, since F4 came, E4.
     expect(await notesOf('/api/v1/kpis/costs?from=2025-12-01&to=2026-01-31')).toEqual(['1 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
-    expect(await notesOf(`/api/v1/kpis/costs?from=2025-12-01&to=2026-01-31&team=${encodeURIComponent('ASD Team Süd')}`)).toEqual(['0 von 2 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    expect(await notesOf(`/api/v1/kpis/costs?from=2025-12-01&to=2026-01-31&team=${encodeURIComponent('ASD Team Süd')}`)).toEqual([
+      '0 von 2 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen',
+    ]);
     // H1, H3, H4, H5 run on 31.01.2026; H5 past its case's end.
     expect(await notesOf('/api/v1/kpis/caseload?on=2026-01-31')).toEqual(['1 von 4 am Stichtag laufenden Hilfen zur Erziehung: Hilfe läuft über das Fallende hinaus']);
   });
@@ -217,8 +223,8 @@ describe('input quality through the API, on real PostgreSQL', () => {
     expect(use.dataQuality.notes).toEqual([`1 von 6 ${fallzahlNote}`]);
   });
 
-  it("notes the bases in the annual report: rule, records hit and records of the base per KPI", async () => {
-    const report = await get('/api/v1/reports/annual/2026?format=json', api.tokens.controlling) as unknown as { tables: { id: string; rows: unknown[] }[] };
+  it('notes the bases in the annual report: rule, records hit and records of the base per KPI', async () => {
+    const report = (await get('/api/v1/reports/annual/2026?format=json', api.tokens.controlling)) as unknown as { tables: { id: string; rows: unknown[] }[] };
     const table = report.tables.find((t) => t.id === 'datenqualitaet')!;
     expect(table.rows).toEqual([
       // Office first, then by KPI, as known now. On 31.12.2026 H1, H3, H4, H5 run on: H3's Hilfeart

@@ -52,9 +52,7 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
   it('gives the return rate with its numerator, denominator and residences', async () => {
     const body = await get('/api/v1/kpis/return-rate?period=2025&by=paragraph');
     // H1 is the only stationary aid ended in 2025, and went home.
-    expect(body.rows).toEqual([
-      { group: { paragraph: '§ 34' }, denominator: 1, numerator: 1, rate: 100, residences: { 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten': 1 } },
-    ]);
+    expect(body.rows).toEqual([{ group: { paragraph: '§ 34' }, denominator: 1, numerator: 1, rate: 100, residences: { 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten': 1 } }]);
   });
 
   it('counts completed sub-processes by team and quarter, not the open one', async () => {
@@ -71,7 +69,7 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     expect(byTeam['ASD Team Süd']).toEqual({ team: 'ASD Team Süd', aids: 1, caseWorkerFte: 0.5, aidsPerFte: 2, ratio: '1:2,0' });
   });
 
-  it('takes the last day of a period asked as the caseload\'s reference date', async () => {
+  it("takes the last day of a period asked as the caseload's reference date", async () => {
     const body = await get('/api/v1/kpis/caseload?period=2025-Q4');
     expect(body.parameters).toMatchObject({ from: '2025-10-01', to: '2025-12-31', on: '2025-12-31' });
     // 31.12.2025: Nord has H4 only (H3 ended 20.12.) on 1.0 FTE; Süd H2 on 0.5 FTE.
@@ -84,7 +82,7 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     ]);
   });
 
-  it('serves the setting shares of every group the dimensions ask for, beside the office\'s', async () => {
+  it("serves the setting shares of every group the dimensions ask for, beside the office's", async () => {
     const body = await get('/api/v1/kpis/aids?period=2025&by=team');
     // Nord: H1 (§ 34) stationary, H3 and H4 ambulant; Süd: H2 (§ 33).
     expect(body.sharesByGroup).toEqual([
@@ -146,7 +144,11 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
       ['ASD Team Süd', 'total', 1],
     ]);
     const byMonth = await get('/api/v1/kpis/sub-process-counts?period=2025&granularity=month');
-    expect(byMonth.rows.map((r: { period: string; count: number }) => [r.period, r.count])).toEqual([['2025-02', 1], ['2025-03', 1], ['2025-05', 1]]);
+    expect(byMonth.rows.map((r: { period: string; count: number }) => [r.period, r.count])).toEqual([
+      ['2025-02', 1],
+      ['2025-03', 1],
+      ['2025-05', 1],
+    ]);
   });
 
   it('documents the answers in the OpenAPI document as they are served', async () => {
@@ -157,7 +159,9 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
     for (const path of ['aids', 'aids/stock', 'endings', 'return-rate', 'caseload', 'sub-process-counts', 'staffing-requirement', 'costs', 'social-area-budgets', 'use-per-young-inhabitant']) {
       expect(Object.keys(answer(`/api/v1/kpis/${path}`).properties.dataQuality.properties)).toEqual(['records', 'rules', 'notes']);
     }
-    expect(Object.keys(answer('/api/v1/kpis/aids/stock').properties.sharesByGroup.items.properties)).toEqual(expect.arrayContaining(['group', 'shareStationary', 'ambulantPerStationary', 'fosterShare']));
+    expect(Object.keys(answer('/api/v1/kpis/aids/stock').properties.sharesByGroup.items.properties)).toEqual(
+      expect.arrayContaining(['group', 'shareStationary', 'ambulantPerStationary', 'fosterShare']),
+    );
     expect(Object.keys(answer('/api/v1/kpis/endings').properties.rows.items.properties)).toEqual(
       expect.arrayContaining(['ended', 'base', 'planned', 'breakdown', 'plannedEndingRate', 'breakdownRate', 'reasons']),
     );
@@ -182,7 +186,10 @@ describe('KPI endpoints on real PostgreSQL, after importing two nights through t
       { paragraph: '§ 34', grossCents: 100_000, aids: 1, centsPerAid: 100_000 },
     ]);
     const steps = await get('/api/v1/kpis/chronicle-counts?period=2025&granularity=year');
-    expect(steps.rows.map((r: { group: { entryType: string }; count: number }) => [r.group.entryType, r.count]).sort()).toEqual([['KOSTENBEITRAG', 1], ['ZAHLUNG', 1]]);
+    expect(steps.rows.map((r: { group: { entryType: string }; count: number }) => [r.group.entryType, r.count]).sort()).toEqual([
+      ['KOSTENBEITRAG', 1],
+      ['ZAHLUNG', 1],
+    ]);
   });
 
   it('rejects bad parameters with a 400 that names the field', async () => {

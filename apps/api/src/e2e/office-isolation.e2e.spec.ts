@@ -127,10 +127,13 @@ describe('two offices on one PostgreSQL, kept apart by row-level security', () =
 
   it('the API’s role cannot switch row-level security off, take another role or write into another office', async () => {
     const refused = (statement: string) =>
-      offices.api.app.connection().execute(async (connection) => {
-        await sql.raw(statement).execute(connection);
-        return 'allowed';
-      }).catch((error: Error) => error.message);
+      offices.api.app
+        .connection()
+        .execute(async (connection) => {
+          await sql.raw(statement).execute(connection);
+          return 'allowed';
+        })
+        .catch((error: Error) => error.message);
     expect(await refused('ALTER TABLE events DISABLE ROW LEVEL SECURITY')).toMatch(/must be owner/);
     expect(await refused('DROP POLICY office_rows ON events')).toMatch(/must be owner/);
     expect(await refused('SET ROLE postgres')).toMatch(/permission denied/);
@@ -175,7 +178,10 @@ describe('the embedded PGlite keeps offices apart the same way', () => {
     try {
       for (const tenantId of ['default', 'ost']) {
         await database.db.insertInto('tenants').values({ tenant_id: tenantId, name: tenantId }).execute();
-        await database.db.insertInto('api_tokens').values({ tenant_id: tenantId, token_id: crypto.randomUUID(), token_hash: `hash-${tenantId}`, role: 'admin', label: 't', revoked_at: null }).execute();
+        await database.db
+          .insertInto('api_tokens')
+          .values({ tenant_id: tenantId, token_id: crypto.randomUUID(), token_hash: `hash-${tenantId}`, role: 'admin', label: 't', revoked_at: null })
+          .execute();
       }
       const unfiltered = async () => (await database.app.selectFrom('api_tokens').select('tenant_id').execute()).map((r) => r.tenant_id);
       expect(await inOffice('default', unfiltered)).toEqual(['default']);

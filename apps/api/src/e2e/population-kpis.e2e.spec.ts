@@ -17,7 +17,14 @@ type Row = {
 };
 type Table = { id: string; columns: { key: string }[]; rows: Record<string, string | number | null>[] };
 
-const band = (Sozialraum: string, from: number, to: number, Anzahl: number, Geschlecht = '') => ({ Stichtag: '31.12.2025', Sozialraum, 'Alter von': String(from), 'Alter bis': String(to), Anzahl: String(Anzahl), Geschlecht });
+const band = (Sozialraum: string, from: number, to: number, Anzahl: number, Geschlecht = '') => ({
+  Stichtag: '31.12.2025',
+  Sozialraum,
+  'Alter von': String(from),
+  'Alter bis': String(to),
+  Anzahl: String(Anzahl),
+  Geschlecht,
+});
 
 /**
  * Counted by hand from hand-made-office.ts: cases 1 and 3 live in SR 01 Altstadt, case 2 in SR 02
@@ -42,18 +49,40 @@ describe('use per young inhabitant (KPI 9) from imported population files, on re
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'population-e2e-'));
     const { night1, night2 } = writeHandMadeOffice(dir);
-    const first = [band('SR 01 Altstadt', 0, 5, 1000, 'm'), band('SR 01 Altstadt', 0, 5, 1000, 'w'), band('SR 01 Altstadt', 6, 17, 4000), band('SR 01 Altstadt', 18, 20, 2000), band('SR 01 Altstadt', 21, 26, 3000), band('SR 02 Neustadt', 0, 20, 5000)];
+    const first = [
+      band('SR 01 Altstadt', 0, 5, 1000, 'm'),
+      band('SR 01 Altstadt', 0, 5, 1000, 'w'),
+      band('SR 01 Altstadt', 6, 17, 4000),
+      band('SR 01 Altstadt', 18, 20, 2000),
+      band('SR 01 Altstadt', 21, 26, 3000),
+      band('SR 02 Neustadt', 0, 20, 5000),
+    ];
     const second = first.map((row) => (row['Alter von'] === '6' ? { ...row, Anzahl: '6000' } : row));
     api = await startApiOn([night1, night2, [writeExportFile(dir, 'einwohner_20260110_0800.csv', 'einwohner', first)], [writeExportFile(dir, 'einwohner_20260120_0800.csv', 'einwohner', second)]]);
   });
   afterAll(() => api?.close());
 
-  it('relates each social area\'s Fallzahl, stock and net costs to its population under 21', async () => {
+  it("relates each social area's Fallzahl, stock and net costs to its population under 21", async () => {
     const rows = await byArea();
-    expect(rows['SR 01 Altstadt']).toMatchObject({ cases: 3, stock: 1, population: { young: 10_000, stichtage: ['2025-12-31'], gap: null }, casesPer10000: 3, stockPer10000: 1, netCents: 80_000, netPerYoungInhabitant: 0.08 });
+    expect(rows['SR 01 Altstadt']).toMatchObject({
+      cases: 3,
+      stock: 1,
+      population: { young: 10_000, stichtage: ['2025-12-31'], gap: null },
+      casesPer10000: 3,
+      stockPer10000: 1,
+      netCents: 80_000,
+      netPerYoungInhabitant: 0.08,
+    });
     expect(rows['SR 02 Neustadt']).toMatchObject({ cases: 1, stock: 1, population: { young: 5_000 }, casesPer10000: 2, stockPer10000: 2, netCents: 0, netPerYoungInhabitant: 0 });
     // Office: 4 cases and 2 in stock over 15,000; 800 € over 15,000 = 0.053 €.
-    expect(await office()).toMatchObject({ cases: 4, stock: 2, population: { young: 15_000, stichtage: ['2025-12-31'], areasWithout: [] }, casesPer10000: 2.7, stockPer10000: 1.3, netPerYoungInhabitant: 0.05 });
+    expect(await office()).toMatchObject({
+      cases: 4,
+      stock: 2,
+      population: { young: 15_000, stichtage: ['2025-12-31'], areasWithout: [] },
+      casesPer10000: 2.7,
+      stockPer10000: 1.3,
+      netPerYoungInhabitant: 0.05,
+    });
   });
 
   it('answers as known before the second file and before any population file', async () => {
@@ -80,7 +109,14 @@ describe('use per young inhabitant (KPI 9) from imported population files, on re
     ]);
     expect(table('sozialraumbudgets').rows[0]).toMatchObject({ row: 'Jugendamt gesamt', budget: null, spent: 800 });
     // 2024: H2 alone ran on 31.12.2024, nothing ended: Fallzahl 1, so 4 is +3 or +300 %.
-    expect(table('vorjahresvergleich').rows.find((r) => r['row'] === 'Fallzahl (Hilfen zur Erziehung)')).toEqual({ row: 'Fallzahl (Hilfen zur Erziehung)', unit: 'Anzahl', previous: 1, current: 4, change: 3, changePercent: 300 });
+    expect(table('vorjahresvergleich').rows.find((r) => r['row'] === 'Fallzahl (Hilfen zur Erziehung)')).toEqual({
+      row: 'Fallzahl (Hilfen zur Erziehung)',
+      unit: 'Anzahl',
+      previous: 1,
+      current: 4,
+      change: 3,
+      changePercent: 300,
+    });
   });
 
   it('hides the small counts of KPI 9 and what is computed from them in a published report', async () => {
@@ -95,7 +131,7 @@ describe('use per young inhabitant (KPI 9) from imported population files, on re
     expect(comparison).toMatchObject({ previous: '.', current: '.', change: '.', changePercent: '.' });
   });
 
-  it('serves the overview\'s key figures beside the year before', async () => {
+  it("serves the overview's key figures beside the year before", async () => {
     const answer = await get<{ rows: { id: string; value: number | null; previous: number | null; change: number | null; changePercent: number | null }[] }>('/api/v1/kpis/year-over-year?year=2025');
     const figure = Object.fromEntries(answer.rows.map((r) => [r.id, r]));
     expect(figure['fallzahl']).toMatchObject({ value: 4, previous: 1, change: 3, changePercent: 300 });

@@ -9,7 +9,11 @@ import { attackReport, type PublicKnowledge, type ReportJson } from '../testing/
 async function generatedOffice(scale: number, seed: number): Promise<string[][]> {
   const out = mkdtempSync(join(tmpdir(), 'suppression-office-'));
   await writeExportSet({ out, scale, seed, start: dayOf('2024-01-01'), initialLoad: dayOf('2026-01-01'), nights: 0, troubles: new Set() });
-  return [readdirSync(out).filter((name) => name.endsWith('.csv')).map((name) => join(out, name))];
+  return [
+    readdirSync(out)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => join(out, name)),
+  ];
 }
 
 function handMadeOffice(): string[][] {
@@ -22,9 +26,7 @@ function primaryOnly(truth: ReportJson): ReportJson {
   return {
     tables: truth.tables.map((table) => ({
       ...table,
-      rows: table.rows.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, isCountBesideTotal(table, key) && (value === 1 || value === 2) ? '.' : value])),
-      ),
+      rows: table.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, isCountBesideTotal(table, key) && (value === 1 || value === 2) ? '.' : value]))),
     })),
   };
 }

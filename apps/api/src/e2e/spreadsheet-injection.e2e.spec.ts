@@ -52,7 +52,10 @@ describe('cells that look like formulas, in every spreadsheet the API writes', (
     const response = await api.get('/api/v1/reports/annual/2025?format=xlsx', api.tokens.controlling);
     await workbook.xlsx.load(await response.arrayBuffer());
     const teamCells: ExcelJS.Cell[] = [];
-    workbook.getWorksheet('Laufende Hilfen nach Team')!.getColumn(1).eachCell((cell, row) => row > 1 && teamCells.push(cell));
+    workbook
+      .getWorksheet('Laufende Hilfen nach Team')!
+      .getColumn(1)
+      .eachCell((cell, row) => row > 1 && teamCells.push(cell));
     expect(teamCells.map((cell) => cell.value)).toEqual(expect.arrayContaining([...FORMULA_TEAMS]));
     for (const cell of teamCells) expect(cell.type).toBe(ExcelJS.ValueType.String);
     const net = workbook.getWorksheet('Kosten nach Paragraph')!.getCell('D2');
@@ -65,7 +68,17 @@ describe('cells that look like formulas, in every spreadsheet the API writes', (
     // A finding quoting what a file said, as a column name or a value may.
     await api.database.db
       .insertInto('import_findings')
-      .values({ tenant_id: DEFAULT_TENANT_ID, import_id: importId, finding_no: 9_999, severity: 'warning', code: 'unknown-code', line: 7, field: 'team', column_name: '@SUM(A1)', message: '=cmd|" /C calc"!A0' })
+      .values({
+        tenant_id: DEFAULT_TENANT_ID,
+        import_id: importId,
+        finding_no: 9_999,
+        severity: 'warning',
+        code: 'unknown-code',
+        line: 7,
+        field: 'team',
+        column_name: '@SUM(A1)',
+        message: '=cmd|" /C calc"!A0',
+      })
       .execute();
     const cells = cellsOf(await fetchBytes(`/api/v1/admin/imports/${importId}/findings?format=csv`, api.tokens.admin));
     expect(cells.at(-1)).toEqual(['webfm_faelle_20260105_0215.csv', '7', "'@SUM(A1)", 'Warnung', 'unknown-code', `'=cmd|" /C calc"!A0`]);

@@ -54,7 +54,9 @@ describe('unlinking after retention on real PostgreSQL', () => {
   let admin: string;
   const reads = async () => Promise.all(KPI_READS.map(async (path) => [path, rowsInOrder(await bodyOf(await api.get(path, api.tokens.controlling)))] as const));
   const tableNames = async () =>
-    (await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(api.database.db)).rows.map((r) => r.table_name);
+    (await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(api.database.db)).rows.map(
+      (r) => r.table_name,
+    );
   /** Every row of every table, as text, by table. */
   const tables = async () => {
     const texts: Record<string, string> = {};
@@ -66,7 +68,13 @@ describe('unlinking after retention on real PostgreSQL', () => {
   };
   const everything = async () => Object.values(await tables()).join('\n');
   const links = async () => new Map((await api.database.db.selectFrom('record_links').select(['surrogate', 'pseudonym']).execute()).map((l) => [l.surrogate, l.pseudonym]));
-  const untilJobDone = async (id: string) => until('the job', async () => bodyOf(await api.get(`/api/v1/admin/jobs/${id}`, admin)), (job) => job.state === 'completed' || job.state === 'failed', 60_000);
+  const untilJobDone = async (id: string) =>
+    until(
+      'the job',
+      async () => bodyOf(await api.get(`/api/v1/admin/jobs/${id}`, admin)),
+      (job) => job.state === 'completed' || job.state === 'failed',
+      60_000,
+    );
 
   beforeAll(async () => {
     api = await startApiOn([await collectExportFiles([samples])], RETENTION);
@@ -105,7 +113,10 @@ describe('unlinking after retention on real PostgreSQL', () => {
     // The Aktenzeichen of the unlinked cases go with them.
     const caseRows = readFileSync(join(samples, 'webfm_faelle_20260104_0215.csv'), 'utf8').split('\n').slice(1).filter(Boolean);
     const unlinkedCases = new Set(unlinkedIds.filter((u) => u.kind === 'case').map((u) => u.id));
-    const references = caseRows.map((line) => line.split(';')).filter(([caseId]) => unlinkedCases.has(caseId!)).map(([, reference]) => reference!);
+    const references = caseRows
+      .map((line) => line.split(';'))
+      .filter(([caseId]) => unlinkedCases.has(caseId!))
+      .map(([, reference]) => reference!);
     const pseudonymizer = new Pseudonymizer(TEST_PSEUDONYM_KEY);
     const referencePseudonyms = references.map((reference) => pseudonymizer.pseudonym('file-reference', normalizeAktenzeichen(reference)));
 
@@ -151,7 +162,11 @@ describe('unlinking after retention on real PostgreSQL', () => {
     const reopened = rows.map((line) => (line.startsWith('F0000001;') ? line.replace(/;27\.11\.2022;27\.11\.2022 16:39/, ';;05.01.2026 08:00') : line));
     expect(reopened).not.toEqual(rows);
     writeFileSync(file, [header, ...reopened, ''].join('\n'));
-    const casesBefore = await withEventsTable(api.database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
+    const casesBefore = await withEventsTable(api.database.db)
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('stream_id', 'like', 'case-%')
+      .executeTakeFirstOrThrow();
 
     const summary = await importFile(api.database.db, testImportSettings({ retention: PERIODS }), file);
     expect(summary.status).toBe('applied');
@@ -162,7 +177,11 @@ describe('unlinking after retention on real PostgreSQL', () => {
     expect(anew).toEqual([expect.objectContaining({ line: rows.findIndex((l) => l.startsWith('F0000001;')) + 2, severity: 'info' })]);
     // Only the reopened case is new: nothing of the unlinked ones is deleted or taken in again.
     expect(summary.eventsAppended).toBe(1);
-    const casesAfter = await withEventsTable(api.database.db).selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', 'case-%').executeTakeFirstOrThrow();
+    const casesAfter = await withEventsTable(api.database.db)
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('stream_id', 'like', 'case-%')
+      .executeTakeFirstOrThrow();
     expect(Number(casesAfter.n)).toBe(Number(casesBefore.n) + 1);
     await untilEventsReadable(api.database.db);
     await catchUpAll(api.database.db, DEFAULT_TENANT_ID);

@@ -16,7 +16,6 @@ export async function limitRequestsPerClient(server: FastifyInstance, perMinute:
     hook: 'onRequest',
     allowList: (request) => EXEMPT.has(request.url.split('?', 1)[0]!),
     // Thrown as Nest's own exception, so the answer has the shape of every other refusal.
-    errorResponseBuilder: () =>
-      new HttpException({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: 'rate limit reached: wait a minute' }, HttpStatus.TOO_MANY_REQUESTS),
+    errorResponseBuilder: () => new HttpException({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: 'rate limit reached: wait a minute' }, HttpStatus.TOO_MANY_REQUESTS),
   });
 }

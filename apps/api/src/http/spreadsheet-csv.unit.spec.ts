@@ -14,7 +14,10 @@ describe('spreadsheetCsv', () => {
   });
 
   it('writes UTF-8 with a byte order mark, `;` and CRLF, quoting what needs it', () => {
-    const bytes = spreadsheetCsv([['Köpfe', 'a;b'], ['x', 'say "hi"']]);
+    const bytes = spreadsheetCsv([
+      ['Köpfe', 'a;b'],
+      ['x', 'say "hi"'],
+    ]);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('Köpfe;"a;b"\r\nx;"say ""hi"""\r\n');
   });

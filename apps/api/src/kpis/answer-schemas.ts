@@ -11,7 +11,9 @@ const basis = z
   .object({
     asOf: z.string().nullable().describe('The knowledge time asked for (ISO timestamp), or null: everything observed.'),
     observedUntil: z.record(z.string(), z.string()).describe('Per export source, the observation time of the newest applied export the answer rests on.'),
-    catalogues: z.array(z.object({ name: z.enum(CATALOGUE_NAMES), version: z.number().int(), entries: z.unknown().describe('The catalogue as used') })).describe('The catalogues behind the figures, with the versions used.'),
+    catalogues: z
+      .array(z.object({ name: z.enum(CATALOGUE_NAMES), version: z.number().int(), entries: z.unknown().describe('The catalogue as used') }))
+      .describe('The catalogues behind the figures, with the versions used.'),
   })
   .describe('What the answer rests on: as known when, from which exports, by which rules.');
 

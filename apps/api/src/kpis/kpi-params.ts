@@ -72,7 +72,12 @@ export function dimensionsParam<D extends string>(allowed: readonly D[]) {
     .string()
     .optional()
     .transform((value, ctx) => {
-      const asked = value ? value.split(',').map((d) => d.trim()).filter(Boolean) : [];
+      const asked = value
+        ? value
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean)
+        : [];
       const unknown = asked.filter((d) => !(allowed as readonly string[]).includes(d));
       if (unknown.length) {
         ctx.addIssue({ code: 'custom', message: `unknown dimension ${unknown.join(', ')}; known: ${allowed.join(', ')}` });

@@ -22,8 +22,7 @@ interface ImportFigures {
  * shows the same numbers whichever worker did the import.
  */
 export function registerImportMetrics(registry: Registry, database: DatabaseHandle): void {
-  const gauge = (name: string, help: string, labelNames: string[], collect?: () => Promise<void>) =>
-    new Gauge({ name, help, labelNames, registers: [registry], ...(collect ? { collect } : {}) });
+  const gauge = (name: string, help: string, labelNames: string[], collect?: () => Promise<void>) => new Gauge({ name, help, labelNames, registers: [registry], ...(collect ? { collect } : {}) });
   // One query fills every import gauge: the first gauge's collect runs it for all.
   const imports = gauge('jugendamt_imports', 'Import runs by source and status', ['tenant', 'source', 'status'], () => collectImports());
   const rows = gauge('jugendamt_import_rows_read', 'Rows read by applied imports', ['tenant', 'source']);

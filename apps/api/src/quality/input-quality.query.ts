@@ -7,7 +7,10 @@ import { daysOfMonths, monthsAsked, type FindingsToFixParams, type InputQualityP
 
 /** docs/data-quality.md: the plausibility rules' findings per team and month. */
 export class InputQualityQuery extends Query<InputQualityAnswer> {
-  constructor(readonly caller: Principal, readonly params: InputQualityParams) {
+  constructor(
+    readonly caller: Principal,
+    readonly params: InputQualityParams,
+  ) {
     super();
   }
 }
@@ -34,7 +37,10 @@ export class InputQualityHandler implements IQueryHandler<InputQualityQuery> {
 
 /** docs/data-quality.md: what is left to fix, with file and line. */
 export class FindingsToFixQuery extends Query<FindingsToFixList> {
-  constructor(readonly caller: Principal, readonly params: FindingsToFixParams) {
+  constructor(
+    readonly caller: Principal,
+    readonly params: FindingsToFixParams,
+  ) {
     super();
   }
 }

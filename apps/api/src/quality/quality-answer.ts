@@ -29,9 +29,7 @@ export const inputQualityAnswer = z.object({
   rulesVersion: count.describe('The version of the plausibility-rules catalogue the answer checked (0: as shipped).'),
   rules: z.record(z.enum(PLAUSIBILITY_RULE_IDS), rule).describe('The rules, as the catalogue names them.'),
   office: z.array(qualityMonth).readonly().describe('The office: every team, payments without case included.'),
-  teams: z
-    .array(z.object({ team: z.string().nullable().describe('null: ohne Team, payments whose Aktenzeichen matches no case.'), months: z.array(qualityMonth).readonly() }))
-    .readonly(),
+  teams: z.array(z.object({ team: z.string().nullable().describe('null: ohne Team, payments whose Aktenzeichen matches no case.'), months: z.array(qualityMonth).readonly() })).readonly(),
 });
 
 export type InputQualityAnswer = z.output<typeof inputQualityAnswer>;
@@ -45,7 +43,7 @@ export const findingsToFixAnswer = z.object({
         team: z.string().nullable().describe('null: ohne Team, a payment whose Aktenzeichen matches no case.'),
         records: z.enum(QUALITY_RECORD_KINDS),
         rules: z.array(z.enum(PLAUSIBILITY_RULE_IDS)).readonly().describe('The active rules that hit the record.'),
-        file: z.string().nullable().describe('The newest export that held the record (in the inbox\'s done/ for INBOX_KEEP_DAYS); null: imported before lines were kept.'),
+        file: z.string().nullable().describe("The newest export that held the record (in the inbox's done/ for INBOX_KEEP_DAYS); null: imported before lines were kept."),
         line: z.number().int().nullable().describe('Its line in that file (line 1: the header).'),
         observedAt: z.string().nullable().describe('When that export was observed.'),
       }),

@@ -14,7 +14,16 @@ export function teamQualityCsv(answer: InputQualityAnswer, team: string): Buffer
   const months: readonly QualityMonth[] =
     answer.teams.find((t) => t.team === team)?.months ?? answer.office.map((m) => ({ ...m, checked: 0, affected: 0, share: null, shareChange: null, shareBefore: null, findings: {} }));
   const rules = PLAUSIBILITY_RULE_IDS.filter((id) => answer.rules[id]?.active) as PlausibilityRuleId[];
-  const header = ['Team', 'Monat', 'Geprüfte Datensätze', 'Betroffene Datensätze', 'Anteil betroffen (%)', 'Veränderung zum Vormonat (Prozentpunkte)', 'Anteil der drei Vormonate (%)', ...rules.map((id) => answer.rules[id]!.name)];
+  const header = [
+    'Team',
+    'Monat',
+    'Geprüfte Datensätze',
+    'Betroffene Datensätze',
+    'Anteil betroffen (%)',
+    'Veränderung zum Vormonat (Prozentpunkte)',
+    'Anteil der drei Vormonate (%)',
+    ...rules.map((id) => answer.rules[id]!.name),
+  ];
   const rows: CsvCell[][] = months.map((m) => [team, m.month, m.checked, m.affected, m.share, m.shareChange, m.shareBefore, ...rules.map((id) => m.findings[id] ?? 0)]);
   return spreadsheetCsv([header, ...rows]);
 }

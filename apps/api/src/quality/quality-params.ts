@@ -31,7 +31,7 @@ export const findingsToFixFields = z.strictObject({
   to: month.optional().describe(toDescription.replace(' (at asOf)', '')),
   team: teamParam,
   format: z.enum(['json', 'csv']).default('json').describe('csv: the whole list for the team, German headings (limit and offset do not apply).'),
-  limit: z.coerce.number().int().min(1).max(10_000).default(500).describe('JSON: at most this many findings, in the list\'s order; `total` says how many there are.'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(500).describe("JSON: at most this many findings, in the list's order; `total` says how many there are."),
   offset: z.coerce.number().int().min(0).default(0).describe('JSON: the findings from this place of the list on.'),
 });
 

@@ -26,7 +26,11 @@ function ordered(table: ReportTable): ReportTable {
 
 /** The annual overall report (Gesamtbericht): every table of docs/kpis.md for one year. */
 export class AnnualReportQuery extends Query<AnnualReport> {
-  constructor(readonly caller: Principal, readonly year: number, readonly params: { public: boolean; asOf: Date | undefined }) {
+  constructor(
+    readonly caller: Principal,
+    readonly year: number,
+    readonly params: { public: boolean; asOf: Date | undefined },
+  ) {
     super();
   }
 }

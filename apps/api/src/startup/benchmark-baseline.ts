@@ -12,7 +12,12 @@ export interface BenchmarkBaseline {
 }
 
 export function benchmarkBaseline(env: NodeJS.ProcessEnv): BenchmarkBaseline {
-  const parts = new Set((env['BENCHMARK_BASELINE'] ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+  const parts = new Set(
+    (env['BENCHMARK_BASELINE'] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
   for (const part of parts) if (part !== 'office-isolation' && part !== 'access-log') throw new Error(`BENCHMARK_BASELINE knows office-isolation and access-log, not "${part}"`);
   return { withoutOfficeIsolation: parts.has('office-isolation'), withoutAccessLog: parts.has('access-log') };
 }

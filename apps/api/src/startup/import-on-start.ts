@@ -16,12 +16,7 @@ export function folderToImportOnStart(database: DatabaseHandle, asked: string | 
 }
 
 /** Imports the folder's exports; a second start finds them applied and skips them as duplicates. */
-export async function importOnStart(
-  database: DatabaseHandle,
-  folder: string,
-  ingest: IngestSettings,
-  log: (line: string) => void = console.log,
-): Promise<ImportSummary[]> {
+export async function importOnStart(database: DatabaseHandle, folder: string, ingest: IngestSettings, log: (line: string) => void = console.log): Promise<ImportSummary[]> {
   const files = await collectExportFiles([folder]);
   const settings = importSettings({}, ingest);
   const summaries = await inOffice(settings.tenantId, () => importFiles(database.app, settings, files));

@@ -16,7 +16,10 @@ export class ProjectionCatchUp implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
-  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle, @Inject(CATCH_UP_INTERVAL_MS) private readonly interval: number) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+    @Inject(CATCH_UP_INTERVAL_MS) private readonly interval: number,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!(this.interval > 0)) return;

@@ -24,7 +24,15 @@ export function writeHandMadeOffice(dir: string): { night1: string[]; night2: st
   ];
   // The second night learns that H3 ended on 20.12.2025.
   const aidsNight2 = aidsNight1.map((row) =>
-    row['Hilfe-ID'] === 'H0000003' ? { ...row, Ende: '20.12.2025', Beendigungsgrund: 'Beendigung gemäß Hilfeplan', 'Aufenthalt nach Hilfeende': 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten', 'Geändert am': '05.01.2026 09:00' } : row,
+    row['Hilfe-ID'] === 'H0000003'
+      ? {
+          ...row,
+          Ende: '20.12.2025',
+          Beendigungsgrund: 'Beendigung gemäß Hilfeplan',
+          'Aufenthalt nach Hilfeende': 'im Haushalt der Eltern/eines Elternteils/des Sorgeberechtigten',
+          'Geändert am': '05.01.2026 09:00',
+        }
+      : row,
   );
   const subProcess = (n: number, fields: ExportRowValues) => ({ ...defaultRows('webfm_teilprozesse', 1, n)[0]!, 'Fall-ID': 'F0000001', ...fields });
   const subProcesses = [
@@ -33,10 +41,7 @@ export function writeHandMadeOffice(dir: string): { night1: string[]; night2: st
     subProcess(3, { Status: 'abgeschlossen', Team: 'ASD Team Süd', 'Fall-ID': 'F0000002', 'Begonnen am': '03.02.2025 09:00', 'Abgeschlossen am': '20.02.2025 11:00' }),
     subProcess(4, { Status: 'offen', 'Begonnen am': '01.12.2025 09:00' }),
   ];
-  const staff = [
-    { ...defaultRows('webfm_mitarbeiter', 1, 1)[0]! },
-    { ...defaultRows('webfm_mitarbeiter', 1, 2)[0]!, Team: 'ASD Team Süd', Stellenanteil: '0,5' },
-  ];
+  const staff = [{ ...defaultRows('webfm_mitarbeiter', 1, 1)[0]! }, { ...defaultRows('webfm_mitarbeiter', 1, 2)[0]!, Team: 'ASD Team Süd', Stellenanteil: '0,5' }];
   const entry = (n: number, fields: ExportRowValues) => ({ ...defaultRows('14plus_chronik', 1, n)[0]!, Aktenzeichen: '51.1 - 2023/1', ...fields });
   const chronicle = [
     entry(1, { Datum: '30.04.2025', 'Erfasst am': '30.04.2025 10:00', Betrag: '1.000,00', 'Zeitraum von': '01.04.2025', 'Zeitraum bis': '30.04.2025' }),

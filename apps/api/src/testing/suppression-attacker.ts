@@ -96,7 +96,7 @@ export function attackReport(published: ReportJson, truth: ReportJson, knowledge
     known.set(cell, value);
     if (secret.has(cell)) disclosures.push({ cell, value, truth: truthValues.get(cell)!, by });
   };
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const [cell, value] of fromRates(published, known)) {
       found(cell, value, 'rate');
@@ -147,9 +147,7 @@ function sumsOf(report: ReportJson): Sum[] {
   const sums: Sum[] = [];
   const table = (id: string) => report.tables.find((t) => t.id === id);
   const cells = (id: string, column: string, rows?: (label: string) => boolean) =>
-    (table(id)?.rows ?? [])
-      .filter((row) => printed(row[column]) && labelOf(row) !== OFFICE_TOTAL && (!rows || rows(labelOf(row))))
-      .map((row) => cellName(id, labelOf(row), column));
+    (table(id)?.rows ?? []).filter((row) => printed(row[column]) && labelOf(row) !== OFFICE_TOTAL && (!rows || rows(labelOf(row)))).map((row) => cellName(id, labelOf(row), column));
   const cell = (id: string, row: string, column: string) => (table(id)?.rows.some((r) => labelOf(r) === row && printed(r[column])) ? cellName(id, row, column) : undefined);
   const sum = (parts: readonly string[], total: string | undefined) => total !== undefined && parts.length > 0 && sums.push({ parts, total });
 
@@ -157,7 +155,11 @@ function sumsOf(report: ReportJson): Sum[] {
     const counts = t.columns.filter((c) => c.kind === 'count');
     const total = counts.find((c) => c.total);
     for (const row of t.rows) {
-      if (total) sum(counts.filter((c) => !c.total && printed(row[c.key])).map((c) => cellName(t.id, labelOf(row), c.key)), cell(t.id, labelOf(row), total.key));
+      if (total)
+        sum(
+          counts.filter((c) => !c.total && printed(row[c.key])).map((c) => cellName(t.id, labelOf(row), c.key)),
+          cell(t.id, labelOf(row), total.key),
+        );
     }
     if (t.rows.some((row) => labelOf(row) === OFFICE_TOTAL)) for (const c of counts) sum(cells(t.id, c.key), cell(t.id, OFFICE_TOTAL, c.key));
   }
@@ -186,7 +188,10 @@ function sumsOf(report: ReportJson): Sum[] {
   const codes = table('teilprozesse_team')?.columns.filter((c) => c.kind === 'count' && !c.total) ?? [];
   for (const { key: code } of codes) {
     sum(cells('teilprozesse_team', code), `Σ sub-processes ${code}`);
-    sum(cells('teilprozesse_quartal', 'sum', (label) => label.startsWith(`${code} (`)), `Σ sub-processes ${code}`);
+    sum(
+      cells('teilprozesse_quartal', 'sum', (label) => label.startsWith(`${code} (`)),
+      `Σ sub-processes ${code}`,
+    );
   }
   sum(cells('teilprozesse_team', 'sum'), 'Σ sub-processes');
   sum(cells('teilprozesse_quartal', 'sum'), 'Σ sub-processes');
@@ -202,11 +207,14 @@ function sumsOf(report: ReportJson): Sum[] {
 function impliedValues(sums: readonly Sum[], values: ReadonlyMap<string, number>): Map<string, number> {
   const implied = new Map<string, number>();
   const value = (name: string) => values.get(name) ?? implied.get(name);
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const { parts, weights, total } of sums) {
       if (typeof total === 'string' && !weights && value(total) === undefined && parts.every((part) => value(part) !== undefined)) {
-        implied.set(total, parts.reduce((s, part) => s + value(part)!, 0));
+        implied.set(
+          total,
+          parts.reduce((s, part) => s + value(part)!, 0),
+        );
         progress = true;
       }
     }

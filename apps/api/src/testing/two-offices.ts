@@ -54,7 +54,10 @@ export async function startTwoOffices(extraEnv: NodeJS.ProcessEnv = {}): Promise
   for (const name of readdirSync(samples).filter((n) => n.endsWith('.csv'))) {
     writeFileSync(join(samplesOfB, name), readFileSync(join(samples, name), 'utf8').replaceAll('ASD Team', B_TEAM_PREFIX));
   }
-  for (const [tenantId, folder] of [[OFFICE_A, samples], [OFFICE_B, samplesOfB]] as const) {
+  for (const [tenantId, folder] of [
+    [OFFICE_A, samples],
+    [OFFICE_B, samplesOfB],
+  ] as const) {
     await ensureTenant(owner.db, tenantId, tenantId);
     const settings = importSettings({ tenantId }, readIngestSettings(env));
     const summaries = await inOffice(tenantId, () => collectExportFiles([folder]).then((files) => importFiles(api.app, settings, files)));

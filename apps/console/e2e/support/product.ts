@@ -53,7 +53,12 @@ export async function startProduct(extraEnv: NodeJS.ProcessEnv = {}): Promise<Ru
   const url = `http://127.0.0.1:${port}`;
   // Events of the start's import become readable once no older transaction of the cluster is
   // open (other tests share the server): the API is ready when /health says its projections caught up.
-  await until('the API ready', async () => (await fetch(`${url}/health`)).status, (status) => status === 200, 120_000);
+  await until(
+    'the API ready',
+    async () => (await fetch(`${url}/health`)).status,
+    (status) => status === 200,
+    120_000,
+  );
   return {
     url,
     tokens,

@@ -10,7 +10,10 @@ export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
     preloadPageOf(window.location.pathname);
-    currentSession().then((found) => setSession(found ?? null), () => setSession(null));
+    currentSession().then(
+      (found) => setSession(found ?? null),
+      () => setSession(null),
+    );
   }, []);
   const leave = useCallback(async () => {
     await signOut();

@@ -61,11 +61,7 @@ function YearInput({ label, year, onYear }: { label: string; year: number; onYea
 
 /** A date input that passes on only whole dates (or none). */
 function DateInput({ label, value, onDate, required = false }: { label: string; value: string; onDate: (date: string) => void; required?: boolean }) {
-  return (
-    <Field label={label}>
-      {(id) => <input id={id} type="date" value={value} required={required} onChange={(event) => (event.target.value || !required) && onDate(event.target.value)} />}
-    </Field>
-  );
+  return <Field label={label}>{(id) => <input id={id} type="date" value={value} required={required} onChange={(event) => (event.target.value || !required) && onDate(event.target.value)} />}</Field>;
 }
 
 /**

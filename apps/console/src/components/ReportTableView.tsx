@@ -15,17 +15,7 @@ export type TableCell = CellValue;
 export type CellLink = (column: TableColumn, value: TableCell | undefined) => string | undefined;
 
 /** A table as the report or the API gives it, with a caption that says what it is. */
-export function ReportTableView({
-  caption,
-  columns,
-  rows,
-  linkOf,
-}: {
-  caption: string;
-  columns: readonly TableColumn[];
-  rows: readonly Readonly<Record<string, TableCell>>[];
-  linkOf?: CellLink;
-}) {
+export function ReportTableView({ caption, columns, rows, linkOf }: { caption: string; columns: readonly TableColumn[]; rows: readonly Readonly<Record<string, TableCell>>[]; linkOf?: CellLink }) {
   const content = (column: TableColumn, value: TableCell | undefined) => {
     const text = cellText(column, value);
     const to = linkOf?.(column, value);

@@ -28,12 +28,7 @@ export function StandNote({
           </span>
         ))}
       </p>
-      {catalogues.length > 0 && (
-        <p>
-          Kataloge:{' '}
-          {catalogues.map((catalogue) => `${catalogueLabel(catalogue.name)} ${catalogueVersion(catalogue.version)}`).join(' · ')}
-        </p>
-      )}
+      {catalogues.length > 0 && <p>Kataloge: {catalogues.map((catalogue) => `${catalogueLabel(catalogue.name)} ${catalogueVersion(catalogue.version)}`).join(' · ')}</p>}
     </div>
   );
 }

@@ -90,8 +90,7 @@ export const KPI_CATALOGUE: readonly KpiEntry[] = [
     slug: 'rueckfuehrungsquote',
     kpi: 'return-rate',
     title: 'Rückführungsquote',
-    definition:
-      'Anteil der im Zeitraum beendeten stationären Hilfen (ohne Zuständigkeitswechsel und Adoption), nach denen das Kind im Haushalt der Eltern oder eines Elternteils lebt.',
+    definition: 'Anteil der im Zeitraum beendeten stationären Hilfen (ohne Zuständigkeitswechsel und Adoption), nach denen das Kind im Haushalt der Eltern oder eines Elternteils lebt.',
     when: 'period',
     granularity: false,
     dimensions: ['paragraph', 'team'],

@@ -92,12 +92,7 @@ export function groupName(table: KpiTable, row: KpiRow): string {
  * A distribution per group (residences after the aid, reasons of ending) as one table: a row
  * per value, a column per group, so that each group's column adds up to its total.
  */
-export function distributionTable(
-  id: string,
-  caption: string,
-  valueHeading: string,
-  groups: readonly { label: string; counts: Readonly<Record<string, number>> }[],
-): KpiTable {
+export function distributionTable(id: string, caption: string, valueHeading: string, groups: readonly { label: string; counts: Readonly<Record<string, number>> }[]): KpiTable {
   const values = [...new Set(groups.flatMap((group) => Object.keys(group.counts)))].sort((a, b) => a.localeCompare(b, 'de'));
   const columns: KpiColumn[] = [{ key: 'value', heading: valueHeading, kind: 'text' }, ...groups.map((group, index) => ({ key: `g${index}`, heading: group.label, kind: 'count' }))];
   const rows = values.map((value) => Object.fromEntries([['value', value], ...groups.map((group, index) => [`g${index}`, group.counts[value] ?? 0])]) as KpiRow);
@@ -149,7 +144,13 @@ export function summarize(table: KpiTable, measure: string, subject: string, sco
   const groups = rows.filter((row) => row !== office);
   const parts: string[] = [];
   if (office) parts.push(`${OFFICE} ${valueText(column, value(office))}`);
-  else if (ADDITIVE.has(column.kind)) parts.push(`insgesamt ${valueText(column, groups.reduce((sum, row) => sum + value(row), 0))}`);
+  else if (ADDITIVE.has(column.kind))
+    parts.push(
+      `insgesamt ${valueText(
+        column,
+        groups.reduce((sum, row) => sum + value(row), 0),
+      )}`,
+    );
   const sorted = [...groups].sort((a, b) => value(b) - value(a));
   const [highest, lowest] = [sorted[0]!, sorted[sorted.length - 1]!];
   if (groups.length === 1) parts.push(`${rowLabel(table, highest)} ${valueText(column, value(highest))}`);

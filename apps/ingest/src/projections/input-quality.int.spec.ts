@@ -138,14 +138,19 @@ describe.each(TEST_BACKENDS)('input quality per team and month over imported fil
     const winter = { tenantId: T, from: '2025-12-01', to: '2026-01-31' };
     // E1 … E4 are the payments of December and January (E5 is a contribution); E2 has no case,
     // nor had E4 until February brought F4.
-    expect(await baseQuality(kit.db, { kpi: 'costs', ...winter, asOf: QUALITY_NIGHTS.january })).toMatchObject({ records: 4, notes: ['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen'] });
+    expect(await baseQuality(kit.db, { kpi: 'costs', ...winter, asOf: QUALITY_NIGHTS.january })).toMatchObject({
+      records: 4,
+      notes: ['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen'],
+    });
     expect((await baseQuality(kit.db, { kpi: 'costs', ...winter })).notes).toEqual(['1 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
     // Team Nord paid E1 only, linked.
     expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, team: 'ASD Team Nord' })).notes).toEqual(['0 von 1 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
     // Whole months are read from the costs' sums, other periods from the payments: both count alike.
     const toMidJanuary = { tenantId: T, from: '2025-12-01', to: '2026-01-14' };
     expect((await baseQuality(kit.db, { kpi: 'costs', ...toMidJanuary })).notes).toEqual(['1 von 3 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
-    expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, to: '2026-01-20', asOf: QUALITY_NIGHTS.january })).notes).toEqual(['2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen']);
+    expect((await baseQuality(kit.db, { kpi: 'costs', ...winter, to: '2026-01-20', asOf: QUALITY_NIGHTS.january })).notes).toEqual([
+      '2 von 4 Zahlungen des Zeitraums: Zahlung ohne passendes Aktenzeichen',
+    ]);
 
     // Sub-processes in work in December and January: TP1, TP2 (both open then), TP3 (12.12.).
     // As of January, checked on 20.01.: TP1 open 141 days (hit), TP2 80 (not yet). As known now,

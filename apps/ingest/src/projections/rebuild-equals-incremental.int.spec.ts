@@ -23,7 +23,19 @@ import { collectExportFiles } from '@jugendamt/ingest-pipeline';
 import { ingestTestKit, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
-const FACT_TABLES = ['aid_versions', 'case_versions', 'aid_area_versions', 'staff_versions', 'sub_process_versions', 'chronicle_entry_versions', 'sub_process_count_changes', 'sub_process_work_changes', 'chronicle_sum_changes', 'chronicle_case_links', 'case_cost_changes'];
+const FACT_TABLES = [
+  'aid_versions',
+  'case_versions',
+  'aid_area_versions',
+  'staff_versions',
+  'sub_process_versions',
+  'chronicle_entry_versions',
+  'sub_process_count_changes',
+  'sub_process_work_changes',
+  'chronicle_sum_changes',
+  'chronicle_case_links',
+  'case_cost_changes',
+];
 
 /** Every fact table's rows of the serving generations, without the generation number. */
 async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {

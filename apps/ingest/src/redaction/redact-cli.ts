@@ -82,11 +82,17 @@ async function main(): Promise<number> {
   const note = values.note?.trim() ?? '';
   if (!values['dry-run'] && note === '') throw new UsageError('--note is required: why the value is erased (a ticket, the reference of the request)');
   const by = values.by?.trim() || `os:${userInfo().username}`;
-  for (const [name, text] of [['--note', note], ['--by', by]] as const) {
+  for (const [name, text] of [
+    ['--note', note],
+    ['--by', by],
+  ] as const) {
     if (text.length > 200) throw new UsageError(`${name} is longer than 200 characters`);
   }
   value = await readRedactedValue(values['value-file']);
-  for (const [name, text] of [['--note', note], ['--by', by]] as const) {
+  for (const [name, text] of [
+    ['--note', note],
+    ['--by', by],
+  ] as const) {
     if (text.toLowerCase().includes(value.toLowerCase())) throw new UsageError(`${name} contains the value to redact: the access log must not`);
   }
   const tenantId = values.tenant ?? process.env['TENANT_ID'] ?? DEFAULT_TENANT_ID;
@@ -103,12 +109,22 @@ async function main(): Promise<number> {
     return EXIT.done;
   }
 
-  const report = await runRedaction(database, { ...target, by, note }, {
-    onStep: (step) => {
-      committed = true;
-      console.error({ redacted: 'redacted and logged; removing old row versions …', rewritten: 'old row versions removed; rebuilding the projections …', rebuilt: 'projections rebuilt; searching every table …' }[step]);
+  const report = await runRedaction(
+    database,
+    { ...target, by, note },
+    {
+      onStep: (step) => {
+        committed = true;
+        console.error(
+          {
+            redacted: 'redacted and logged; removing old row versions …',
+            rewritten: 'old row versions removed; rebuilding the projections …',
+            rebuilt: 'projections rebuilt; searching every table …',
+          }[step],
+        );
+      },
     },
-  });
+  );
   printCounts(`redacted ${fieldList(fields)} of office "${tenantId}" (access log: ${by}):`, fields, report.counts);
   for (const r of report.rebuilt) console.log(`  projection ${r.projection}: rebuilt from ${r.eventsApplied} events`);
   let exitCode: number = EXIT.done;

@@ -8,19 +8,7 @@ import { SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
  * are refused by their shape before they are stored, and a marker in them would break the
  * projections that join or count by them.
  */
-export const REDACTABLE_FIELDS = [
-  'team',
-  'socialArea',
-  'unit',
-  'role',
-  'gender',
-  'aidType',
-  'reasonOfEnding',
-  'residenceAfter',
-  'coreProcess',
-  'subProcess',
-  'entryType',
-] as const;
+export const REDACTABLE_FIELDS = ['team', 'socialArea', 'unit', 'role', 'gender', 'aidType', 'reasonOfEnding', 'residenceAfter', 'coreProcess', 'subProcess', 'entryType'] as const;
 
 export type RedactableField = (typeof REDACTABLE_FIELDS)[number];
 

@@ -37,13 +37,20 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
       writeExportFile(kit.dir, 'webfm_mitarbeiter_20240101_0215.csv', 'webfm_mitarbeiter', staff),
       writeExportFile(kit.dir, 'webfm_teilprozesse_20240101_0215.csv', 'webfm_teilprozesse', subProcesses),
       // The next night corrects one aid's team: its stream keeps the name in its first event only.
-      writeExportFile(kit.dir, 'webfm_hilfen_20240102_0215.csv', 'webfm_hilfen', aids.map((row, i) => (i === 7 ? { ...row, Team: 'ASD Team Süd', 'Geändert am': '01.01.2024 10:00' } : row))),
+      writeExportFile(
+        kit.dir,
+        'webfm_hilfen_20240102_0215.csv',
+        'webfm_hilfen',
+        aids.map((row, i) => (i === 7 ? { ...row, Team: 'ASD Team Süd', 'Geändert am': '01.01.2024 10:00' } : row)),
+      ),
     ]);
     expect(summaries.map((s) => s.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
     // Other tests' transactions in the cluster may hold the log's horizon back a moment.
     await untilEventsReadable(kit.db);
     await catchUpAll(kit.db, tenantId);
-    expect(await tablesHolding(kit.db, NAME)).toEqual(expect.arrayContaining(['events', 'ingest_record_state', 'import_findings', 'aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions']));
+    expect(await tablesHolding(kit.db, NAME)).toEqual(
+      expect.arrayContaining(['events', 'ingest_record_state', 'import_findings', 'aid_versions', 'case_versions', 'staff_versions', 'sub_process_versions']),
+    );
   });
   afterEach(async () => kit.close());
 
@@ -133,7 +140,9 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
       });
       await expect(inItsOffice).rejects.toThrow(/events are immutable: UPDATE/);
       await expect(redact(app.db, request)).rejects.toThrow(
-        new RedactorRoleRefused(`the login ${login} may not take the role ${REDACTOR_ROLE}: a database administrator grants it for the redaction (GRANT ${REDACTOR_ROLE} TO ${login}) and revokes it after; nothing was changed`),
+        new RedactorRoleRefused(
+          `the login ${login} may not take the role ${REDACTOR_ROLE}: a database administrator grants it for the redaction (GRANT ${REDACTOR_ROLE} TO ${login}) and revokes it after; nothing was changed`,
+        ),
       );
       await sql.raw(`GRANT ${REDACTOR_ROLE} TO ${login}`).execute(kit.db);
       await expect(runRedaction(app, request)).rejects.toThrow(RewriteNotAllowed);
@@ -189,7 +198,10 @@ describe.each(TEST_BACKENDS)('redaction (%s)', (backend) => {
 class Rollback extends Error {}
 
 async function tablesHolding(db: Kysely<Database>, value: string): Promise<string[]> {
-  return [...(await everyStoredText(db))].filter(([, text]) => text.includes(value)).map(([table]) => table).sort();
+  return [...(await everyStoredText(db))]
+    .filter(([, text]) => text.includes(value))
+    .map(([table]) => table)
+    .sort();
 }
 
 /** Answers of KPIs that group by team, each row as JSON, in an order that does not depend on the label. */

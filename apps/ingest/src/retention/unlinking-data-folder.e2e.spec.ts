@@ -41,7 +41,11 @@ describe('unlinking on the embedded default: the data folder and the output', ()
     const output = [imported.stdout, imported.stderr, unlinked.stdout, unlinked.stderr].join('\n');
 
     const cutoff = retentionCutoff(1, new Date());
-    const rows = readFileSync(CASES, 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split(';'));
+    const rows = readFileSync(CASES, 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(';'));
     const ended = (row: string[]) => (row[10] ? row[10].split('.').reverse().join('-') : null);
     const due = rows.filter((row) => ended(row) !== null && ended(row)! < cutoff);
     const kept = rows.filter((row) => !due.includes(row));

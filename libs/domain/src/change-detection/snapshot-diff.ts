@@ -14,12 +14,7 @@ export interface SnapshotDiff<R> {
  * A snapshot holds the complete state: a record missing from it was deleted in the source
  * system — unless its row was quarantined, in which case the record stays as it was.
  */
-export function diffSnapshot<R>(
-  previous: ReadonlyMap<string, R>,
-  current: ReadonlyMap<string, R>,
-  quarantined: ReadonlySet<string>,
-  classify: Classify<R>,
-): SnapshotDiff<R> {
+export function diffSnapshot<R>(previous: ReadonlyMap<string, R>, current: ReadonlyMap<string, R>, quarantined: ReadonlySet<string>, classify: Classify<R>): SnapshotDiff<R> {
   const changes: RecordChange<R>[] = [];
   for (const [id, after] of current) {
     const change = classify(id, previous.get(id), after);

@@ -68,6 +68,9 @@ export function fluctuation(staff: readonly StaffMemberFacts[], scope: StaffScop
     rate: percent(leavers.length, averageHeadcount),
     rateFte: percent(leaversFte, averageFte),
     headcountAtEnd: atEnd.length,
-    fteAtEnd: round(atEnd.reduce((f, m) => f + m.fte, 0), 3),
+    fteAtEnd: round(
+      atEnd.reduce((f, m) => f + m.fte, 0),
+      3,
+    ),
   };
 }

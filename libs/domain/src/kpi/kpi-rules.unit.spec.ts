@@ -47,7 +47,7 @@ describe('setting of an aid', () => {
   });
 
   it('lets the catalogue decide for the aid types it lists', () => {
-    const catalogue = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: { 'Familienrat': { setting: 'ambulant' as const } } };
+    const catalogue = { ...DEFAULT_AID_TYPE_CATALOGUE, entries: { Familienrat: { setting: 'ambulant' as const } } };
     expect(settingOf('Familienrat', legalBasisOf('§ 34'), catalogue)).toBe('ambulant');
   });
 
@@ -64,7 +64,7 @@ describe('setting of an aid', () => {
     }
   });
 
-  it('gives paragraphs outside HzE no setting, not the text rule\'s ambulant, unless the catalogue names one for the Hilfeart', () => {
+  it("gives paragraphs outside HzE no setting, not the text rule's ambulant, unless the catalogue names one for the Hilfeart", () => {
     expect(setting('Inobhutnahme', '§ 42 SGB VIII')).toBeNull();
     expect(setting('Gemeinsame Wohnform für Mütter/Väter und Kinder stationär', '§ 19 SGB VIII')).toBeNull();
     expect(setting('Unterhaltsvorschuss', 'UVG')).toBeNull();
@@ -75,7 +75,7 @@ describe('setting of an aid', () => {
 });
 
 describe('legal basis of a 14plus entry, from its Hilfeart', () => {
-  it('is the catalogue\'s paragraph, else the first § of the text, else unbekannt', () => {
+  it("is the catalogue's paragraph, else the first § of the text, else unbekannt", () => {
     expect(legalBasisOfEntry('SPFH', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 31', referenced: null });
     expect(legalBasisOfEntry('Inobhutnahme § 42', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 42', referenced: null });
     expect(legalBasisOfEntry('Hilfe für junge Volljährige § 41 i.V.m. § 34', DEFAULT_AID_TYPE_CATALOGUE)).toEqual({ paragraph: '§ 41', referenced: '§ 34' });

@@ -10,5 +10,5 @@ export function ratio(numerator: number, denominator: number, decimals = 2): num
 /** Half away from zero, on the decimal value (0.05 → 0.1), not on its binary approximation. */
 export function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(15))) / factor;
+  return (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(15)))) / factor;
 }

@@ -25,8 +25,7 @@ export interface SettingShares {
  */
 export function settingShares(counts: readonly CountBySettingAndParagraph[], includeEducationalCounselling = false): SettingShares {
   const base = counts.filter((c) => includeEducationalCounselling || c.paragraph !== '§ 28');
-  const sum = (setting: Setting, paragraph?: string) =>
-    base.filter((c) => c.setting === setting && (paragraph === undefined || c.paragraph === paragraph)).reduce((n, c) => n + c.count, 0);
+  const sum = (setting: Setting, paragraph?: string) => base.filter((c) => c.setting === setting && (paragraph === undefined || c.paragraph === paragraph)).reduce((n, c) => n + c.count, 0);
   const ambulant = sum('ambulant');
   const semi = sum('teilstationär');
   const stationary = sum('stationär');

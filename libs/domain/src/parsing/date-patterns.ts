@@ -25,7 +25,9 @@ function partsOf(pattern: string): { readonly token: boolean; readonly text: str
 
 /** Why a pattern cannot be used, or undefined when it can: checked when a profile is loaded. */
 export function patternProblem(pattern: string, kind: 'date' | 'timestamp'): string | undefined {
-  const tokens = partsOf(pattern).filter((part) => part.token).map((part) => part.text);
+  const tokens = partsOf(pattern)
+    .filter((part) => part.token)
+    .map((part) => part.text);
   const count = (token: string) => tokens.filter((t) => t === token).length;
   const needed = kind === 'date' ? ['TT', 'MM', 'JJJJ'] : ['TT', 'MM', 'JJJJ', 'HH', 'MI'];
   const wrong = needed.filter((token) => count(token) !== 1);

@@ -1,6 +1,15 @@
 import type { ExportSource, SourceProfile } from '../exports/profile.js';
 import { DEFAULT_CODE_LISTS, type CodeLists } from '../parsing/code-lists.js';
-import { populationRecordId, type AidRecord, type CaseRecord, type ChronicleEntryRecord, type PopulationRow, type RecordsBySource, type StaffRecord, type SubProcessRecord } from '../records/records.js';
+import {
+  populationRecordId,
+  type AidRecord,
+  type CaseRecord,
+  type ChronicleEntryRecord,
+  type PopulationRow,
+  type RecordsBySource,
+  type StaffRecord,
+  type SubProcessRecord,
+} from '../records/records.js';
 import { FieldReader } from './field-reader.js';
 import type { RowValidation } from './row-issue.js';
 
@@ -132,7 +141,10 @@ function populationBand(f: FieldReader): { stichtag: string | null; socialArea: 
   const socialArea = f.text('socialArea');
   const ageFrom = f.integer('ageFrom');
   const ageTo = f.integer('ageTo');
-  for (const [field, age] of [['ageFrom', ageFrom], ['ageTo', ageTo]] as const) {
+  for (const [field, age] of [
+    ['ageFrom', ageFrom],
+    ['ageTo', ageTo],
+  ] as const) {
     if (age !== null && (age < 0 || age > MAX_AGE)) f.problem(field, 'bad-value', `${f.header(field)} must lie between 0 and ${MAX_AGE}`);
   }
   if (ageFrom !== null && ageTo !== null && ageTo < ageFrom) f.problem('ageTo', 'end-before-begin', `${f.header('ageTo')} lies below ${f.header('ageFrom')}`);
@@ -151,11 +163,7 @@ export function populationBandId(values: Readonly<Record<string, string | null>>
 }
 
 /** Turns the reader's raw strings into a record of the domain, or the reasons to quarantine the row. */
-export function validateRow<S extends ExportSource>(
-  source: S,
-  values: Readonly<Record<string, string | null>>,
-  context: ValidationContext,
-): RowValidation<RecordsBySource[S]> {
+export function validateRow<S extends ExportSource>(source: S, values: Readonly<Record<string, string | null>>, context: ValidationContext): RowValidation<RecordsBySource[S]> {
   const reader = new FieldReader(values, context.profile, context.observedOn);
   const record = (validators[source] as Validator<RecordsBySource[S]>)(reader, context.codeLists ?? DEFAULT_CODE_LISTS);
   const { problems, notes } = reader.issues();

@@ -114,7 +114,7 @@ describe('mapping profiles', () => {
       );
     });
 
-    it('reads a population file of the office\'s own making: headers, ISO dates and its spelling of Geschlecht', async () => {
+    it("reads a population file of the office's own making: headers, ISO dates and its spelling of Geschlecht", async () => {
       const profile = exportProfileFrom({
         name: 'Statistikstelle',
         sources: { einwohner: { headers: { residents: 'Einwohner', ageTo: 'Alter bis einschl.' }, dateFormats: ['JJJJ-MM-TT'] } },
@@ -128,7 +128,7 @@ describe('mapping profiles', () => {
       expect(event?.payload).toEqual({ state: { stichtag: '2023-12-31', socialArea: 'SR 01 Altstadt', ageFrom: 0, ageTo: 2, residents: 33 } });
     });
 
-    it('names the profile\'s formats when a date does not fit them', async () => {
+    it("names the profile's formats when a date does not fit them", async () => {
       const profile = loadExportProfile(example);
       const entries = defaultRows('14plus_chronik', 40).map((row, at) => ({ ...row, 'Erfasst am': '2023-12-01 10:15', Datum: at === 3 ? '2023/12/01' : '2023-12-01' }));
       const [summary] = await kit.importFiles([writeExportFile(kit.dir, '14plus_chronik_20240101_0230.csv', '14plus_chronik', entries)], { profile });

@@ -88,13 +88,12 @@ export function exportProfileFrom(json: unknown, origin = 'profile'): ExportProf
     throw new ExportProfileError(`profile ${origin}: ${problems.join('; ')}`);
   }
   const file = parsed.data;
-  const sources = Object.fromEntries(
-    EXPORT_SOURCES.map((source) => [source, overriddenSource(DEFAULT_EXPORT_PROFILE.sources[source], file.sources?.[source])]),
-  ) as Record<ExportSource, SourceProfile>;
+  const sources = Object.fromEntries(EXPORT_SOURCES.map((source) => [source, overriddenSource(DEFAULT_EXPORT_PROFILE.sources[source], file.sources?.[source])])) as Record<ExportSource, SourceProfile>;
   for (const [source, profile] of Object.entries(sources)) checkHeadersDistinct(source, profile, origin);
-  const codeLists = Object.fromEntries(
-    CODE_LIST_NAMES.map((name) => [name, overriddenCodeList(DEFAULT_EXPORT_PROFILE.codeLists[name], file.codeLists?.[name], name, origin)]),
-  ) as Record<CodeListName, CodeList>;
+  const codeLists = Object.fromEntries(CODE_LIST_NAMES.map((name) => [name, overriddenCodeList(DEFAULT_EXPORT_PROFILE.codeLists[name], file.codeLists?.[name], name, origin)])) as Record<
+    CodeListName,
+    CodeList
+  >;
   return { name: file.name, sources, codeLists };
 }
 

@@ -199,7 +199,12 @@ describe.each(TEST_BACKENDS)('bad input (%s)', (backend) => {
     });
 
     it('a text file that is no export', async () => {
-      await expectRejected(AIDS, Buffer.from('Sehr geehrte Damen und Herren,\r\nanbei die Liste.\r\n'), 'not a webfm_hilfen export: the first line holds none of its columns (is the file CSV with ";"?)', 1);
+      await expectRejected(
+        AIDS,
+        Buffer.from('Sehr geehrte Damen und Herren,\r\nanbei die Liste.\r\n'),
+        'not a webfm_hilfen export: the first line holds none of its columns (is the file CSV with ";"?)',
+        1,
+      );
     });
 
     it('a header without a required column, named', async () => {
@@ -210,10 +215,7 @@ describe.each(TEST_BACKENDS)('bad input (%s)', (backend) => {
     });
 
     it('a file that stops in the middle of a quoted field', async () => {
-      const whole = exportFileBytes('webfm_hilfen', [
-        ...defaultRows('webfm_hilfen', 30),
-        { ...defaultRows('webfm_hilfen', 1, 31)[0]!, Leistungserbringer: 'Träger; "Haus am See"' },
-      ]);
+      const whole = exportFileBytes('webfm_hilfen', [...defaultRows('webfm_hilfen', 30), { ...defaultRows('webfm_hilfen', 1, 31)[0]!, Leistungserbringer: 'Träger; "Haus am See"' }]);
       const cut = whole.subarray(0, whole.lastIndexOf('Haus am See'));
       await expectRejected(AIDS, cut, 'the file ends inside a quoted field: the quote of the row starting on line 32 is never closed (truncated file?)', 32);
     });

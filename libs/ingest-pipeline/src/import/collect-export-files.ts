@@ -37,7 +37,10 @@ export async function collectExportFiles(paths: readonly string[]): Promise<stri
     }
   }
   for (const file of files) await readableFileSize(file);
-  return files.map((file) => ({ file, key: orderKey(file) })).sort((a, b) => a.key.localeCompare(b.key)).map((f) => f.file);
+  return files
+    .map((file) => ({ file, key: orderKey(file) }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((f) => f.file);
 }
 
 /**

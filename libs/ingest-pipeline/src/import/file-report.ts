@@ -55,9 +55,7 @@ export class FileReport implements ReadingReport {
   }
 
   get findings(): Finding[] {
-    const more: Finding[] = this.unlisted
-      ? [{ severity: 'info', code: 'findings-truncated', message: `${this.unlisted} further findings not listed` }]
-      : [];
+    const more: Finding[] = this.unlisted ? [{ severity: 'info', code: 'findings-truncated', message: `${this.unlisted} further findings not listed` }] : [];
     return [...this.fileLevel, ...this.listed, ...more];
   }
 }

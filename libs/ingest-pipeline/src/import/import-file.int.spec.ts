@@ -19,8 +19,7 @@ function writeNight(kit: IngestTestKit, night: string, count = 20, edit: Partial
   });
 }
 
-const countByType = (events: readonly StoredEventRow[]) =>
-  events.reduce<Record<string, number>>((counts, e) => ({ ...counts, [e.event_type]: (counts[e.event_type] ?? 0) + 1 }), {});
+const countByType = (events: readonly StoredEventRow[]) => events.reduce<Record<string, number>>((counts, e) => ({ ...counts, [e.event_type]: (counts[e.event_type] ?? 0) + 1 }), {});
 
 describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
   let kit: IngestTestKit;
@@ -156,9 +155,7 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
   it('counts a sub-process repeated by the 14-day overlap once and follows its status', async () => {
     const rows = defaultRows('webfm_teilprozesse', 5);
     await kit.importFiles([writeExportFile(kit.dir, fileName('webfm_teilprozesse', '20240101'), 'webfm_teilprozesse', rows)]);
-    const next = rows.map((row, at) =>
-      at === 0 ? { ...row, Status: 'abgeschlossen', 'Abgeschlossen am': '01.01.2024 10:00' } : at === 1 ? { ...row, Status: 'storniert' } : row,
-    );
+    const next = rows.map((row, at) => (at === 0 ? { ...row, Status: 'abgeschlossen', 'Abgeschlossen am': '01.01.2024 10:00' } : at === 1 ? { ...row, Status: 'storniert' } : row));
     const [summary] = await kit.importFiles([writeExportFile(kit.dir, fileName('webfm_teilprozesse', '20240102'), 'webfm_teilprozesse', next)]);
     expect(summary).toMatchObject({ status: 'applied', eventsAppended: 2, rowsUnchanged: 3 });
     expect(countByType(await kit.events())).toEqual({ SubProcessOpened: 5, SubProcessCompleted: 1, SubProcessCancelled: 1 });

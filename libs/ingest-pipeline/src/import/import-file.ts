@@ -36,12 +36,7 @@ class Abandoned {
  * population file is stale per Stichtag instead (population-import.ts). The source is locked
  * for the whole file, so two workers never apply files of one source at once.
  */
-export async function importFile(
-  db: Kysely<Database>,
-  settings: ImportSettings,
-  path: string,
-  onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportSummary> {
+export async function importFile(db: Kysely<Database>, settings: ImportSettings, path: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
   const startedAt = new Date();
   const file = basename(path);
   const importId = randomUUID();
@@ -89,8 +84,7 @@ export async function importFile(
       const badShare = report.rowsRead ? report.rowsQuarantined / report.rowsRead : 0;
       if (badShare > settings.quarantineThreshold) {
         const message =
-          `file rejected: ${report.rowsQuarantined} of ${report.rowsRead} rows (${percent(badShare)}) are bad, ` +
-          `more than the allowed ${percent(settings.quarantineThreshold)}; nothing applied`;
+          `file rejected: ${report.rowsQuarantined} of ${report.rowsRead} rows (${percent(badShare)}) are bad, ` + `more than the allowed ${percent(settings.quarantineThreshold)}; nothing applied`;
         report.addFileFinding(fileFinding('too-many-bad-rows', message));
         throw new Abandoned({ ...counted, status: 'rejected', message, findings: report.findings });
       }

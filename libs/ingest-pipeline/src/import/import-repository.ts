@@ -13,11 +13,7 @@ export interface RecordedImport {
 
 /** An import that applied the same bytes before, or one holding them for confirmation. */
 export async function findImportOfContent(db: Kysely<Database>, tenantId: string, sha256: string): Promise<RecordedImport | undefined> {
-  const row = await selectRecordedImports(db, tenantId)
-    .where('content_sha256', '=', sha256)
-    .where('status', 'in', ['applied', 'held'])
-    .orderBy('started_at', 'desc')
-    .executeTakeFirst();
+  const row = await selectRecordedImports(db, tenantId).where('content_sha256', '=', sha256).where('status', 'in', ['applied', 'held']).orderBy('started_at', 'desc').executeTakeFirst();
   return row && recordedImportOf(row);
 }
 
@@ -51,13 +47,7 @@ export async function lockSource(trx: Kysely<Database>, tenantId: string, source
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${tenantId}:${source}`}, 0))`.execute(trx);
 }
 
-export async function recordImport(
-  db: Kysely<Database>,
-  tenantId: string,
-  summary: ImportSummary,
-  sha256: string,
-  startedAt: Date,
-): Promise<void> {
+export async function recordImport(db: Kysely<Database>, tenantId: string, summary: ImportSummary, sha256: string, startedAt: Date): Promise<void> {
   await db
     .insertInto('imports')
     .values({

@@ -60,4 +60,3 @@ export async function openMigratedDatabase(config: DatabaseConfig): Promise<Data
 function profileFrom(path: string | undefined): ExportProfile {
   return path ? loadExportProfile(path) : DEFAULT_EXPORT_PROFILE;
 }
-

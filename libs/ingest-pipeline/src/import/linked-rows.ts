@@ -97,7 +97,10 @@ async function linkBatch(links: RecordLinks, rows: readonly ValidatedRow[], read
 async function withoutExpiredNewRecords(links: RecordLinks, rows: readonly ValidatedRow[], report: FileReport, options: LinkingOptions, idKind: string): Promise<readonly ValidatedRow[]> {
   const { source, retention, today } = options;
   if (!isRetainedSource(source) || retention[source] === undefined) return rows;
-  const known = await links.link([], rows.map((row) => ({ kind: idKind, pseudonym: row.id })));
+  const known = await links.link(
+    [],
+    rows.map((row) => ({ kind: idKind, pseudonym: row.id })),
+  );
   return rows.filter((row) => {
     if (known.surrogateOf(idKind, row.id) !== undefined) return true;
     const record = row.record as Record<string, unknown>;

@@ -153,9 +153,7 @@ describe.each(TEST_BACKENDS)('malformed exports (%s)', (backend) => {
     lines[6] = fields.join(';');
     const summary = await importText(`webfm_faelle_${FIRST}.csv`, lines.join('\r\n'));
     expect(summary).toMatchObject({ status: 'applied', rowsQuarantined: 1 });
-    expect(summary.findings).toEqual([
-      { severity: 'error', code: 'bad-value', line: 7, field: 'birthDate', column: 'Geburtsdatum', message: 'Geburtsdatum is not a valid date' },
-    ]);
+    expect(summary.findings).toEqual([{ severity: 'error', code: 'bad-value', line: 7, field: 'birthDate', column: 'Geburtsdatum', message: 'Geburtsdatum is not a valid date' }]);
   });
 
   it('quotes no code value of a row whose other fields are broken too', async () => {

@@ -42,7 +42,7 @@ describe.each(TEST_BACKENDS)('the observation time decides (%s)', (backend) => {
     expect(() => settings({ FUTURE_OBSERVATION_TOLERANCE_MINUTES: 'eine Stunde' })).toThrow(/FUTURE_OBSERVATION_TOLERANCE_MINUTES must be a whole number/);
   });
 
-  it('diffs last week\'s snapshot bytes delivered again under a newer name (A, B, A): the newest state stands', async () => {
+  it("diffs last week's snapshot bytes delivered again under a newer name (A, B, A): the newest state stands", async () => {
     const a = writeExportFile(kit.dir, aids('20240101_0215'), 'webfm_hilfen', defaultRows('webfm_hilfen', 20));
     const b = writeExportFile(kit.dir, aids('20240108_0215'), 'webfm_hilfen', defaultRows('webfm_hilfen', 21));
     const aAgain = join(kit.dir, aids('20240115_0215'));

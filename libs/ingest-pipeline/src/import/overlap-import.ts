@@ -29,8 +29,7 @@ export async function importOverlap(ctx: ApplyContext, settings: ImportSettings,
   let prepared: readonly StreamAppend[] | PreparedAppend = [];
   const store = new EventStore(ctx.trx);
 
-  const lookUp = (chunk: ReadonlyMap<string, ValidatedRow>) =>
-    Promise.all([knownFromLog(ctx, [...chunk.keys()]), ctx.source === '14plus_chronik' ? casesOfEntries(ctx, chunk.values()) : undefined]);
+  const lookUp = (chunk: ReadonlyMap<string, ValidatedRow>) => Promise.all([knownFromLog(ctx, [...chunk.keys()]), ctx.source === '14plus_chronik' ? casesOfEntries(ctx, chunk.values()) : undefined]);
 
   const prepare = (chunk: ReadonlyMap<string, ValidatedRow>, [known, cases]: Awaited<ReturnType<typeof lookUp>>): PreparedAppend => {
     const current = new Map<string, unknown>();

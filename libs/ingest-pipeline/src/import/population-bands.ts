@@ -49,7 +49,9 @@ function bandOf(id: string, rows: readonly ValidatedRow[], report: FileReport): 
   if (twice !== undefined) {
     const what = twice === null ? 'more than once' : `more than once for Geschlecht ${twice}`;
     for (const row of rows) {
-      report.quarantine(id, [{ severity: 'error', code: 'duplicate-band', line: row.line, message: `${name} is given ${what} (lines ${lines.join(', ')}): every row of it is quarantined, the band stays as it was` }]);
+      report.quarantine(id, [
+        { severity: 'error', code: 'duplicate-band', line: row.line, message: `${name} is given ${what} (lines ${lines.join(', ')}): every row of it is quarantined, the band stays as it was` },
+      ]);
     }
     return undefined;
   }

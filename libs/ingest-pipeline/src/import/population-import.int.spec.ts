@@ -157,7 +157,9 @@ describe.each(TEST_BACKENDS)('importing population files (%s)', (backend) => {
   it('lets a later file replace the whole Stichtag it holds: a band it lacks is withdrawn, other Stichtage stay', async () => {
     const older = [...splitBands('31.12.2022', 5), ...splitBands('31.12.2023')];
     await kit.importFiles([population('einwohner_20240115.csv', older)]);
-    const later = splitBands('31.12.2023').filter((row) => row['Alter von'] !== '6').map((row) => (row['Alter von'] === '0' && row.Geschlecht === 'm' ? { ...row, Anzahl: '20' } : row));
+    const later = splitBands('31.12.2023')
+      .filter((row) => row['Alter von'] !== '6')
+      .map((row) => (row['Alter von'] === '0' && row.Geschlecht === 'm' ? { ...row, Anzahl: '20' } : row));
     const [summary] = await kit.importFiles([population('einwohner_20240615.csv', later)], { deletionThreshold: 0.5 });
     expect(summary).toMatchObject({ status: 'applied', eventsAppended: 2, rowsUnchanged: 3 });
     const events = bandEvents(await kit.events()).filter((e) => new Date(e.observed_at).getUTCMonth() === 5);

@@ -55,18 +55,16 @@ describe.each(TEST_BACKENDS)('Sozialdatenschutz (%s)', (backend) => {
       writeExportFile(kit.dir, '14plus_chronik_20240101_0230.csv', '14plus_chronik', chronicle),
     ]);
     expect(summaries.map((s) => s.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-    expect(summaries.flatMap((s) => s.findings).map((f) => f.code).sort()).toEqual(['bad-value', 'unlinked-chronicle-entry', 'unlinked-chronicle-entry']); // entry 2's case was quarantined
+    expect(
+      summaries
+        .flatMap((s) => s.findings)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['bad-value', 'unlinked-chronicle-entry', 'unlinked-chronicle-entry']); // entry 2's case was quarantined
 
     const dump = await everyStoredText(kit.db);
     expect(dump.get('events')).toContain('ASD Team Nord'); // the scan reads what was stored
-    const forbidden = [
-      ...Object.values(PERSONAL),
-      ...PERSONAL.name.split('-'),
-      '2011-08-17',
-      ...Object.values(RAW_IDS),
-      '51.1 - 2023/777',
-      '2023/777',
-    ];
+    const forbidden = [...Object.values(PERSONAL), ...PERSONAL.name.split('-'), '2011-08-17', ...Object.values(RAW_IDS), '51.1 - 2023/777', '2023/777'];
     const leaks = [...dump].flatMap(([table, text]) => forbidden.filter((value) => text.includes(value)).map((value) => `${table}: ${value}`));
     expect(leaks).toEqual([]);
     // Only the year of birth is kept, as docs/kpis.md needs ages.

@@ -12,12 +12,7 @@ import { duplicateIdFinding, type ValidatedRow } from './validated-rows.js';
  * Its size is the office's live records (tens of thousands), not its history, so holding it
  * in memory is bounded. Nothing is applied when the file turns out broken or too destructive.
  */
-export async function importSnapshot(
-  ctx: ApplyContext,
-  settings: ImportSettings,
-  rows: AsyncIterable<ValidatedRow>,
-  report: FileReport,
-): Promise<FileOutcome | undefined> {
+export async function importSnapshot(ctx: ApplyContext, settings: ImportSettings, rows: AsyncIterable<ValidatedRow>, report: FileReport): Promise<FileOutcome | undefined> {
   const profile = settings.profile.sources[ctx.source];
   const snapshot = new Map<string, ValidatedRow>();
   for await (const row of rows) {

@@ -21,12 +21,7 @@ export async function casesOfEntries(ctx: ApplyContext, rows: Iterable<Validated
 }
 
 /** Reports the new entries whose Aktenzeichen names none of the `cases` (from `casesOfEntries`). */
-export function reportUnlinkedChronicleEntries(
-  changes: readonly RecordChange<unknown>[],
-  rows: ReadonlyMap<string, ValidatedRow>,
-  cases: ReadonlySet<string>,
-  report: FileReport,
-): void {
+export function reportUnlinkedChronicleEntries(changes: readonly RecordChange<unknown>[], rows: ReadonlyMap<string, ValidatedRow>, cases: ReadonlySet<string>, report: FileReport): void {
   for (const change of changes) {
     const entry = change.state as ChronicleEntryRecord | null;
     if (!entry || cases.has(entry.fileReference)) continue;

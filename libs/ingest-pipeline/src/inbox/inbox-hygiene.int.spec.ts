@@ -32,10 +32,18 @@ describe('inbox hygiene (PGlite, embedded runner)', () => {
   async function heldTwice(runtime: Awaited<ReturnType<JobTestOffice['start']>>) {
     await runtime.runner.submit(await dropIntoInbox(office.inboxDir, 'webfm_hilfen_20240101_0215.csv', 'webfm_hilfen', defaultRows('webfm_hilfen', 20)));
     const held = await runtime.runner.submit(await dropIntoInbox(office.inboxDir, 'webfm_hilfen_20240102_0215.csv', 'webfm_hilfen', defaultRows('webfm_hilfen', 5)));
-    const done = await until('the held verdict', () => runtime.runner.get(held.id), (view) => view?.state === 'completed');
+    const done = await until(
+      'the held verdict',
+      () => runtime.runner.get(held.id),
+      (view) => view?.state === 'completed',
+    );
     const importId = done!.result!.imports[0]!.importId;
     const again = await runtime.runner.submit(await dropIntoInbox(office.inboxDir, 'webfm_hilfen_20240102_0215.csv', 'webfm_hilfen', defaultRows('webfm_hilfen', 5)));
-    await until('the second delivery held', () => runtime.runner.get(again.id), (view) => view?.state === 'completed');
+    await until(
+      'the second delivery held',
+      () => runtime.runner.get(again.id),
+      (view) => view?.state === 'completed',
+    );
     expect(shelf(office, 'held')).toHaveLength(2);
     return importId;
   }
@@ -44,7 +52,11 @@ describe('inbox hygiene (PGlite, embedded runner)', () => {
     const runtime = await office.start({ work: true });
     const importId = await heldTwice(runtime);
     const confirm = await runtime.runner.submit({ kind: 'confirm', importId });
-    const confirmed = await until('the confirmation', () => runtime.runner.get(confirm.id), (view) => view?.state === 'completed');
+    const confirmed = await until(
+      'the confirmation',
+      () => runtime.runner.get(confirm.id),
+      (view) => view?.state === 'completed',
+    );
     expect(confirmed!.result!.imports).toEqual([expect.objectContaining({ status: 'applied' })]);
     expect(shelf(office, 'held')).toEqual([]);
   });
@@ -54,7 +66,11 @@ describe('inbox hygiene (PGlite, embedded runner)', () => {
     const importId = await heldTwice(runtime);
     await office.database.db.insertInto('import_decisions').values({ tenant_id: office.tenantId, import_id: importId, decision: 'rejected', decided_by: 'admin:test' }).execute();
     const reject = await runtime.runner.submit({ kind: 'reject', importId });
-    await until('the rejection', () => runtime.runner.get(reject.id), (view) => view?.state === 'completed');
+    await until(
+      'the rejection',
+      () => runtime.runner.get(reject.id),
+      (view) => view?.state === 'completed',
+    );
     expect(shelf(office, 'held')).toEqual([]);
     expect(shelf(office, 'rejected')).toHaveLength(2);
   });
@@ -65,7 +81,11 @@ describe('inbox hygiene (PGlite, embedded runner)', () => {
     // An undecided held snapshot of another source waits, however old.
     await runtime.runner.submit(await dropIntoInbox(office.inboxDir, 'webfm_mitarbeiter_20240101_0215.csv', 'webfm_mitarbeiter', defaultRows('webfm_mitarbeiter', 20)));
     const staff = await runtime.runner.submit(await dropIntoInbox(office.inboxDir, 'webfm_mitarbeiter_20240102_0215.csv', 'webfm_mitarbeiter', defaultRows('webfm_mitarbeiter', 2)));
-    await until('the staff held', () => runtime.runner.get(staff.id), (view) => view?.state === 'completed');
+    await until(
+      'the staff held',
+      () => runtime.runner.get(staff.id),
+      (view) => view?.state === 'completed',
+    );
     await runtime.close();
 
     const elsewhere = mkdtempSync(join(tmpdir(), 'confirmed-'));
@@ -76,7 +96,11 @@ describe('inbox hygiene (PGlite, embedded runner)', () => {
     expect(applied.status).toBe('applied');
 
     await office.start({ work: true });
-    await until('held/ tidied', async () => shelf(office, 'held'), (names) => names.length === 1);
+    await until(
+      'held/ tidied',
+      async () => shelf(office, 'held'),
+      (names) => names.length === 1,
+    );
     expect(shelf(office, 'held')).toEqual(['webfm_mitarbeiter_20240102_0215.csv']);
     expect(existsSync(join(office.inboxDir, 'done', 'webfm_hilfen_20240102_0215.csv'))).toBe(true);
   });

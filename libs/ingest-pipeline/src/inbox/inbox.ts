@@ -55,7 +55,6 @@ export class Inbox {
     this.dir = resolve(dir);
   }
 
-
   async ensure(): Promise<void> {
     for (const shelf of ['done', 'held', 'rejected'] as const) await mkdir(join(this.dir, shelf), { recursive: true });
   }
@@ -101,7 +100,10 @@ export class Inbox {
       const name = parseExportFileName(entry.name);
       if (!name.ok || (source && name.value.source !== source)) continue;
       const path = join(this.dir, entry.name);
-      const bytes = await stat(path).then((s) => s.size, () => -1);
+      const bytes = await stat(path).then(
+        (s) => s.size,
+        () => -1,
+      );
       if (bytes >= 0) files.push({ name: entry.name, path, bytes, ...name.value });
     }
     return files.sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime() || a.name.localeCompare(b.name));

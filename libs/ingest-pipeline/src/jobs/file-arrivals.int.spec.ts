@@ -6,11 +6,20 @@ import type { ImportRuntime } from './import-runtime.js';
 import { dropIntoInbox, jobTestOffice, testRedisUrl, until, type JobTestOffice } from './testing/index.js';
 
 const staff = defaultRows('webfm_mitarbeiter', 8);
-const waitingIn = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+const waitingIn = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name);
 const importsOf = (office: JobTestOffice) => office.database.db.selectFrom('imports').select(['file_name', 'status']).orderBy('finished_at').execute();
 /** The import is recorded before its file is shelved: the job is done once both are. */
 const untilShelved = (office: JobTestOffice, name: string) =>
-  until(`${name} in done/`, async () => existsSync(join(office.inboxDir, 'done', name)), (there) => there, undefined, () => `runtime log:\n${office.log.join('\n')}`);
+  until(
+    `${name} in done/`,
+    async () => existsSync(join(office.inboxDir, 'done', name)),
+    (there) => there,
+    undefined,
+    () => `runtime log:\n${office.log.join('\n')}`,
+  );
 
 /** Delivers the bytes of a file that was imported before again, as an export job copying an old file would. */
 function deliverAgain(office: JobTestOffice, from: string, name: string): void {
@@ -38,17 +47,35 @@ describe('file arrivals on the embedded runner (PGlite, watched inbox)', () => {
 
     deliverAgain(office, 'webfm_mitarbeiter_20240101_0215.csv', 'webfm_mitarbeiter_20240108_0215.csv');
     deliverAgain(office, 'webfm_mitarbeiter_20240101_0215.csv', 'webfm_mitarbeiter_20240101_0215.csv');
-    const imports = await until('both deliveries imported', () => importsOf(office), (rows) => rows.length === 3);
+    const imports = await until(
+      'both deliveries imported',
+      () => importsOf(office),
+      (rows) => rows.length === 3,
+    );
     expect(imports.map((i) => i.status).sort()).toEqual(['applied', 'applied', 'duplicate']);
-    await until('an empty inbox', async () => waitingIn(office.inboxDir), (names) => names.length === 0);
+    await until(
+      'an empty inbox',
+      async () => waitingIn(office.inboxDir),
+      (names) => names.length === 0,
+    );
     expect(readdirSync(join(office.inboxDir, 'done'))).toHaveLength(3);
   });
 
   it('hands a file whose name says no source or night to its import, which rejects it', async () => {
     writeFileSync(join(office.inboxDir, 'hilfen export dezember.csv'), 'Fall-ID;Name\n1;x\n');
-    const imports = await until('the forged name judged', () => importsOf(office), (rows) => rows.length === 1, undefined, () => office.log.join('\n'));
+    const imports = await until(
+      'the forged name judged',
+      () => importsOf(office),
+      (rows) => rows.length === 1,
+      undefined,
+      () => office.log.join('\n'),
+    );
     expect(imports[0]!.status).toBe('rejected');
-    await until('an empty inbox', async () => waitingIn(office.inboxDir), (names) => names.length === 0);
+    await until(
+      'an empty inbox',
+      async () => waitingIn(office.inboxDir),
+      (names) => names.length === 0,
+    );
     expect(readdirSync(join(office.inboxDir, 'rejected'))).toEqual(['hilfen export dezember.csv']);
   });
 
@@ -78,12 +105,20 @@ describe('file arrivals on BullMQ with two watching workers (real Redis and Post
     await untilShelved(office, 'webfm_mitarbeiter_20240101_0215.csv');
 
     deliverAgain(office, 'webfm_mitarbeiter_20240101_0215.csv', 'webfm_mitarbeiter_20240108_0215.csv');
-    const imports = await until('the second delivery imported', () => importsOf(office), (rows) => rows.length === 2);
+    const imports = await until(
+      'the second delivery imported',
+      () => importsOf(office),
+      (rows) => rows.length === 2,
+    );
     expect(imports).toEqual([
       { file_name: 'webfm_mitarbeiter_20240101_0215.csv', status: 'applied' },
       { file_name: 'webfm_mitarbeiter_20240108_0215.csv', status: 'applied' },
     ]);
-    await until('an empty inbox', async () => waitingIn(office.inboxDir), (names) => names.length === 0);
+    await until(
+      'an empty inbox',
+      async () => waitingIn(office.inboxDir),
+      (names) => names.length === 0,
+    );
     expect(existsSync(join(office.inboxDir, 'done', 'webfm_mitarbeiter_20240108_0215.csv'))).toBe(true);
     // Both workers saw both files: still one job per arrival.
     const counts = () => queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed');

@@ -84,7 +84,13 @@ export function summaryOf(result: ImportJobResult): string {
   const parts = [
     ...result.imports.map((i) => `${i.status} ${i.file}`),
     ...(result.rebuilt ?? []).map((r) => `rebuilt ${r.projection} from ${r.eventsApplied} events`),
-    ...(result.unlinked ? [`${result.unlinked.dryRun ? 'would unlink' : 'unlinked'} ${Object.entries(result.unlinked.counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}`] : []),
+    ...(result.unlinked
+      ? [
+          `${result.unlinked.dryRun ? 'would unlink' : 'unlinked'} ${Object.entries(result.unlinked.counts)
+            .map(([kind, n]) => `${n} ${kind}`)
+            .join(', ')}`,
+        ]
+      : []),
   ];
   return parts.join(', ') || result.note || 'nothing to do';
 }

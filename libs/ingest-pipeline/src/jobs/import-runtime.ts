@@ -88,9 +88,7 @@ export async function startImportRuntime(database: DatabaseHandle, options: Impo
 
   const retention = ingest.retentionSchedule;
   const syncSchedules = () =>
-    exclusively(`import-schedules:${settings.tenantId}`, async () =>
-      runner.applySchedules(await inOffice(settings.tenantId, () => listSchedules(database.app, settings.tenantId)), retention),
-    );
+    exclusively(`import-schedules:${settings.tenantId}`, async () => runner.applySchedules(await inOffice(settings.tenantId, () => listSchedules(database.app, settings.tenantId)), retention));
   // A database not migrated yet (the API reports it on /health) has no schedules to apply.
   await syncSchedules().catch((error) => log(`schedules not applied: ${(error as Error).message}`));
 

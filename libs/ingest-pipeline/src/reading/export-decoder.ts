@@ -50,7 +50,7 @@ export class ExportDecoder extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      const rest = this.encoding === 'utf-8' ? this.decodeUtf8(undefined) : this.cp1252.end() ?? '';
+      const rest = this.encoding === 'utf-8' ? this.decodeUtf8(undefined) : (this.cp1252.end() ?? '');
       done(null, rest);
     } catch (error) {
       done(error as Error);
@@ -62,10 +62,7 @@ export class ExportDecoder extends Transform {
       return chunk ? this.utf8.decode(chunk, { stream: true }) : this.utf8.decode();
     } catch {
       const at = chunk ? firstInvalidUtf8(chunk) : -1;
-      throw new FileProblem(
-        'the file is not valid UTF-8 as the profile declares (Windows-1252 umlauts?)',
-        chunk && at >= 0 ? this.lineAt(chunk, at) : this.linesBefore + 1,
-      );
+      throw new FileProblem('the file is not valid UTF-8 as the profile declares (Windows-1252 umlauts?)', chunk && at >= 0 ? this.lineAt(chunk, at) : this.linesBefore + 1);
     }
   }
 

@@ -83,12 +83,7 @@ export async function storedEvents(db: Kysely<Database>): Promise<StoredEventRow
 }
 
 export async function storedFindings(db: Kysely<Database>, importId: string): Promise<Finding[]> {
-  const rows = await db
-    .selectFrom('import_findings')
-    .select(['severity', 'code', 'line', 'field', 'column_name', 'message'])
-    .where('import_id', '=', importId)
-    .orderBy('finding_no')
-    .execute();
+  const rows = await db.selectFrom('import_findings').select(['severity', 'code', 'line', 'field', 'column_name', 'message']).where('import_id', '=', importId).orderBy('finding_no').execute();
   return rows.map((r) => ({
     severity: r.severity as Finding['severity'],
     code: r.code,

@@ -54,7 +54,9 @@ const plausibilityRule = (records: (typeof PLAUSIBILITY_RULES)[PlausibilityRuleI
 
 const plausibilityRules = z.strictObject({
   // Every rule the code checks, each once: a rule is switched off, never dropped.
-  rules: z.strictObject(Object.fromEntries(Object.entries(PLAUSIBILITY_RULES).map(([id, records]) => [id, plausibilityRule(records)])) as { [Id in PlausibilityRuleId]: ReturnType<typeof plausibilityRule> }),
+  rules: z.strictObject(
+    Object.fromEntries(Object.entries(PLAUSIBILITY_RULES).map(([id, records]) => [id, plausibilityRule(records)])) as { [Id in PlausibilityRuleId]: ReturnType<typeof plausibilityRule> },
+  ),
   openDays: z
     .strictObject({
       default: z.number().int().positive(),

@@ -17,7 +17,10 @@ describe('what an office may store as a catalogue', () => {
   });
 
   it('refuses a system time share of 100 % or more, fractional working minutes and a sub-process code without its dot', () => {
-    expect(problemsOf(CATALOGUE_SCHEMAS.staffing.safeParse({ ...DEFAULT_CATALOGUES.staffing, systemTimeShare: 1, netAnnualWorkingMinutes: 96_000.5 })).sort()).toEqual(['netAnnualWorkingMinutes', 'systemTimeShare']);
+    expect(problemsOf(CATALOGUE_SCHEMAS.staffing.safeParse({ ...DEFAULT_CATALOGUES.staffing, systemTimeShare: 1, netAnnualWorkingMinutes: 96_000.5 })).sort()).toEqual([
+      'netAnnualWorkingMinutes',
+      'systemTimeShare',
+    ]);
     expect(problemsOf(CATALOGUE_SCHEMAS['process-times'].safeParse({ minutes: { '0403': 90, '04.04': 0 } })).sort()).toEqual(['minutes.04.04', 'minutes.0403']);
   });
 
@@ -36,7 +39,11 @@ describe('what an office may store as a catalogue', () => {
     expect(CATALOGUE_SCHEMAS['plausibility-rules'].safeParse(rules).success).toBe(true);
     const { 'payment-without-case': _, ...withoutPayments } = rules.rules;
     const bad = {
-      rules: { ...withoutPayments, 'aid-of-unknown-case': { ...rules.rules['aid-of-unknown-case'], records: 'payments' }, 'aid-ended-without-reason': { ...rules.rules['aid-ended-without-reason'], weakens: ['returns'] } },
+      rules: {
+        ...withoutPayments,
+        'aid-of-unknown-case': { ...rules.rules['aid-of-unknown-case'], records: 'payments' },
+        'aid-ended-without-reason': { ...rules.rules['aid-ended-without-reason'], weakens: ['returns'] },
+      },
       openDays: { default: 0, byCode: { '04.03': 120 } },
     };
     expect(problemsOf(CATALOGUE_SCHEMAS['plausibility-rules'].safeParse(bad)).sort()).toEqual([

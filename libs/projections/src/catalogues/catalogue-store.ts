@@ -8,13 +8,7 @@ import { DEFAULT_CATALOGUES, type CatalogueName, type Catalogues } from './defau
  * versions built its tables; an edit takes effect through a rebuild.
  */
 export async function loadCatalogue<N extends CatalogueName>(db: Kysely<Database>, tenantId: string, name: N): Promise<{ version: number; content: Catalogues[N] }> {
-  const row = await db
-    .selectFrom('catalogues')
-    .select(['version', 'content'])
-    .where('tenant_id', '=', tenantId)
-    .where('name', '=', name)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  const row = await db.selectFrom('catalogues').select(['version', 'content']).where('tenant_id', '=', tenantId).where('name', '=', name).orderBy('version', 'desc').executeTakeFirst();
   return row ? { version: row.version, content: row.content as Catalogues[N] } : { version: 0, content: DEFAULT_CATALOGUES[name] };
 }
 
@@ -43,12 +37,6 @@ export async function saveCatalogue<N extends CatalogueName>(db: Kysely<Database
 /** The version a generation was built with: an edit must not change half a projection's tables. */
 export async function catalogueAt<N extends CatalogueName>(db: Kysely<Database>, tenantId: string, name: N, version: number): Promise<Catalogues[N]> {
   if (version === 0) return DEFAULT_CATALOGUES[name];
-  const row = await db
-    .selectFrom('catalogues')
-    .select('content')
-    .where('tenant_id', '=', tenantId)
-    .where('name', '=', name)
-    .where('version', '=', version)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('catalogues').select('content').where('tenant_id', '=', tenantId).where('name', '=', name).where('version', '=', version).executeTakeFirstOrThrow();
   return row.content as Catalogues[N];
 }

@@ -50,39 +50,51 @@ export const aidHistory: Projection<AidEvent | CaseEvent> = {
     for (const event of events) {
       if (isAidEvent(event)) {
         aids.push(
-          factChange<AidRecord, AidFact>(event, (a) => a.aidId, (aid) => {
-            const basis = legalBasisOf(aid.paragraph);
-            // WebFM's Paragraph field decides; the catalogue helps where it names none.
-            const paragraph = basis.paragraph ?? catalogue.entries[aid.aidType]?.paragraph ?? null;
-            return {
-              case_id: aid.caseId,
-              aid_type: aid.aidType,
-              paragraph,
-              referenced_paragraph: basis.referenced,
-              setting: settingOf(aid.aidType, { paragraph, referenced: basis.referenced }, catalogue),
-              educational_aid: isEducationalAid(paragraph),
-              begin_on: aid.begin,
-              end_on: aid.end,
-              reason_of_ending: aid.reasonOfEnding,
-              residence_after: aid.residenceAfter,
-              team: aid.team,
-            };
-          }),
+          factChange<AidRecord, AidFact>(
+            event,
+            (a) => a.aidId,
+            (aid) => {
+              const basis = legalBasisOf(aid.paragraph);
+              // WebFM's Paragraph field decides; the catalogue helps where it names none.
+              const paragraph = basis.paragraph ?? catalogue.entries[aid.aidType]?.paragraph ?? null;
+              return {
+                case_id: aid.caseId,
+                aid_type: aid.aidType,
+                paragraph,
+                referenced_paragraph: basis.referenced,
+                setting: settingOf(aid.aidType, { paragraph, referenced: basis.referenced }, catalogue),
+                educational_aid: isEducationalAid(paragraph),
+                begin_on: aid.begin,
+                end_on: aid.end,
+                reason_of_ending: aid.reasonOfEnding,
+                residence_after: aid.residenceAfter,
+                team: aid.team,
+              };
+            },
+          ),
         );
       } else {
         cases.push(
-          factChange<CaseRecord, CaseFact>(event, (c) => c.caseId, (c) => ({
-            file_reference: c.fileReference,
-            social_area: c.socialArea,
-            team: c.team,
-            begin_on: c.caseBegin,
-            end_on: c.caseEnd,
-          })),
+          factChange<CaseRecord, CaseFact>(
+            event,
+            (c) => c.caseId,
+            (c) => ({
+              file_reference: c.fileReference,
+              social_area: c.socialArea,
+              team: c.team,
+              begin_on: c.caseBegin,
+              end_on: c.caseEnd,
+            }),
+          ),
         );
       }
     }
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, AIDS, aids);
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, CASES, cases);
-    await splitAidsBySocialArea(ctx, aids.map((a) => a.id), cases.map((c) => c.id));
+    await splitAidsBySocialArea(
+      ctx,
+      aids.map((a) => a.id),
+      cases.map((c) => c.id),
+    );
   },
 };

@@ -73,7 +73,11 @@ async function caseSpans(ctx: ProjectionContext, fileReferences: readonly string
 }
 
 function sameSpans(a: readonly CaseSpan[], b: readonly CaseSpan[], since: number): boolean {
-  const from = (spans: readonly CaseSpan[]) => spans.filter((s) => s.to > since).map((s) => `${Math.max(s.from, since)}:${s.to}:${s.value}`).join('|');
+  const from = (spans: readonly CaseSpan[]) =>
+    spans
+      .filter((s) => s.to > since)
+      .map((s) => `${Math.max(s.from, since)}:${s.to}:${s.value}`)
+      .join('|');
   return from(a) === from(b);
 }
 

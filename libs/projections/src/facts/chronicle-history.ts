@@ -1,5 +1,17 @@
 import { sql } from 'kysely';
-import { CASE_EVENTS, CHRONICLE_EVENTS, isCaseEvent, isChronicleEvent, legalBasisOfEntry, settingOf, type AidTypeCatalogue, type CaseEvent, type CaseRecord, type ChronicleEntryRecord, type ChronicleEvent } from '@jugendamt/domain';
+import {
+  CASE_EVENTS,
+  CHRONICLE_EVENTS,
+  isCaseEvent,
+  isChronicleEvent,
+  legalBasisOfEntry,
+  settingOf,
+  type AidTypeCatalogue,
+  type CaseEvent,
+  type CaseRecord,
+  type ChronicleEntryRecord,
+  type ChronicleEvent,
+} from '@jugendamt/domain';
 import { catalogueAt } from '../catalogues/catalogue-store.js';
 import type { Projection, ProjectionContext } from '../runtime/projection.js';
 import { writeChronicleSums } from './chronicle-sum-changes.js';
@@ -68,11 +80,20 @@ export const chronicleHistory: Projection<ChronicleEvent | CaseEvent> = {
     const catalogue = await catalogueAt(ctx.trx, ctx.tenantId, 'aid-types', ctx.catalogueVersions['aid-types'] ?? 0);
     await linkCases(
       ctx,
-      events.filter(isCaseEvent).map((event) => factChange<CaseRecord, CaseLinkFact>(event, (c) => c.caseId, (c) => ({ file_reference: c.fileReference, team: c.team, social_area: c.socialArea }))),
+      events.filter(isCaseEvent).map((event) =>
+        factChange<CaseRecord, CaseLinkFact>(
+          event,
+          (c) => c.caseId,
+          (c) => ({ file_reference: c.fileReference, team: c.team, social_area: c.socialArea }),
+        ),
+      ),
     );
     const entries = events.filter(isChronicleEvent).map((event) => ({ event, entry: event.payload.state }));
     // Cancelled on arrival: by a cancellation already known, or by one earlier in this page.
-    const cancelled = await cancelledAlready(ctx, entries.map(({ entry }) => String(entry.entryNo)));
+    const cancelled = await cancelledAlready(
+      ctx,
+      entries.map(({ entry }) => String(entry.entryNo)),
+    );
     const recorded: FactChange<ChronicleFact>[] = entries.map(({ event, entry }) => {
       if (entry.cancelling && entry.cancelledEntryNo !== null) cancelled.add(String(entry.cancelledEntryNo));
       return { id: String(entry.entryNo), observedAt: event.observedAt, row: factOf(entry, catalogue, cancelled.has(String(entry.entryNo))), first: isFirstOfRecord(event) };
@@ -81,7 +102,10 @@ export const chronicleHistory: Projection<ChronicleEvent | CaseEvent> = {
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, ENTRIES, recorded);
 
     const cancellations = entries.filter(({ entry }) => entry.cancelling && entry.cancelledEntryNo !== null);
-    const targets = await currentEntryFacts(ctx, cancellations.map(({ entry }) => String(entry.cancelledEntryNo)));
+    const targets = await currentEntryFacts(
+      ctx,
+      cancellations.map(({ entry }) => String(entry.cancelledEntryNo)),
+    );
     const marked: FactChange<ChronicleFact>[] = [];
     for (const { event, entry } of cancellations) {
       const id = String(entry.cancelledEntryNo);

@@ -28,14 +28,18 @@ export const staffHistory: Projection<StaffEvent> = {
   tables: ['staff_versions'],
   async apply(ctx, events) {
     const changes = events.map((event) =>
-      factChange<StaffRecord, StaffFact>(event, (s) => s.staffId, (s) => ({
-        team: s.team,
-        team_since: s.teamSince,
-        role: s.role,
-        fte: s.fte,
-        joined_on: s.joined,
-        left_on: s.left,
-      })),
+      factChange<StaffRecord, StaffFact>(
+        event,
+        (s) => s.staffId,
+        (s) => ({
+          team: s.team,
+          team_since: s.teamSince,
+          role: s.role,
+          fte: s.fte,
+          joined_on: s.joined,
+          left_on: s.left,
+        }),
+      ),
     );
     await writeFactChanges(ctx.trx, ctx.tenantId, ctx.generation, STAFF, changes);
   },

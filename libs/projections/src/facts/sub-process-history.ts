@@ -25,14 +25,18 @@ export const subProcessHistory: Projection<SubProcessEvent> = {
   tables: ['sub_process_versions', 'sub_process_count_changes', 'sub_process_work_changes'],
   async apply(ctx, events) {
     const changes = events.map((event) =>
-      factChange<SubProcessRecord, SubProcessFact>(event, (s) => s.subProcessId, (s) => ({
-        team: s.team,
-        core_process: s.coreProcess,
-        sub_process_code: subProcessCode(s.subProcess),
-        status: s.status,
-        begun_on: s.startedAt.slice(0, 10),
-        completed_on: s.completedAt?.slice(0, 10) ?? null,
-      })),
+      factChange<SubProcessRecord, SubProcessFact>(
+        event,
+        (s) => s.subProcessId,
+        (s) => ({
+          team: s.team,
+          core_process: s.coreProcess,
+          sub_process_code: subProcessCode(s.subProcess),
+          status: s.status,
+          begun_on: s.startedAt.slice(0, 10),
+          completed_on: s.completedAt?.slice(0, 10) ?? null,
+        }),
+      ),
     );
     // The sums read the versions the facts are about to replace: first sums, then facts.
     await writeSubProcessChanges(ctx, changes);

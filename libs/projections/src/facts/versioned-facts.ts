@@ -32,13 +32,7 @@ export interface VersionedTable<Row> {
  * the new one, set-wise. A page may change one fact several times: it is applied in rounds in
  * which each fact occurs once, in event order.
  */
-export async function writeFactChanges<Row>(
-  trx: Kysely<Database>,
-  tenantId: string,
-  generation: number,
-  target: VersionedTable<Row>,
-  changes: readonly FactChange<Row>[],
-): Promise<void> {
+export async function writeFactChanges<Row>(trx: Kysely<Database>, tenantId: string, generation: number, target: VersionedTable<Row>, changes: readonly FactChange<Row>[]): Promise<void> {
   for (const round of rounds(changes)) {
     const id = sql.ref(target.idColumn);
     const closed = round.filter((c) => !c.first);
@@ -51,19 +45,26 @@ export async function writeFactChanges<Row>(
     }
 
     const opened = round.filter((c) => c.row !== null);
-    await openVersions(trx, tenantId, generation, target, opened.filter((c) => c.first), false);
-    await openVersions(trx, tenantId, generation, target, opened.filter((c) => !c.first), true);
+    await openVersions(
+      trx,
+      tenantId,
+      generation,
+      target,
+      opened.filter((c) => c.first),
+      false,
+    );
+    await openVersions(
+      trx,
+      tenantId,
+      generation,
+      target,
+      opened.filter((c) => !c.first),
+      true,
+    );
   }
 }
 
-async function openVersions<Row>(
-  trx: Kysely<Database>,
-  tenantId: string,
-  generation: number,
-  target: VersionedTable<Row>,
-  opened: readonly FactChange<Row>[],
-  mayBeKnown: boolean,
-): Promise<void> {
+async function openVersions<Row>(trx: Kysely<Database>, tenantId: string, generation: number, target: VersionedTable<Row>, opened: readonly FactChange<Row>[], mayBeKnown: boolean): Promise<void> {
   if (opened.length === 0) return;
   const id = sql.ref(target.idColumn);
   const names = Object.keys(target.columns);

@@ -32,11 +32,34 @@ interface AidFields {
 }
 
 function aid({ id, caseId, aidType, paragraph, begin, end, reason, residence, team = 'ASD Team Nord' }: AidFields): AidRecord {
-  return { aidId: id, caseId, aidType, paragraph, begin, end: end ?? null, reasonOfEnding: reason ?? null, residenceAfter: residence ?? null, team, caseWorkerId: null, changedAt: `${begin}T09:00:00` };
+  return {
+    aidId: id,
+    caseId,
+    aidType,
+    paragraph,
+    begin,
+    end: end ?? null,
+    reasonOfEnding: reason ?? null,
+    residenceAfter: residence ?? null,
+    team,
+    caseWorkerId: null,
+    changedAt: `${begin}T09:00:00`,
+  };
 }
 
 function kase(id: string, socialArea: string): CaseRecord {
-  return { caseId: id, fileReference: `ref-${id}`, birthYear: 2010, gender: 'w', socialArea, team: 'ASD Team Nord', caseWorkerId: null, caseBegin: '2020-01-01', caseEnd: null, changedAt: '2020-01-01T09:00:00' };
+  return {
+    caseId: id,
+    fileReference: `ref-${id}`,
+    birthYear: 2010,
+    gender: 'w',
+    socialArea,
+    team: 'ASD Team Nord',
+    caseWorkerId: null,
+    caseBegin: '2020-01-01',
+    caseEnd: null,
+    changedAt: '2020-01-01T09:00:00',
+  };
 }
 
 /**
@@ -65,17 +88,44 @@ async function givenTheHistory(append: AppendEvent): Promise<void> {
   await started(NIGHT_1, aid({ id: 'A9', caseId: 'C2', aidType: 'Inobhutnahme', paragraph: '§ 42 SGB VIII', begin: '2024-01-20' }));
 
   await append(NIGHT_2, 'AidDeleted', 'aid-A6', { id: 'A6' });
-  await append(NIGHT_2, 'AidEnded', 'aid-A7', { state: aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01', end: '2024-05-31', reason: PLANNED, residence: PARENTS }), changed: ['end'] });
+  await append(NIGHT_2, 'AidEnded', 'aid-A7', {
+    state: aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01', end: '2024-05-31', reason: PLANNED, residence: PARENTS }),
+    changed: ['end'],
+  });
   await started(NIGHT_2, aid({ id: 'A8', caseId: 'C2', aidType: 'Erziehungsberatung', paragraph: '§ 28 SGB VIII', begin: '2024-04-01' }));
 
-  await append(NIGHT_3, 'AidEnded', 'aid-A4', { state: aid({ id: 'A4', caseId: 'C1', aidType: 'Eingliederungshilfe § 35a stationär', paragraph: '§ 35a SGB VIII', begin: '2024-02-01', end: '2024-09-30', reason: TRANSFER, residence: 'in einem Heim/einer betreuten Wohnform' }), changed: ['end'] });
-  await append(NIGHT_3, 'AidEnded', 'aid-A5', { state: aid({ id: 'A5', caseId: 'C2', aidType: 'Hilfe für junge Volljährige', paragraph: '§ 41 i.V.m. § 34 SGB VIII', begin: '2024-03-01', end: '2024-08-31', reason: PLANNED, residence: 'in eigener Wohnung', team: 'ASD Team Süd' }), changed: ['end'] });
+  await append(NIGHT_3, 'AidEnded', 'aid-A4', {
+    state: aid({
+      id: 'A4',
+      caseId: 'C1',
+      aidType: 'Eingliederungshilfe § 35a stationär',
+      paragraph: '§ 35a SGB VIII',
+      begin: '2024-02-01',
+      end: '2024-09-30',
+      reason: TRANSFER,
+      residence: 'in einem Heim/einer betreuten Wohnform',
+    }),
+    changed: ['end'],
+  });
+  await append(NIGHT_3, 'AidEnded', 'aid-A5', {
+    state: aid({
+      id: 'A5',
+      caseId: 'C2',
+      aidType: 'Hilfe für junge Volljährige',
+      paragraph: '§ 41 i.V.m. § 34 SGB VIII',
+      begin: '2024-03-01',
+      end: '2024-08-31',
+      reason: PLANNED,
+      residence: 'in eigener Wohnung',
+      team: 'ASD Team Süd',
+    }),
+    changed: ['end'],
+  });
   await started(NIGHT_3, aid({ id: 'A2', caseId: 'C1', aidType: 'Vollzeitpflege § 33', paragraph: '§ 33 SGB VIII', begin: '2024-12-31' }));
   await append(NIGHT_3, 'AidReopened', 'aid-A7', { state: aid({ id: 'A7', caseId: 'C2', aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin: '2023-01-01' }), changed: ['end'] });
 }
 
-const bySetting = (rows: Awaited<ReturnType<typeof aidCounts>>) =>
-  Object.fromEntries(rows.map((r) => [r.group.setting ?? '-', { running: r.running, begun: r.begun, ended: r.ended }]));
+const bySetting = (rows: Awaited<ReturnType<typeof aidCounts>>) => Object.fromEntries(rows.map((r) => [r.group.setting ?? '-', { running: r.running, begun: r.begun, ended: r.ended }]));
 
 describe.each(TEST_BACKENDS)('KPIs on aids (%s)', (backend) => {
   let database: TestDatabase;
@@ -146,8 +196,7 @@ describe.each(TEST_BACKENDS)('KPIs on aids (%s)', (backend) => {
 
   it('rebuilds into exactly the tables incremental processing gave, and takes a catalogue change only through a rebuild', async () => {
     const tables = async (generation: number) => {
-      const read = (table: string) =>
-        sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE tenant_id = ${T} AND generation = ${generation} ORDER BY 3, 4`.execute(database.db);
+      const read = (table: string) => sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE tenant_id = ${T} AND generation = ${generation} ORDER BY 3, 4`.execute(database.db);
       return [(await read('aid_versions')).rows, (await read('case_versions')).rows].map((rows) => rows.map(({ generation: _, ...row }) => row));
     };
     const incremental = await tables(1);

@@ -15,11 +15,34 @@ const NIGHT_2 = new Date('2024-07-01T01:15:00Z');
 const NIGHT_3 = new Date('2025-01-10T01:15:00Z');
 
 function aid(id: string, caseId: string, begin: string): AidRecord {
-  return { aidId: id, caseId, aidType: 'Heimerziehung § 34', paragraph: '§ 34 SGB VIII', begin, end: null, reasonOfEnding: null, residenceAfter: null, team: 'ASD Team Nord', caseWorkerId: null, changedAt: `${begin}T09:00:00` };
+  return {
+    aidId: id,
+    caseId,
+    aidType: 'Heimerziehung § 34',
+    paragraph: '§ 34 SGB VIII',
+    begin,
+    end: null,
+    reasonOfEnding: null,
+    residenceAfter: null,
+    team: 'ASD Team Nord',
+    caseWorkerId: null,
+    changedAt: `${begin}T09:00:00`,
+  };
 }
 
 function kase(id: string, socialArea: string): CaseRecord {
-  return { caseId: id, fileReference: `ref-${id}`, birthYear: 2010, gender: 'w', socialArea, team: 'ASD Team Nord', caseWorkerId: null, caseBegin: '2020-01-01', caseEnd: null, changedAt: '2020-01-01T09:00:00' };
+  return {
+    caseId: id,
+    fileReference: `ref-${id}`,
+    birthYear: 2010,
+    gender: 'w',
+    socialArea,
+    team: 'ASD Team Nord',
+    caseWorkerId: null,
+    caseBegin: '2020-01-01',
+    caseEnd: null,
+    changedAt: '2020-01-01T09:00:00',
+  };
 }
 
 /**

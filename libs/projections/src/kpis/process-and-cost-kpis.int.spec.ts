@@ -71,7 +71,18 @@ function aid(id: string, aidType: string, paragraph: string, begin: string, end:
  */
 async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   const append = (at: Date, type: CaseWorkEventType, stream: string, state: unknown) => appendEvent(at, type, stream, { state });
-  const kase: CaseRecord = { caseId: 'C1', fileReference: 'R1', birthYear: 2012, gender: 'm', socialArea: 'SR 01', team: 'ASD Team Nord', caseWorkerId: null, caseBegin: '2023-01-01', caseEnd: null, changedAt: '2023-01-01T09:00:00' };
+  const kase: CaseRecord = {
+    caseId: 'C1',
+    fileReference: 'R1',
+    birthYear: 2012,
+    gender: 'm',
+    socialArea: 'SR 01',
+    team: 'ASD Team Nord',
+    caseWorkerId: null,
+    caseBegin: '2023-01-01',
+    caseEnd: null,
+    changedAt: '2023-01-01T09:00:00',
+  };
   const recorded = (at: Date, e: ChronicleEntryRecord) => append(at, e.cancelling ? 'ChronicleCancellationRecorded' : 'ChronicleEntryRecorded', `chronicle-entry-${e.entryNo}`, e);
 
   await append(NIGHT_1, 'CaseOpened', 'case-C1', kase);
@@ -86,11 +97,17 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   await recorded(NIGHT_1, entry({ entryNo: 4, fileReference: 'R2', date: '2024-03-31', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Vollzeitpflege § 33', amountCents: 30_000 }));
   await recorded(NIGHT_1, entry({ entryNo: 6, fileReference: 'R1', date: '2024-03-01', unit: 'WJH Hilfen', entryType: 'ERSTATTUNG', aidType: 'Heimerziehung § 34', amountCents: -5_000 }));
   await recorded(NIGHT_1, entry({ entryNo: 7, fileReference: 'R1', date: '2024-01-10', unit: 'WJH Hilfen', entryType: 'VERMERK' }));
-  await recorded(NIGHT_1, entry({ entryNo: 9, fileReference: 'R1', date: '2024-03-20', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: -7_000, cancelledEntryNo: 8 }));
+  await recorded(
+    NIGHT_1,
+    entry({ entryNo: 9, fileReference: 'R1', date: '2024-03-20', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: -7_000, cancelledEntryNo: 8 }),
+  );
 
   await append(NIGHT_2, 'SubProcessCancelled', 'sp-S3', step('S3', 'ASD Team Süd', '01.01 Eingang Meldung', 'storniert', '2024-02-10T09:00:00'));
   await append(NIGHT_2, 'SubProcessCompleted', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'abgeschlossen', '2024-05-05T11:00:00'));
-  await recorded(NIGHT_2, entry({ entryNo: 5, fileReference: 'R2', date: '2024-04-05', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Vollzeitpflege § 33', amountCents: -30_000, cancelledEntryNo: 4 }));
+  await recorded(
+    NIGHT_2,
+    entry({ entryNo: 5, fileReference: 'R2', date: '2024-04-05', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Vollzeitpflege § 33', amountCents: -30_000, cancelledEntryNo: 4 }),
+  );
   await recorded(NIGHT_2, entry({ entryNo: 8, fileReference: 'R1', date: '2024-03-18', unit: 'WJH Hilfen', entryType: 'ZAHLUNG', aidType: 'Heimerziehung § 34', amountCents: 7_000 }));
 
   await append(NIGHT_3, 'SubProcessReopened', 'sp-S4', step('S4', 'ASD Team Nord', '04.04 Fortschreibung', 'offen', null));
@@ -163,7 +180,7 @@ describe.each(TEST_BACKENDS)('KPIs on sub-processes and 14plus (%s)', (backend) 
     ]);
   });
 
-  it('sums costs by paragraph and by the linked case\'s team, as known at any time', async () => {
+  it("sums costs by paragraph and by the linked case's team, as known at any time", async () => {
     const byParagraph = await costs(database.db, { tenantId: T, ...YEAR_2024, by: ['paragraph'], granularity: 'total' });
     // § 34: gross 1,000 + 500; income |−200| + |−50|; § 33 cancelled entirely.
     expect(byParagraph).toEqual([{ group: { paragraph: '§ 34' }, period: 'total', grossCents: 150_000, incomeCents: 25_000, netCents: 125_000 }]);

@@ -26,7 +26,17 @@ function aid(id: string, paragraph: string, team: string, begin: string, end: st
 }
 
 function step(id: string, team: string, code: string, completedOn: string): SubProcessRecord {
-  return { subProcessId: id, caseId: 'C', coreProcess: '04 Hilfe zur Erziehung', subProcess: `${code} Schritt`, team, caseWorkerId: null, startedAt: `${completedOn}T08:00:00`, completedAt: `${completedOn}T10:00:00`, status: 'abgeschlossen' };
+  return {
+    subProcessId: id,
+    caseId: 'C',
+    coreProcess: '04 Hilfe zur Erziehung',
+    subProcess: `${code} Schritt`,
+    team,
+    caseWorkerId: null,
+    startedAt: `${completedOn}T08:00:00`,
+    completedAt: `${completedOn}T10:00:00`,
+    status: 'abgeschlossen',
+  };
 }
 
 /**
@@ -45,7 +55,12 @@ async function givenTheHistory(appendEvent: AppendEvent): Promise<void> {
   await append(NIGHT_2, 'StaffTransferred', 'staff-M3', member('M3', 'Fachkraft', 1, '2020-01-01', SUED, '2024-07-01'));
   await append(NIGHT_3, 'StaffLeft', 'staff-M2', member('M2', 'Fachkraft', 0.5, '2018-01-01', NORD, '2018-01-01', '2024-12-31'));
 
-  for (const [id, team] of [['R1', NORD], ['R2', NORD], ['R3', NORD]] as const) await append(NIGHT_1, 'AidStarted', `aid-${id}`, aid(id, '§ 34 SGB VIII', team, '2024-01-01'));
+  for (const [id, team] of [
+    ['R1', NORD],
+    ['R2', NORD],
+    ['R3', NORD],
+  ] as const)
+    await append(NIGHT_1, 'AidStarted', `aid-${id}`, aid(id, '§ 34 SGB VIII', team, '2024-01-01'));
   for (const id of ['R4', 'R5']) await append(NIGHT_1, 'AidStarted', `aid-${id}`, aid(id, '§ 31 SGB VIII', SUED, '2024-01-01'));
   await append(NIGHT_1, 'AidStarted', 'aid-R6', aid('R6', '§ 42 SGB VIII', SUED, '2024-01-01'));
   await append(NIGHT_1, 'AidStarted', 'aid-X1', aid('X1', '§ 34 SGB VIII', NORD, '2024-01-01', '2024-01-31', 'Beendigung gemäß Hilfeplan'));
@@ -103,7 +118,7 @@ describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
     expect(byTeam[NORD]).toMatchObject({ leavers: 0, averageHeadcount: 3, headcountAtEnd: 3 });
   });
 
-  it('relates running HzE aids to the case workers\' FTE of each team on a reference date', async () => {
+  it("relates running HzE aids to the case workers' FTE of each team on a reference date", async () => {
     // 01.08.2024: Nord 3 aids on M1 + M2 = 1,5 FTE; Süd 2 HzE aids (not the § 42) on M3 + M6 = 1,75 FTE.
     expect(await caseloadPerFte(database.db, { tenantId: T, on: '2024-08-01' })).toEqual([
       { team: NORD, aids: 3, caseWorkerFte: 1.5, aidsPerFte: 2 },
@@ -146,7 +161,17 @@ describe.each(TEST_BACKENDS)('KPIs on staff and endings (%s)', (backend) => {
       breakdownRate: 50,
       reasons: { 'Beendigung gemäß Hilfeplan': 1, 'Beendigung abweichend vom Hilfeplan durch den Minderjährigen': 1, 'Abgabe an ein anderes Jugendamt wegen Zuständigkeitswechsel': 1 },
     });
-    expect(byParagraph['§ 31']).toEqual({ ended: 1, meanDays: 10, medianDays: 10, base: 1, planned: 1, breakdown: 0, plannedEndingRate: 100, breakdownRate: 0, reasons: { 'Beendigung gemäß Hilfeplan': 1 } });
+    expect(byParagraph['§ 31']).toEqual({
+      ended: 1,
+      meanDays: 10,
+      medianDays: 10,
+      base: 1,
+      planned: 1,
+      breakdown: 0,
+      plannedEndingRate: 100,
+      breakdownRate: 0,
+      reasons: { 'Beendigung gemäß Hilfeplan': 1 },
+    });
     // The office: X1 to X4, each reason with its count; a reason outside the code list would be unbekannt.
     const [office] = await endings(database.db, { tenantId: T, ...YEAR_2024, by: [] });
     expect(office).toMatchObject({ group: {}, ended: 4, base: 3, planned: 2, breakdown: 1, plannedEndingRate: 66.7, breakdownRate: 33.3 });

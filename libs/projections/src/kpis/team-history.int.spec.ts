@@ -19,11 +19,33 @@ function member(id: string, fte: number, joined: string, team: string, teamSince
 }
 
 function aid(id: string, paragraph: string, team: string): AidRecord {
-  return { aidId: id, caseId: 'C', aidType: 'Hilfe', paragraph, begin: '2024-01-01', end: null, reasonOfEnding: null, residenceAfter: null, team, caseWorkerId: null, changedAt: '2024-01-01T09:00:00' };
+  return {
+    aidId: id,
+    caseId: 'C',
+    aidType: 'Hilfe',
+    paragraph,
+    begin: '2024-01-01',
+    end: null,
+    reasonOfEnding: null,
+    residenceAfter: null,
+    team,
+    caseWorkerId: null,
+    changedAt: '2024-01-01T09:00:00',
+  };
 }
 
 function step(id: string): SubProcessRecord {
-  return { subProcessId: id, caseId: 'C', coreProcess: '04 Hilfe zur Erziehung', subProcess: '04.03 Hilfeplangespräch', team: OST, caseWorkerId: null, startedAt: '2024-02-15T08:00:00', completedAt: '2024-02-15T10:00:00', status: 'abgeschlossen' };
+  return {
+    subProcessId: id,
+    caseId: 'C',
+    coreProcess: '04 Hilfe zur Erziehung',
+    subProcess: '04.03 Hilfeplangespräch',
+    team: OST,
+    caseWorkerId: null,
+    startedAt: '2024-02-15T08:00:00',
+    completedAt: '2024-02-15T10:00:00',
+    status: 'abgeschlossen',
+  };
 }
 
 /**
@@ -60,7 +82,7 @@ describe.each(TEST_BACKENDS)('a team before its first member arrives, and FTE as
     expect(byTeam[WEST]).toMatchObject({ averageHeadcount: 2, averageFte: 1.256, headcountAtEnd: 2, fteAtEnd: 1.256 });
   });
 
-  it('relates aids to the exact FTE of the team\'s case workers on the day, none before they arrive', async () => {
+  it("relates aids to the exact FTE of the team's case workers on the day, none before they arrive", async () => {
     // 15.03.2024: West 13 aids ÷ 1.2564 FTE = 10.347 → 10.3 (not 13 ÷ 1.256 = 10.350 → 10.4);
     // Ost has its 2 aids and no case worker yet: no value.
     expect(await caseloadPerFte(database.db, { tenantId: T, on: '2024-03-15' })).toEqual([

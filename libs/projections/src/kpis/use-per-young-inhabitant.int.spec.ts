@@ -15,16 +15,44 @@ const BEFORE_POPULATION_2025 = new Date('2026-01-10T12:00:00Z');
 const POPULATION_2025 = new Date('2026-01-15T08:00:00Z');
 
 const kase = (id: string, socialArea: string): CaseRecord => ({
-  caseId: id, fileReference: `51.1-2024/${id}`, birthYear: 2012, gender: 'w', socialArea, team: 'ASD Team Nord',
-  caseWorkerId: null, caseBegin: '2023-01-01', caseEnd: null, changedAt: '2023-01-01T09:00:00',
+  caseId: id,
+  fileReference: `51.1-2024/${id}`,
+  birthYear: 2012,
+  gender: 'w',
+  socialArea,
+  team: 'ASD Team Nord',
+  caseWorkerId: null,
+  caseBegin: '2023-01-01',
+  caseEnd: null,
+  changedAt: '2023-01-01T09:00:00',
 });
 const aid = (id: string, caseId: string, paragraph: string, aidType: string, begin: string, end: string | null = null): AidRecord => ({
-  aidId: id, caseId, aidType, paragraph, begin, end, reasonOfEnding: end ? 'Beendigung gemäß Hilfeplan' : null, residenceAfter: null,
-  team: 'ASD Team Nord', caseWorkerId: null, changedAt: `${begin}T09:00:00`,
+  aidId: id,
+  caseId,
+  aidType,
+  paragraph,
+  begin,
+  end,
+  reasonOfEnding: end ? 'Beendigung gemäß Hilfeplan' : null,
+  residenceAfter: null,
+  team: 'ASD Team Nord',
+  caseWorkerId: null,
+  changedAt: `${begin}T09:00:00`,
 });
 const entry = (entryNo: number, fileReference: string, entryType: string, amountCents: number): ChronicleEntryRecord => ({
-  entryNo, fileReference, date: '2025-05-15', recordedAt: '2025-05-15T10:00:00', unit: 'WJH Hilfen', clerkId: 'ma1', entryType,
-  aidType: 'Heimerziehung § 34', amountCents, periodFrom: null, periodTo: null, cancelling: false, cancelledEntryNo: null,
+  entryNo,
+  fileReference,
+  date: '2025-05-15',
+  recordedAt: '2025-05-15T10:00:00',
+  unit: 'WJH Hilfen',
+  clerkId: 'ma1',
+  entryType,
+  aidType: 'Heimerziehung § 34',
+  amountCents,
+  periodFrom: null,
+  periodTo: null,
+  cancelling: false,
+  cancelledEntryNo: null,
 });
 const band = (stichtag: string, socialArea: string, ageFrom: number, ageTo: number, residents: number): PopulationRecord => ({ stichtag, socialArea, ageFrom, ageTo, residents });
 
@@ -44,10 +72,21 @@ async function office(backend: (typeof TEST_BACKENDS)[number]): Promise<TestData
   return projectedHistory(
     backend,
     async (append) => {
-      for (const b of [band('2024-12-31', 'SR 01 Altstadt', 0, 5, 3000), band('2024-12-31', 'SR 01 Altstadt', 6, 17, 5000), band('2024-12-31', 'SR 01 Altstadt', 18, 20, 2000), band('2024-12-31', 'SR 01 Altstadt', 21, 26, 4000), band('2024-12-31', 'SR 02 Hafen', 0, 20, 5000)]) {
+      for (const b of [
+        band('2024-12-31', 'SR 01 Altstadt', 0, 5, 3000),
+        band('2024-12-31', 'SR 01 Altstadt', 6, 17, 5000),
+        band('2024-12-31', 'SR 01 Altstadt', 18, 20, 2000),
+        band('2024-12-31', 'SR 01 Altstadt', 21, 26, 4000),
+        band('2024-12-31', 'SR 02 Hafen', 0, 20, 5000),
+      ]) {
         await append(POPULATION_2024, 'PopulationCounted', `population-${populationRecordId(b)}`, { state: b });
       }
-      for (const [id, area] of [['C1', 'SR 01 Altstadt'], ['C2', 'SR 02 Hafen'], ['C3', 'SR 03 Nord'], ['C4', 'SR 01 Altstadt']] as const) {
+      for (const [id, area] of [
+        ['C1', 'SR 01 Altstadt'],
+        ['C2', 'SR 02 Hafen'],
+        ['C3', 'SR 03 Nord'],
+        ['C4', 'SR 01 Altstadt'],
+      ] as const) {
         await append(CASE_WORK, 'CaseOpened', `case-${id}`, { state: kase(id, area) });
       }
       const aids = [
@@ -61,7 +100,13 @@ async function office(backend: (typeof TEST_BACKENDS)[number]): Promise<TestData
       for (const e of [entry(1, '51.1-2024/C1', 'ZAHLUNG', 1_000_000), entry(2, '51.1-2024/C1', 'KOSTENBEITRAG', -100_000), entry(3, '51.1-2024/X9', 'ZAHLUNG', 300_000)]) {
         await append(CASE_WORK, 'ChronicleEntryRecorded', `chronicle-entry-${e.entryNo}`, { state: e });
       }
-      for (const b of [band('2025-12-31', 'SR 01 Altstadt', 0, 5, 3000), band('2025-12-31', 'SR 01 Altstadt', 6, 17, 4000), band('2025-12-31', 'SR 01 Altstadt', 18, 20, 1000), band('2025-12-31', 'SR 03 Nord', 0, 17, 1000), band('2025-12-31', 'SR 03 Nord', 18, 24, 700)]) {
+      for (const b of [
+        band('2025-12-31', 'SR 01 Altstadt', 0, 5, 3000),
+        band('2025-12-31', 'SR 01 Altstadt', 6, 17, 4000),
+        band('2025-12-31', 'SR 01 Altstadt', 18, 20, 1000),
+        band('2025-12-31', 'SR 03 Nord', 0, 17, 1000),
+        band('2025-12-31', 'SR 03 Nord', 18, 24, 700),
+      ]) {
         await append(POPULATION_2025, 'PopulationCounted', `population-${populationRecordId(b)}`, { state: b });
       }
     },
@@ -69,7 +114,15 @@ async function office(backend: (typeof TEST_BACKENDS)[number]): Promise<TestData
   );
 }
 
-const byGroup = (rows: readonly UsePerYoungInhabitantRow[]) => Object.fromEntries(rows.map((r) => [Object.values(r.group).map((v) => v ?? 'none').join(' / ') || 'office', r]));
+const byGroup = (rows: readonly UsePerYoungInhabitantRow[]) =>
+  Object.fromEntries(
+    rows.map((r) => [
+      Object.values(r.group)
+        .map((v) => v ?? 'none')
+        .join(' / ') || 'office',
+      r,
+    ]),
+  );
 
 describe.each(TEST_BACKENDS)('use per young inhabitant, docs/kpis.md 9 (%s)', (backend) => {
   let database: TestDatabase;
@@ -88,7 +141,7 @@ describe.each(TEST_BACKENDS)('use per young inhabitant, docs/kpis.md 9 (%s)', (b
     expect(await youngPopulation(database.db, { tenantId: T, year: 2023 })).toEqual([]);
   });
 
-  it('relates the office\'s Fallzahl, stock and net costs to the sum over its social areas, naming what it left out', async () => {
+  it("relates the office's Fallzahl, stock and net costs to the sum over its social areas, naming what it left out", async () => {
     const [officeRow] = await usePerYoungInhabitant(database.db, { tenantId: T, year: 2025, by: [] });
     expect(officeRow).toEqual({
       group: {},
@@ -105,7 +158,15 @@ describe.each(TEST_BACKENDS)('use per young inhabitant, docs/kpis.md 9 (%s)', (b
   it('serves each social area with its own Stichtag, and no rate where the population cannot carry one', async () => {
     const rows = byGroup(await usePerYoungInhabitant(database.db, { tenantId: T, year: 2025, by: ['socialArea'] }));
     // 10,000 € − 1,000 € on C1's Aktenzeichen over 8,000: 1.125 € rounds half up.
-    expect(rows['SR 01 Altstadt']).toMatchObject({ cases: 2, stock: 1, population: { young: 8000, stichtage: ['2025-12-31'], gap: null }, casesPer10000: 2.5, stockPer10000: 1.3, netCents: 900_000, netPerYoungInhabitant: 1.13 });
+    expect(rows['SR 01 Altstadt']).toMatchObject({
+      cases: 2,
+      stock: 1,
+      population: { young: 8000, stichtage: ['2025-12-31'], gap: null },
+      casesPer10000: 2.5,
+      stockPer10000: 1.3,
+      netCents: 900_000,
+      netPerYoungInhabitant: 1.13,
+    });
     expect(rows['SR 02 Hafen']).toMatchObject({ netCents: 0, netPerYoungInhabitant: 0 });
     // The entry on an Aktenzeichen no case carries: costs without a social area, so no population.
     expect(rows['none']).toMatchObject({ group: { socialArea: null }, cases: 0, netCents: 300_000, population: { gap: 'no-social-area' }, netPerYoungInhabitant: null });

@@ -85,7 +85,10 @@ function series(months: readonly string[], lead: number, tallies: ReadonlyMap<st
   return shares.slice(lead).map(({ month, tally, checked, share }, i) => {
     const at = i + lead;
     const previous = at > 0 ? shares[at - 1]!.share : null;
-    const before = shares.slice(Math.max(0, at - TREND_MONTHS), at).map((s) => s.share).filter((s): s is number => s !== null);
+    const before = shares
+      .slice(Math.max(0, at - TREND_MONTHS), at)
+      .map((s) => s.share)
+      .filter((s): s is number => s !== null);
     return {
       month,
       knownAt: knownAt.get(month) ?? null,
@@ -143,9 +146,7 @@ export async function inputQuality(db: Kysely<Database>, query: InputQualityQuer
   }
   const knownAt = new Map(windows.map((w) => [w.key, w.knownAt?.toISOString() ?? null]));
   const lead = TREND_MONTHS;
-  const teamNames = [...teams.keys()]
-    .filter((team) => query.team === undefined || team === query.team)
-    .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'de')));
+  const teamNames = [...teams.keys()].filter((team) => query.team === undefined || team === query.team).sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'de')));
   return {
     from: query.from,
     to: query.to,

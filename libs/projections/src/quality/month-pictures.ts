@@ -45,7 +45,12 @@ export async function monthPictures(db: Kysely<Database>, query: MonthPicturesQu
   if (storable) {
     for (const w of missing) {
       const key = keys.get(w.key);
-      if (key) keep(kept, key, counted.filter((c) => c.window === w.key));
+      if (key)
+        keep(
+          kept,
+          key,
+          counted.filter((c) => c.window === w.key),
+        );
     }
   }
   const fromKept = query.windows.flatMap((w) => (missing.includes(w) ? [] : kept.get(keys.get(w.key)!)!));

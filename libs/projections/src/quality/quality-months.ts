@@ -29,7 +29,7 @@ export function monthWindow(month: string, asOf: Date | undefined, firstKnown: D
   const monthEnd = berlinTimeToUtc(`${monthAfter(month)}-01T00:00:00`);
   const end = firstKnown && firstKnown.getTime() > monthEnd.getTime() ? firstKnown : monthEnd;
   const upTo = asOf ?? now;
-  const knownAt = end.getTime() < upTo.getTime() ? end : asOf ?? null;
+  const knownAt = end.getTime() < upTo.getTime() ? end : (asOf ?? null);
   const [year, m] = month.split('-').map(Number) as [number, number];
   const lastDay = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
   const dayKnown = berlinDayOf(knownAt ?? now);

@@ -38,5 +38,10 @@ export function ruleCondition(id: PlausibilityRuleId, inputs: CheckInputs): RawB
 
 /** A record is affected when any of the rules hits it; no rule: none is. */
 export function anyOf(ids: readonly PlausibilityRuleId[], inputs: CheckInputs): RawBuilder<unknown> {
-  return ids.length ? sql`(${sql.join(ids.map((id) => ruleCondition(id, inputs)), sql` OR `)})` : sql`false`;
+  return ids.length
+    ? sql`(${sql.join(
+        ids.map((id) => ruleCondition(id, inputs)),
+        sql` OR `,
+      )})`
+    : sql`false`;
 }

@@ -48,7 +48,15 @@ export async function subProcessWork(db: Kysely<Database>, query: SubProcessWork
       GROUP BY 1
       HAVING sum(s.delta) <> 0`.execute(db),
     query.rules.length
-      ? countFindings(db, { tenantId: query.tenantId, kind: 'sub-processes', windows: [query.window], inputs: query.inputs, only: query.rules, base: openLongEnough(query.window, query.inputs), byTeam: query.byTeam })
+      ? countFindings(db, {
+          tenantId: query.tenantId,
+          kind: 'sub-processes',
+          windows: [query.window],
+          inputs: query.inputs,
+          only: query.rules,
+          base: openLongEnough(query.window, query.inputs),
+          byTeam: query.byTeam,
+        })
       : Promise.resolve([]),
   ]);
   const hits = new Map(open.map((c) => [c.team, c]));

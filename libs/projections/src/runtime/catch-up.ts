@@ -28,13 +28,7 @@ const FIRST_ANALYZE = 20_000;
  * Applies every event after a generation's checkpoint, page by page; each page and its
  * checkpoint commit together, so a crash repeats nothing and loses nothing.
  */
-export async function catchUpGeneration(
-  db: Kysely<Database>,
-  tenantId: string,
-  projection: Projection,
-  generation: number,
-  { onProgress, pageSize = PAGE }: CatchUpOptions = {},
-): Promise<number> {
+export async function catchUpGeneration(db: Kysely<Database>, tenantId: string, projection: Projection, generation: number, { onProgress, pageSize = PAGE }: CatchUpOptions = {}): Promise<number> {
   const name = checkpointName(projection.name, generation);
   const catalogueVersions = await generationCatalogues(db, tenantId, projection.name, generation);
   const readAhead = new ReadAhead(db, tenantId, new UpcasterRegistry(), { limit: pageSize, eventTypes: projection.eventTypes });

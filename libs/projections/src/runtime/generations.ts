@@ -75,12 +75,7 @@ export async function activateGeneration(trx: Kysely<Database>, tenantId: string
 }
 
 export async function readCheckpoint(db: Kysely<Database>, tenantId: string, name: string): Promise<Position> {
-  const row = await db
-    .selectFrom('projection_checkpoints')
-    .select(['transaction_id', 'global_position'])
-    .where('tenant_id', '=', tenantId)
-    .where('projection', '=', name)
-    .executeTakeFirst();
+  const row = await db.selectFrom('projection_checkpoints').select(['transaction_id', 'global_position']).where('tenant_id', '=', tenantId).where('projection', '=', name).executeTakeFirst();
   return row ? { transactionId: String(row.transaction_id), globalPosition: String(row.global_position) } : START;
 }
 

@@ -18,9 +18,7 @@ export async function projectedHistory(backend: DatabaseBackend, given: (append:
   await ensureTenant(database.db, DEFAULT_TENANT_ID, DEFAULT_TENANT_ID);
   const store = new EventStore(database.db);
   let n = 0;
-  await given((observedAt, type, streamId, payload) =>
-    store.append(DEFAULT_TENANT_ID, [{ streamId, expectedVersion: 'any', events: [{ type, payload, observedAt, idempotencyKey: `test-${++n}` }] }]),
-  );
+  await given((observedAt, type, streamId, payload) => store.append(DEFAULT_TENANT_ID, [{ streamId, expectedVersion: 'any', events: [{ type, payload, observedAt, idempotencyKey: `test-${++n}` }] }]));
   await untilEventsReadable(database.db);
   for (const projection of projections) await catchUp(database.db, DEFAULT_TENANT_ID, projection);
   return database;

@@ -27,11 +27,10 @@ type Answer = NotedKpiAnswer<StockRow> & {
   readonly sharesByGroup: readonly GroupShares[];
 };
 
-export const aidStockAnswer = kpiAnswer(
-  'aid-stock',
-  z.object({ group: groupOf(AID_DIMENSIONS), stock: z.number().int().describe('HzE aids running on the reference date.') }),
-  { ...sharesOfAids, dataQuality },
-) satisfies z.ZodType<Answer>;
+export const aidStockAnswer = kpiAnswer('aid-stock', z.object({ group: groupOf(AID_DIMENSIONS), stock: z.number().int().describe('HzE aids running on the reference date.') }), {
+  ...sharesOfAids,
+  dataQuality,
+}) satisfies z.ZodType<Answer>;
 
 /** docs/kpis.md 2: the stock of HzE aids running on a reference date. */
 export const aidStockKpi = defineKpi({

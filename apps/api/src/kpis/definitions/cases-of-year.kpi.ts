@@ -39,10 +39,7 @@ export const casesOfYearKpi = defineKpi({
     const { team, ...query } = params;
     await kpis.checkTeam(caller.tenantId, team);
     const by = withTeam(query.by, team);
-    const [rows, basis] = await Promise.all([
-      casesOfYear(kpis.db, { ...query, by, tenantId: caller.tenantId }),
-      kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } }),
-    ]);
+    const [rows, basis] = await Promise.all([casesOfYear(kpis.db, { ...query, by, tenantId: caller.tenantId }), kpis.basis(caller.tenantId, query.asOf, { built: { 'aid-history': ['aid-types'] } })]);
     return { kpi: 'cases-of-year', parameters: { ...query, by, team }, basis, rows: ofTeam(rows, team) };
   },
 });

@@ -14,7 +14,9 @@ type Answer = NotedKpiAnswer<CostRow> & { readonly costPerAid: readonly CostPerA
 export const costsAnswer = kpiAnswer(
   'costs',
   z.object({
-    group: groupOf(COST_DIMENSIONS).describe('The group: setting ohne Leistungsform outside HzE, paragraph unbekannt where the Hilfeart names none, team and socialArea (of the linked case, as known at asOf) null for entries linked to no case.'),
+    group: groupOf(COST_DIMENSIONS).describe(
+      'The group: setting ohne Leistungsform outside HzE, paragraph unbekannt where the Hilfeart names none, team and socialArea (of the linked case, as known at asOf) null for entries linked to no case.',
+    ),
     period: z.string().describe('2024-03, 2024-Q1, 2024 or total, by the granularity.'),
     grossCents: z.number().int().describe('Σ Betrag of ZAHLUNG, in cents.'),
     incomeCents: z.number().int().describe('Σ |Betrag| of KOSTENBEITRAG and ERSTATTUNG, in cents.'),

@@ -27,7 +27,11 @@ const figures = {
   spentCents: z.number().int().describe("Net expenditure (KPI 7) from 01.01. to the period's end, as known at asOf, in cents."),
   utilisation: rate('spent ÷ budget × 100'),
   completeMonths: z.number().int().describe('Complete calendar months of the period: a 14plus export observed after their last day (Europe/Berlin) was applied by asOf.'),
-  forecastCents: z.number().int().nullable().describe('Lineare Hochrechnung: net expenditure of the complete months ÷ their number × 12, in cents; null before the first complete month; spent itself once December is complete.'),
+  forecastCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Lineare Hochrechnung: net expenditure of the complete months ÷ their number × 12, in cents; null before the first complete month; spent itself once December is complete.'),
   forecastDeviationCents: z.number().int().nullable().describe('forecast − budget, in cents; null without a forecast or a budget.'),
 };
 

@@ -32,7 +32,7 @@ export const yearOverYearAnswer = kpiAnswer(
 export const yearOverYearKpi = defineKpi({
   route: 'year-over-year',
   method: 'yearOverYear',
-  summary: 'The office\'s key figures of a year beside the year before, with the change (absolute and %)',
+  summary: "The office's key figures of a year beside the year before, with the change (absolute and %)",
   answers: 'One row per key figure: the year, the year before, the change',
   fields: yearOverYearFields,
   params: yearOverYearFields,

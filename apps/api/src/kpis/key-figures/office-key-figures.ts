@@ -42,8 +42,7 @@ function once<T>(scope: KeyFigureScope, query: string, run: () => Promise<T>): P
   if (!answers.has(query)) answers.set(query, run());
   return answers.get(query) as Promise<T>;
 }
-const officeCasesOfYear = (scope: KeyFigureScope) =>
-  once(scope, 'casesOfYear', async () => (await casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] }))[0]);
+const officeCasesOfYear = (scope: KeyFigureScope) => once(scope, 'casesOfYear', async () => (await casesOfYear(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] }))[0]);
 const officeUsePerYoungInhabitant = (scope: KeyFigureScope) =>
   once(scope, 'usePerYoungInhabitant', async () => (await usePerYoungInhabitant(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, year: scope.year, by: [] }))[0]);
 
@@ -117,7 +116,10 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     digits: 1,
     async read(scope) {
       const teams = await caseloadPerFte(scope.db, { tenantId: scope.tenantId, asOf: scope.asOf, on: `${scope.year}-12-31` });
-      const value = extreme(teams.map((team) => team.aidsPerFte), Math.max);
+      const value = extreme(
+        teams.map((team) => team.aidsPerFte),
+        Math.max,
+      );
       return { value, counts: teams.filter((team) => team.aidsPerFte === value).map((team) => team.aids) };
     },
   },
@@ -128,7 +130,13 @@ export const OFFICE_KEY_FIGURES: readonly KeyFigure[] = [
     digits: 1,
     async read(scope) {
       const teams = await staffingRequirement(scope.db, yearOf(scope));
-      return { value: extreme(teams.map((team) => team.coverage), Math.min), counts: [] };
+      return {
+        value: extreme(
+          teams.map((team) => team.coverage),
+          Math.min,
+        ),
+        counts: [],
+      };
     },
   },
   {

@@ -87,7 +87,9 @@ export function additiveModel(tables: readonly ReportTable[]): AdditiveModel {
       if (!pattern.anyOf) return [byKey.get(keyOf(pattern))].filter((variable) => variable !== undefined);
       const dimensions = Object.keys(pattern.at).length + 1;
       return meanings.flatMap((meaning, variable) =>
-        meaning?.measure === pattern.measure && pattern.anyOf! in meaning.at && Object.keys(meaning.at).length === dimensions && Object.entries(pattern.at).every(([d, v]) => meaning.at[d] === v) ? [variable] : [],
+        meaning?.measure === pattern.measure && pattern.anyOf! in meaning.at && Object.keys(meaning.at).length === dimensions && Object.entries(pattern.at).every(([d, v]) => meaning.at[d] === v)
+          ? [variable]
+          : [],
       );
     },
   };
@@ -122,7 +124,7 @@ function marginGroups(meanings: (CellMeaning | undefined)[], totalOf: (meaning: 
 
 /** Values of implied sums from relations where all else is known; repeated until nothing more follows. */
 function settleImpliedSums(variables: Variable[], relations: readonly Relation[]): void {
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const { parts, total } of relations) {
       const members = [...parts, total];

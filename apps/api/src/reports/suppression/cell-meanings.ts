@@ -75,7 +75,9 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
 
 /** Where a table has no entry: its count columns add up to its total column, its rows to the office's row. */
 function meaningWithin(table: ReportTable): Meaning {
-  return table.columns.some((c) => c.total) ? crossTable(table.id, along('row'), `${table.id}.column`) : rowsAlong(`${table.id}.row`, Object.fromEntries(table.columns.map((c) => [c.key, `${table.id}.${c.key}`])));
+  return table.columns.some((c) => c.total)
+    ? crossTable(table.id, along('row'), `${table.id}.column`)
+    : rowsAlong(`${table.id}.row`, Object.fromEntries(table.columns.map((c) => [c.key, `${table.id}.${c.key}`])));
 }
 
 /** Every count has a meaning: one the ledger does not name is a number of its own table, and still suppressed. */
@@ -92,7 +94,13 @@ export function meaningOf(table: ReportTable, row: Row, column: ReportColumn): C
  */
 export const IDENTITIES: readonly { readonly parts: readonly CellMeaning[]; readonly total: CellMeaning }[] = [
   // The shares leave out § 28 (educational counselling), which is ambulant.
-  { parts: [{ measure: 'shares.ambulant', at: {} }, { measure: 'aids.running', at: { paragraph: '§ 28' } }], total: { measure: 'aids.running', at: { setting: 'ambulant' } } },
+  {
+    parts: [
+      { measure: 'shares.ambulant', at: {} },
+      { measure: 'aids.running', at: { paragraph: '§ 28' } },
+    ],
+    total: { measure: 'aids.running', at: { setting: 'ambulant' } },
+  },
   { parts: [{ measure: 'shares.semi', at: {} }], total: { measure: 'aids.running', at: { setting: 'teilstationär' } } },
   { parts: [{ measure: 'shares.stationary', at: {} }], total: { measure: 'aids.running', at: { setting: 'stationär' } } },
   // The returns are the ended aids whose residence after the end is the parents' home.

@@ -28,8 +28,7 @@ export function withEveryGroupListed(tables: readonly ReportTable[], suppressed:
     if (!dimension || !suppressed(table)) return table;
     const listed = new Set(table.rows.map((row) => String(row['row'])));
     const missing = [...known[dimension]].filter((label) => !listed.has(label));
-    const nothing = (label: string): Record<string, Cell> =>
-      Object.fromEntries(table.columns.map((c) => [c.key, c.key === 'row' ? label : c.kind === 'count' ? 0 : c.kind === 'text' ? '' : null]));
+    const nothing = (label: string): Record<string, Cell> => Object.fromEntries(table.columns.map((c) => [c.key, c.key === 'row' ? label : c.kind === 'count' ? 0 : c.kind === 'text' ? '' : null]));
     return missing.length ? { ...table, rows: [...table.rows, ...missing.map(nothing)] } : table;
   });
 }

@@ -36,7 +36,11 @@ export function protectReport(given: readonly ReportTable[], suppression: Suppre
   const relationsOf = indexRelations(model.relations, variables.length);
   for (let pass = 0; pass < variables.length; pass++) {
     const unknown = new Set([...variables.keys()].filter((variable) => secret.has(variable) || implied(variable)));
-    const { determined, pinned } = auditDisclosure(model.relations, variables.map((v) => v.value), unknown);
+    const { determined, pinned } = auditDisclosure(
+      model.relations,
+      variables.map((v) => v.value),
+      unknown,
+    );
     const disclosed = [...new Set([...determined, ...pinned])].filter(mustStaySecret).sort((a, b) => a - b);
     let added = false;
     // One cover often settles several secrets of the same sums: those wait for the next audit.

@@ -32,8 +32,20 @@ export async function aidsTables(scope: ReportScope): Promise<ReportTable[]> {
   ]);
   const settingOf = (r: AidCountsRow) => r.group.setting ?? NO_VALUE;
   return [
-    { id: 'hilfen_leistungsform', title: 'Hilfen nach Leistungsform', level: 'office', columns: [{ key: 'row', heading: 'Leistungsform', kind: 'text' }, ...PERIOD_COLUMNS], rows: periodRows(bySetting, stockBySetting, 'setting') },
-    { id: 'hilfen_paragraph', title: 'Hilfen nach Paragraph', level: 'office', columns: [{ key: 'row', heading: 'Paragraph', kind: 'text' }, ...PERIOD_COLUMNS], rows: periodRows(byParagraph, stockByParagraph, 'paragraph') },
+    {
+      id: 'hilfen_leistungsform',
+      title: 'Hilfen nach Leistungsform',
+      level: 'office',
+      columns: [{ key: 'row', heading: 'Leistungsform', kind: 'text' }, ...PERIOD_COLUMNS],
+      rows: periodRows(bySetting, stockBySetting, 'setting'),
+    },
+    {
+      id: 'hilfen_paragraph',
+      title: 'Hilfen nach Paragraph',
+      level: 'office',
+      columns: [{ key: 'row', heading: 'Paragraph', kind: 'text' }, ...PERIOD_COLUMNS],
+      rows: periodRows(byParagraph, stockByParagraph, 'paragraph'),
+    },
     {
       id: 'anteile_leistungsform',
       title: 'Anteile der Leistungsformen',
@@ -46,10 +58,41 @@ export async function aidsTables(scope: ReportScope): Promise<ReportTable[]> {
         { key: 'ambulantPerStationary', heading: 'Ambulant je stationär', kind: 'ratio', basedOn: ['ambulant', 'stationary'] },
         { key: 'fosterShare', heading: 'Pflegequote (%)', kind: 'rate', basedOn: ['stationary'] },
       ],
-      rows: [{ ambulant: shares.ambulant, semi: shares.teilstationär, stationary: shares.stationär, shareStationary: shares.shareStationary, ambulantPerStationary: shares.ambulantPerStationary, fosterShare: shares.fosterShare }],
+      rows: [
+        {
+          ambulant: shares.ambulant,
+          semi: shares.teilstationär,
+          stationary: shares.stationär,
+          shareStationary: shares.shareStationary,
+          ambulantPerStationary: shares.ambulantPerStationary,
+          fosterShare: shares.fosterShare,
+        },
+      ],
     },
-    { id: 'hilfen_team', title: 'Laufende Hilfen nach Team', level: 'team', ...pivot(byTeamSetting, (r) => r.group.team ?? NO_VALUE, settingOf, (r) => r.running, 'Team') },
-    { id: 'hilfen_sozialraum', title: 'Laufende Hilfen nach Sozialraum', level: 'team', ...pivot(byArea, (r) => r.group.socialArea ?? NO_VALUE, settingOf, (r) => r.running, 'Sozialraum') },
+    {
+      id: 'hilfen_team',
+      title: 'Laufende Hilfen nach Team',
+      level: 'team',
+      ...pivot(
+        byTeamSetting,
+        (r) => r.group.team ?? NO_VALUE,
+        settingOf,
+        (r) => r.running,
+        'Team',
+      ),
+    },
+    {
+      id: 'hilfen_sozialraum',
+      title: 'Laufende Hilfen nach Sozialraum',
+      level: 'team',
+      ...pivot(
+        byArea,
+        (r) => r.group.socialArea ?? NO_VALUE,
+        settingOf,
+        (r) => r.running,
+        'Sozialraum',
+      ),
+    },
   ];
 }
 
@@ -84,13 +127,28 @@ export async function returnRateTables(scope: ReportScope): Promise<ReportTable[
     { key: 'rate', heading: 'Rückführungsquote (%)', kind: 'rate', basedOn: ['numerator', 'denominator'] },
   ];
   return [
-    { id: 'rueckfuehrung', title: 'Rückführungsquote', level: 'office', columns: [{ key: 'row', heading: 'Paragraph', kind: 'text' }, ...returnColumns], rows: returns.map((r) => ({ row: r.group.paragraph ?? NO_VALUE, denominator: r.denominator, numerator: r.numerator, rate: r.rate })) },
-    { id: 'rueckfuehrung_team', title: 'Rückführungsquote nach Team', level: 'team', columns: [{ key: 'row', heading: 'Team', kind: 'text' }, ...returnColumns], rows: returnsByTeam.map((r) => ({ row: r.group.team ?? NO_VALUE, denominator: r.denominator, numerator: r.numerator, rate: r.rate })) },
+    {
+      id: 'rueckfuehrung',
+      title: 'Rückführungsquote',
+      level: 'office',
+      columns: [{ key: 'row', heading: 'Paragraph', kind: 'text' }, ...returnColumns],
+      rows: returns.map((r) => ({ row: r.group.paragraph ?? NO_VALUE, denominator: r.denominator, numerator: r.numerator, rate: r.rate })),
+    },
+    {
+      id: 'rueckfuehrung_team',
+      title: 'Rückführungsquote nach Team',
+      level: 'team',
+      columns: [{ key: 'row', heading: 'Team', kind: 'text' }, ...returnColumns],
+      rows: returnsByTeam.map((r) => ({ row: r.group.team ?? NO_VALUE, denominator: r.denominator, numerator: r.numerator, rate: r.rate })),
+    },
     {
       id: 'aufenthalt',
       title: 'Aufenthalt nach Hilfeende',
       level: 'office',
-      columns: [{ key: 'row', heading: 'Aufenthalt nach Hilfeende', kind: 'text' }, { key: 'count', heading: 'Anzahl', kind: 'count' }],
+      columns: [
+        { key: 'row', heading: 'Aufenthalt nach Hilfeende', kind: 'text' },
+        { key: 'count', heading: 'Anzahl', kind: 'count' },
+      ],
       rows: [...residences].sort(([a], [b]) => a.localeCompare(b, 'de')).map(([row, count]) => ({ row, count })),
     },
   ];

@@ -73,7 +73,13 @@ export async function usePerYoungInhabitantTables(scope: ReportScope): Promise<R
       id: 'fallzahl_sozialraum',
       title: 'Fallzahl je Sozialraum',
       level: 'team',
-      ...pivot(byAreaAndSetting, (r) => r.group.socialArea ?? NO_VALUE, (r) => r.group.setting ?? NO_VALUE, (r) => r.cases, 'Sozialraum'),
+      ...pivot(
+        byAreaAndSetting,
+        (r) => r.group.socialArea ?? NO_VALUE,
+        (r) => r.group.setting ?? NO_VALUE,
+        (r) => r.cases,
+        'Sozialraum',
+      ),
     },
   ];
 }

@@ -9,8 +9,20 @@ export async function subProcessTables(scope: ReportScope): Promise<ReportTable[
     subProcessCounts(scope.db, { ...query, by: ['team', 'subProcess'], granularity: 'total' }),
     subProcessCounts(scope.db, { ...query, by: ['coreProcess', 'subProcess'], granularity: 'quarter' }),
   ]);
-  const teamPivot = pivot(byTeam, (r) => r.group.team!, (r) => r.group.subProcess!, (r) => r.count, 'Team');
-  const codePivot = pivot(byCode, (r) => `${r.group.subProcess} (${r.group.coreProcess})`, (r) => r.period.replace(/^\d{4}-/, ''), (r) => r.count, 'Teilprozess (Kernprozess)');
+  const teamPivot = pivot(
+    byTeam,
+    (r) => r.group.team!,
+    (r) => r.group.subProcess!,
+    (r) => r.count,
+    'Team',
+  );
+  const codePivot = pivot(
+    byCode,
+    (r) => `${r.group.subProcess} (${r.group.coreProcess})`,
+    (r) => r.period.replace(/^\d{4}-/, ''),
+    (r) => r.count,
+    'Teilprozess (Kernprozess)',
+  );
   return [
     { id: 'teilprozesse_team', title: 'Teilprozesse nach Team', level: 'team', ...teamPivot },
     { id: 'teilprozesse_quartal', title: 'Teilprozesse nach Quartal', level: 'office', ...codePivot },
@@ -21,10 +33,14 @@ export async function subProcessTables(scope: ReportScope): Promise<ReportTable[
 export async function chronicleTables(scope: ReportScope): Promise<ReportTable[]> {
   const { content: chronicleTypes } = await loadCatalogue(scope.db, scope.tenantId, 'chronicle-types');
   const chronicle = await chronicleCounts(scope.db, { ...periodOf(scope), granularity: 'quarter', countedTypes: chronicleTypes.counted });
-  const chroniclePivot = pivot(chronicle, (r) => `${r.group.unit} – ${r.group.entryType}`, (r) => r.period.replace(/^\d{4}-/, ''), (r) => r.count, 'Sachgebiet – Eintragsart');
-  return [
-    { id: 'wjh_prozesse', title: '14plus-Prozesse nach Quartal', level: 'office', ...chroniclePivot },
-  ];
+  const chroniclePivot = pivot(
+    chronicle,
+    (r) => `${r.group.unit} – ${r.group.entryType}`,
+    (r) => r.period.replace(/^\d{4}-/, ''),
+    (r) => r.count,
+    'Sachgebiet – Eintragsart',
+  );
+  return [{ id: 'wjh_prozesse', title: '14plus-Prozesse nach Quartal', level: 'office', ...chroniclePivot }];
 }
 
 /** docs/kpis.md 6: the staffing requirement by team. */

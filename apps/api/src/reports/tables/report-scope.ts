@@ -38,7 +38,11 @@ export function pivot<T>(
     byRow.set(key, row);
   }
   return {
-    columns: [{ key: 'row', heading: rowHeading, kind: 'text' }, ...columnKeys.map((c) => ({ key: c, heading: c, kind: 'count' as const })), { key: 'sum', heading: 'Summe', kind: 'count', total: true }],
+    columns: [
+      { key: 'row', heading: rowHeading, kind: 'text' },
+      ...columnKeys.map((c) => ({ key: c, heading: c, kind: 'count' as const })),
+      { key: 'sum', heading: 'Summe', kind: 'count', total: true },
+    ],
     rows: [...byRow.values()].sort((a, b) => String(a['row']).localeCompare(String(b['row']), 'de')),
   };
 }

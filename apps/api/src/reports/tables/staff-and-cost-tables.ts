@@ -83,7 +83,14 @@ export async function costTables(scope: ReportScope): Promise<ReportTable[]> {
         ...costsByParagraph.map((r) => {
           // Cost per aid is served for the HzE paragraphs with aids running; the others ran none.
           const ofParagraph = perAid.find((p) => p.paragraph === (r.group.paragraph ?? null));
-          return { row: r.group.paragraph ?? NO_VALUE, gross: euro(r.grossCents), income: euro(r.incomeCents), net: euro(r.netCents), aids: ofParagraph?.aids ?? 0, perAid: ofParagraph ? euro(ofParagraph.centsPerAid) : null };
+          return {
+            row: r.group.paragraph ?? NO_VALUE,
+            gross: euro(r.grossCents),
+            income: euro(r.incomeCents),
+            net: euro(r.netCents),
+            aids: ofParagraph?.aids ?? 0,
+            perAid: ofParagraph ? euro(ofParagraph.centsPerAid) : null,
+          };
         }),
         // An HzE paragraph with aids running and nothing paid costs 0 € per aid: a value, not a gap.
         ...perAid

@@ -7,9 +7,7 @@ import { sharesTable } from '../setting-shares';
 const aidStock: KpiReading = {
   async read(scope) {
     const answer = (await api.GET('/api/v1/kpis/aids/stock', { params: { query: { ...scope.query, on: scope.query.on! } } })).data!;
-    const table = groupedTable('hilfebestand', captionOf('Hilfebestand', scope), answer.rows, scope, [
-      { key: 'stock', heading: 'Laufende Hilfen', kind: 'count', value: (row) => row.stock },
-    ]);
+    const table = groupedTable('hilfebestand', captionOf('Hilfebestand', scope), answer.rows, scope, [{ key: 'stock', heading: 'Laufende Hilfen', kind: 'count', value: (row) => row.stock }]);
     return {
       basis: answer.basis,
       qualityNotes: answer.dataQuality.notes,

@@ -13,7 +13,13 @@ const caseload: KpiReading = {
       { key: 'aidsPerFte', heading: 'Hilfen je VZÄ', kind: 'ratio', digits: 1, value: (row) => row.aidsPerFte },
       { key: 'ratio', heading: 'Relation', kind: 'text', value: (row) => row.ratio },
     ]);
-    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table], measures: ['aidsPerFte'], summary: summarize(table, 'aidsPerFte', 'Hilfen je Fachkraft-Vollzeitstelle', scope) };
+    return {
+      basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
+      tables: [table],
+      measures: ['aidsPerFte'],
+      summary: summarize(table, 'aidsPerFte', 'Hilfen je Fachkraft-Vollzeitstelle', scope),
+    };
   },
 };
 export default caseload;

@@ -21,7 +21,13 @@ const costs: KpiReading = {
       // The API leaves the team empty for entries linked to no case, the paragraph for entries without one.
       'ohne Fallbezug',
     );
-    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table, costPerAid(answer.costPerAid, scope)], measures: ['net'], summary: summarize(table, 'net', 'Nettoausgaben', scope) };
+    return {
+      basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
+      tables: [table, costPerAid(answer.costPerAid, scope)],
+      measures: ['net'],
+      summary: summarize(table, 'net', 'Nettoausgaben', scope),
+    };
   },
 };
 export default costs;

@@ -20,7 +20,13 @@ const staffingRequirement: KpiReading = {
         value: (row) => row.withoutProcessTime.map(({ code, count }) => `${code}: ${count}`).join(', ') || null,
       },
     ]);
-    return { basis: answer.basis, qualityNotes: answer.dataQuality.notes, tables: [table], measures: ['requiredFte', 'averageFte'], summary: summarize(table, 'coverage', 'Deckung des Personalbedarfs', scope) };
+    return {
+      basis: answer.basis,
+      qualityNotes: answer.dataQuality.notes,
+      tables: [table],
+      measures: ['requiredFte', 'averageFte'],
+      summary: summarize(table, 'coverage', 'Deckung des Personalbedarfs', scope),
+    };
   },
 };
 export default staffingRequirement;

@@ -56,8 +56,8 @@ export default function InputQuality() {
     <>
       <h1>Eingabequalität</h1>
       <p className="definition">
-        Anteil der Datensätze eines Monats (laufende Hilfen, offene oder abgeschlossene Teilprozesse, Zahlungen), die mindestens eine Plausibilitätsregel verletzen, so wie
-        sie am Monatsende bekannt waren. Die Regeln stehen im Katalog Plausibilitätsregeln.
+        Anteil der Datensätze eines Monats (laufende Hilfen, offene oder abgeschlossene Teilprozesse, Zahlungen), die mindestens eine Plausibilitätsregel verletzen, so wie sie am Monatsende bekannt
+        waren. Die Regeln stehen im Katalog Plausibilitätsregeln.
       </p>
       <ErrorAlert message={error} />
       {quality && (

@@ -56,11 +56,14 @@ export default function Jobs() {
     setRetried(undefined);
     api
       .POST('/api/v1/admin/jobs/{jobId}/retry', { params: { path: { jobId: job.id } } })
-      .then(({ data }) => {
-        if (data) setRetried(`Der Auftrag „${JOB_KIND[job.job.kind]}: ${subjectOf(job.job).text}“ wird erneut ausgeführt (Zustand: ${JOB_STATE[data.state].label}).`);
-        setError(undefined);
-        load();
-      }, (failure: Error) => setError(failure.message))
+      .then(
+        ({ data }) => {
+          if (data) setRetried(`Der Auftrag „${JOB_KIND[job.job.kind]}: ${subjectOf(job.job).text}“ wird erneut ausgeführt (Zustand: ${JOB_STATE[data.state].label}).`);
+          setError(undefined);
+          load();
+        },
+        (failure: Error) => setError(failure.message),
+      )
       .finally(() => setRetrying(undefined));
   };
 

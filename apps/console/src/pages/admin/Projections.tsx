@@ -31,7 +31,10 @@ export default function Projections() {
   );
   useEffect(() => {
     document.title = 'Projektionen – Jugendamt Controlling';
-    load().then((first) => setWatched(runningRebuildOf(first)), (failure: Error) => setError(failure.message));
+    load().then(
+      (first) => setWatched(runningRebuildOf(first)),
+      (failure: Error) => setError(failure.message),
+    );
   }, [load]);
 
   // While a rebuild runs, the page asks again until its new generations serve (or it failed).
@@ -80,8 +83,8 @@ export default function Projections() {
     <>
       <h1>Projektionen</h1>
       <p className="definition">
-        Die Kennzahlen lesen aus Projektionen: Tabellen, die aus den Ereignissen der eingelesenen Exporte gebaut werden. Jede Projektion lebt in Generationen; ein Neuaufbau baut eine neue
-        Generation aus allen Ereignissen, etwa nachdem ein Katalog geändert wurde.
+        Die Kennzahlen lesen aus Projektionen: Tabellen, die aus den Ereignissen der eingelesenen Exporte gebaut werden. Jede Projektion lebt in Generationen; ein Neuaufbau baut eine neue Generation
+        aus allen Ereignissen, etwa nachdem ein Katalog geändert wurde.
       </p>
       {asOf && <p className="stand">Stand: {formatTimestamp(asOf)}</p>}
       <ErrorAlert message={error} />

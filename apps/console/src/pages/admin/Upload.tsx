@@ -17,8 +17,7 @@ export default function Upload() {
     <>
       <h1>Exporte hochladen</h1>
       <p className="definition">
-        Jede hochgeladene Datei wird sofort eingelesen. Alle Aufträge, auch die aus dem Eingangsordner und den Zeitplänen, stehen unter{' '}
-        <Link to="/verwaltung/auftraege">Aufträge</Link>.
+        Jede hochgeladene Datei wird sofort eingelesen. Alle Aufträge, auch die aus dem Eingangsordner und den Zeitplänen, stehen unter <Link to="/verwaltung/auftraege">Aufträge</Link>.
       </p>
       <DropZone onFiles={add} />
       {uploads.length > 0 && (

@@ -23,7 +23,12 @@ type Shown = { readonly key: string; readonly view?: KpiView; readonly error?: s
 
 /** A file name that says what and when: `kosten_2025_ASD-Team-Nord_stand-2025-06-30`. */
 function fileNameOf(search: URLSearchParams, tableId: string): string {
-  const parts = [tableId, search.get('period') ?? search.get('year') ?? search.get('on') ?? `${search.get('from')}_${search.get('to')}`, search.get('team'), search.get('asOf') && `stand-${search.get('asOf')}`];
+  const parts = [
+    tableId,
+    search.get('period') ?? search.get('year') ?? search.get('on') ?? `${search.get('from')}_${search.get('to')}`,
+    search.get('team'),
+    search.get('asOf') && `stand-${search.get('asOf')}`,
+  ];
   return parts
     .filter(Boolean)
     .join('_')

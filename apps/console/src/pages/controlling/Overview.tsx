@@ -54,7 +54,9 @@ export default function Overview() {
       {answer && <StandNote asOf={answer.basis.asOf} observedUntil={answer.basis.observedUntil} catalogues={answer.basis.catalogues} />}
       {answer && (
         <table className="key-figures">
-          <caption>Kennzahlen {year} und Veränderung gegenüber {year - 1}</caption>
+          <caption>
+            Kennzahlen {year} und Veränderung gegenüber {year - 1}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Kennzahl</th>

@@ -49,7 +49,12 @@ describe('a worker killed in the middle of a file (real child process)', () => {
 
     // Another worker finds the job stalled once the dead one's lock runs out, and finishes it.
     await office.start({ work: true });
-    const finished = await until('the re-run', () => producer.runner.get(submitted.id), (view) => view?.state === 'completed', 120_000);
+    const finished = await until(
+      'the re-run',
+      () => producer.runner.get(submitted.id),
+      (view) => view?.state === 'completed',
+      120_000,
+    );
     // The job says the file is applied: by this run, or (on a machine so loaded that the living
     // worker's lock ran out and its own stalled check ran the job again) by the run before.
     const { imports, note } = finished!.result!;
@@ -71,7 +76,12 @@ describe('a Redis restart in the middle of a run', () => {
     const bin = process.env['TEST_REDIS_SERVER_BIN'] ?? 'redis-server';
     // Durable as production should run it: every write in the append-only file before it is acknowledged.
     redis = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
-    await until('Redis up', async () => canConnect(port), (up) => up, 20_000);
+    await until(
+      'Redis up',
+      async () => canConnect(port),
+      (up) => up,
+      20_000,
+    );
   };
 
   beforeEach(async () => {
@@ -96,15 +106,29 @@ describe('a Redis restart in the middle of a run', () => {
     for (const night of nights) await producer.runner.submit(await dropIntoInbox(office.inboxDir, night.name, night.source, night.rows));
     await office.start({ work: true });
 
-    await until('the first import', () => importsOf(office), (rows) => rows.length >= 1);
+    await until(
+      'the first import',
+      () => importsOf(office),
+      (rows) => rows.length >= 1,
+    );
     redis!.kill('SIGKILL');
     await new Promise((resolve) => redis!.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await startRedis();
 
-    const imports = await until('all six imports', () => importsOf(office), (rows) => rows.length >= 6, 120_000);
+    const imports = await until(
+      'all six imports',
+      () => importsOf(office),
+      (rows) => rows.length >= 6,
+      120_000,
+    );
     expect(imports).toEqual(nights.map((n) => ({ file_name: n.name, status: 'applied' })));
-    const views = await until('six finished jobs', () => producer.runner.list(20), (all) => all.filter((j) => j.state === 'completed').length === 6, 60_000);
+    const views = await until(
+      'six finished jobs',
+      () => producer.runner.list(20),
+      (all) => all.filter((j) => j.state === 'completed').length === 6,
+      60_000,
+    );
     expect(views).toHaveLength(6);
     expect(await storedEvents(office.database.db)).toEqual(await cleanEventsOf(nights));
   }, 240_000);
@@ -132,12 +156,21 @@ describe('a PostgreSQL outage in the middle of a file', () => {
         (progress) => typeof progress === 'object' && (progress as { rowsRead: number }).rowsRead > 0,
       );
       await link.cut();
-      const waiting = await until('the fault noticed', () => runtime.runner.get(submitted.id), (view) => view?.state === 'delayed' || (view?.attemptsMade ?? 0) > 1);
+      const waiting = await until(
+        'the fault noticed',
+        () => runtime.runner.get(submitted.id),
+        (view) => view?.state === 'delayed' || (view?.attemptsMade ?? 0) > 1,
+      );
       expect(waiting!.lastError).toMatch(/ECONNREFUSED|terminated|ECONNRESET|connection error/i);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       await link.restore();
 
-      const finished = await until('the retried job', () => runtime.runner.get(submitted.id), (view) => view?.state === 'completed', 120_000);
+      const finished = await until(
+        'the retried job',
+        () => runtime.runner.get(submitted.id),
+        (view) => view?.state === 'completed',
+        120_000,
+      );
       expect(finished!.attemptsMade).toBeGreaterThan(1);
       expect(finished!.log.join('\n')).toMatch(/attempt 1 of 12 failed, will be retried: .*(ECONNREFUSED|terminated|ECONNRESET|connection error)/i);
       expect(await importsOf(office)).toEqual([{ file_name: bigFile.name, status: 'applied' }]);

@@ -6,8 +6,7 @@ import { storedEvents } from '../../testing/ingest-test-kit.js';
 import { cleanEventsOf, dropIntoInbox, jobTestOffice, testRedisUrl, until, type JobTestOffice } from '../testing/index.js';
 import type { BullImportQueue } from './bull-import-queue.js';
 
-const importsOf = (office: JobTestOffice) =>
-  office.database.db.selectFrom('imports').select(['file_name', 'status', 'events_appended']).orderBy('finished_at').execute();
+const importsOf = (office: JobTestOffice) => office.database.db.selectFrom('imports').select(['file_name', 'status', 'events_appended']).orderBy('finished_at').execute();
 
 /** Ten nights of the case snapshot, each opening ten more cases: applied out of order, some would be stale. */
 const tenNights = Array.from({ length: 10 }, (_, i) => ({
@@ -29,10 +28,18 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     expect(await queue.getJobSchedulers()).toEqual([expect.objectContaining({ key: 'schedule-webfm_faelle', pattern: '* * * * * *', tz: 'Europe/Berlin' })]);
 
     await dropIntoInbox(office.inboxDir, 'webfm_faelle_20240101_0215.csv', 'webfm_faelle', defaultRows('webfm_faelle', 5));
-    const imports = await until('the scheduled import', () => importsOf(office), (rows) => rows.length > 0);
+    const imports = await until(
+      'the scheduled import',
+      () => importsOf(office),
+      (rows) => rows.length > 0,
+    );
     expect(imports).toEqual([{ file_name: 'webfm_faelle_20240101_0215.csv', status: 'applied', events_appended: 5 }]);
     // The import is recorded before its file is shelved: the job ends when both are done.
-    await until('the file shelved in done/', async () => existsSync(join(office.inboxDir, 'done', 'webfm_faelle_20240101_0215.csv')), (shelved) => shelved);
+    await until(
+      'the file shelved in done/',
+      async () => existsSync(join(office.inboxDir, 'done', 'webfm_faelle_20240101_0215.csv')),
+      (shelved) => shelved,
+    );
 
     await saveSchedule(office.database.db, office.tenantId, { source: 'webfm_faelle', cron: '* * * * * *', timeZone: 'Europe/Berlin', paused: true });
     await worker.syncSchedules();
@@ -49,7 +56,11 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     for (const job of [...jobs].reverse()) await producer.runner.submit(job);
     for (const job of jobs) await producer.runner.submit(job);
 
-    const views = await until('ten finished jobs', () => producer.runner.list(50), (all) => all.length === 10 && all.every((j) => j.state === 'completed'));
+    const views = await until(
+      'ten finished jobs',
+      () => producer.runner.list(50),
+      (all) => all.length === 10 && all.every((j) => j.state === 'completed'),
+    );
     expect(views).toHaveLength(10);
     const imports = await importsOf(office);
     expect(imports.map((i) => i.file_name)).toEqual(tenNights.map((n) => n.name));
@@ -65,7 +76,11 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     const truncated = await dropIntoInbox(office.inboxDir, 'webfm_hilfen_20240102_0215.csv', 'webfm_hilfen', defaultRows('webfm_hilfen', 10));
     const heldJob = await worker.runner.submit(truncated);
 
-    const done = await until('the held verdict', () => worker.runner.get(heldJob.id), (view) => view?.state === 'completed');
+    const done = await until(
+      'the held verdict',
+      () => worker.runner.get(heldJob.id),
+      (view) => view?.state === 'completed',
+    );
     const held = done!.result!.imports[0]!;
     expect(held).toMatchObject({ file: 'webfm_hilfen_20240102_0215.csv', status: 'held', eventsAppended: 0 });
     // The file's end is reported however soon it follows the start: the job shows it read whole.
@@ -76,7 +91,11 @@ describe('imports on BullMQ (real Redis and PostgreSQL)', () => {
     expect(eventsWhileHeld).toBe(20);
 
     const confirmation = await worker.runner.submit({ kind: 'confirm', importId: held.importId });
-    const confirmed = await until('the confirmed import', () => worker.runner.get(confirmation.id), (view) => view?.state === 'completed');
+    const confirmed = await until(
+      'the confirmed import',
+      () => worker.runner.get(confirmation.id),
+      (view) => view?.state === 'completed',
+    );
     expect(confirmed!.result!.imports).toEqual([expect.objectContaining({ file: held.file, status: 'applied', eventsAppended: 10 })]);
     const deleted = (await storedEvents(office.database.db)).filter((e) => e.event_type === 'AidDeleted');
     expect(deleted).toHaveLength(10);

@@ -55,7 +55,10 @@ export class InProcessImportRunner implements ImportRunner {
   }
 
   async list(limit: number): Promise<ImportJobView[]> {
-    return [...this.entries.values()].reverse().slice(0, limit).map((e) => viewOf(e, this.policy));
+    return [...this.entries.values()]
+      .reverse()
+      .slice(0, limit)
+      .map((e) => viewOf(e, this.policy));
   }
 
   async get(id: string): Promise<ImportJobView | undefined> {
@@ -92,11 +95,14 @@ export class InProcessImportRunner implements ImportRunner {
     const [next] = nextRuns(schedule, new Date(), 1);
     // setTimeout holds at most ~24.8 days; a later run is re-armed on the way.
     const wait = Math.min(next!.getTime() - Date.now(), 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      this.scheduleTimers = this.scheduleTimers.filter((t) => t !== timer);
-      if (Date.now() >= next!.getTime()) void this.submit(job);
-      this.arm(schedule, job);
-    }, Math.max(0, wait));
+    const timer = setTimeout(
+      () => {
+        this.scheduleTimers = this.scheduleTimers.filter((t) => t !== timer);
+        if (Date.now() >= next!.getTime()) void this.submit(job);
+        this.arm(schedule, job);
+      },
+      Math.max(0, wait),
+    );
     timer.unref();
     this.scheduleTimers.push(timer);
   }
@@ -111,11 +117,14 @@ export class InProcessImportRunner implements ImportRunner {
    * few ms early: as for the schedules, an early timer is set again for what is left.
    */
   private enqueueAt(entry: Entry, due: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (Date.now() < due) this.enqueueAt(entry, due);
-      else this.enqueue(entry);
-    }, Math.max(0, due - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        if (Date.now() < due) this.enqueueAt(entry, due);
+        else this.enqueue(entry);
+      },
+      Math.max(0, due - Date.now()),
+    );
     this.timers.add(timer);
   }
 

@@ -21,7 +21,21 @@ function summaryOf(problems: Problems): string {
  * The form of one catalogue: the browser checks what it can at once, the API checks the rest
  * on saving; either way each error stands at its field and the first one gets the focus.
  */
-export function CatalogueEditor({ name, version, sections, initial, onSaved, onCancel }: { name: CatalogueName; version: number; sections: readonly Section[]; initial: FormValues; onSaved: (saved: SavedAnswer) => void; onCancel: () => void }) {
+export function CatalogueEditor({
+  name,
+  version,
+  sections,
+  initial,
+  onSaved,
+  onCancel,
+}: {
+  name: CatalogueName;
+  version: number;
+  sections: readonly Section[];
+  initial: FormValues;
+  onSaved: (saved: SavedAnswer) => void;
+  onCancel: () => void;
+}) {
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Problems>(NONE);
   const [summary, setSummary] = useState<string>();
@@ -78,7 +92,13 @@ export function CatalogueEditor({ name, version, sections, initial, onSaved, onC
             {section.fields.map((field) => (
               <div className="field" key={field.key}>
                 <label htmlFor={fieldId(field.key)}>{field.label}</label>
-                <FieldInput id={fieldId(field.key)} column={field} value={values.fields[field.key] ?? ''} error={problems.get(fieldId(field.key))?.message} onChange={(value) => setField(field.key, value)} />
+                <FieldInput
+                  id={fieldId(field.key)}
+                  column={field}
+                  value={values.fields[field.key] ?? ''}
+                  error={problems.get(fieldId(field.key))?.message}
+                  onChange={(value) => setField(field.key, value)}
+                />
               </div>
             ))}
           </fieldset>

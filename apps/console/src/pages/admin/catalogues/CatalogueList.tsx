@@ -25,7 +25,9 @@ export function CatalogueList() {
   return (
     <>
       <h1>Kataloge</h1>
-      <p className="definition">Die Regeln hinter den Kennzahlen, die das Jugendamt selbst pflegt. Jede Änderung wird eine neue Version; die Kennzahlen nennen die Version, mit der sie gerechnet sind.</p>
+      <p className="definition">
+        Die Regeln hinter den Kennzahlen, die das Jugendamt selbst pflegt. Jede Änderung wird eine neue Version; die Kennzahlen nennen die Version, mit der sie gerechnet sind.
+      </p>
       {loadedAt && <p className="stand">Stand: {formatTimestamp(loadedAt)}</p>}
       <ErrorAlert message={error} />
       {!catalogues && !error && <p className="loading-note">Wird geladen …</p>}

@@ -59,12 +59,24 @@ export function EditableTable({
                   const inputId = cellId(section.key, row, column.key);
                   return (
                     <td key={column.key}>
-                      <FieldInput id={inputId} column={column} label={rowLabel(section, index, column)} value={row.cells[column.key] ?? ''} error={problems.get(inputId)?.message} onChange={(value) => edit(row, column.key, value)} />
+                      <FieldInput
+                        id={inputId}
+                        column={column}
+                        label={rowLabel(section, index, column)}
+                        value={row.cells[column.key] ?? ''}
+                        error={problems.get(inputId)?.message}
+                        onChange={(value) => edit(row, column.key, value)}
+                      />
                     </td>
                   );
                 })}
                 <td>
-                  <button type="button" className="secondary" aria-label={`${section.title}, Zeile ${index + 1} entfernen${row.cells[section.columns[0]!.key] ? ` (${keyText(row, section)})` : ''}`} onClick={() => remove(row)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${section.title}, Zeile ${index + 1} entfernen${row.cells[section.columns[0]!.key] ? ` (${keyText(row, section)})` : ''}`}
+                    onClick={() => remove(row)}
+                  >
                     Entfernen
                   </button>
                 </td>

@@ -21,7 +21,14 @@ export function FieldInput({ id, column, value, error, label, onChange }: { id: 
           ))}
         </select>
       ) : (
-        <input {...common} type="text" inputMode={column.input.kind === 'number' ? 'decimal' : undefined} className={column.input.kind === 'number' ? 'number' : undefined} value={value} onChange={(event) => onChange(event.target.value)} />
+        <input
+          {...common}
+          type="text"
+          inputMode={column.input.kind === 'number' ? 'decimal' : undefined}
+          className={column.input.kind === 'number' ? 'number' : undefined}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
       {!label && column.hint && (
         <span id={hintId} className="hint">

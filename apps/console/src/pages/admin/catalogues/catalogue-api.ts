@@ -48,7 +48,12 @@ function fieldErrorsOf(body: unknown): FieldError[] {
 const refusalsNameTheirFields: Middleware = {
   async onResponse({ response }) {
     if (response.status !== 400) return undefined;
-    const errors = fieldErrorsOf(await response.clone().json().catch(() => null));
+    const errors = fieldErrorsOf(
+      await response
+        .clone()
+        .json()
+        .catch(() => null),
+    );
     if (errors.length) throw new FieldRefusal(errors);
     return undefined;
   },

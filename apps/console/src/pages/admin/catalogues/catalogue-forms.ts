@@ -21,7 +21,7 @@ export interface CatalogueForm<N extends CatalogueName> {
 }
 
 // The database keeps a record's keys in an order of its own: shown sorted, `§ 35` before `§ 35a`, `04.02` before `04.03`.
-const sorted = <V,>(record: Readonly<Record<string, V>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'de', { numeric: true }));
+const sorted = <V>(record: Readonly<Record<string, V>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'de', { numeric: true }));
 const cell = (row: Row, column: string) => (row.cells[column] ?? '').trim();
 const numberIn = (text: string | undefined) => parseGermanNumber(text ?? '') ?? Number.NaN;
 const rowsOf = (values: FormValues, table: string) => values.tables[table] ?? [];
@@ -114,7 +114,13 @@ const staffing: CatalogueForm<'staffing'> = {
       key: 'time',
       title: 'Fallführung und Arbeitszeit',
       fields: [
-        { key: 'caseWorkerRole', label: 'Funktion der fallführenden Fachkräfte', input: { kind: 'text' }, rule: 'Bitte die Funktion angeben, z. B. Fachkraft.', hint: 'Ihre Stellenanteile tragen Fälle und Prozesse.' },
+        {
+          key: 'caseWorkerRole',
+          label: 'Funktion der fallführenden Fachkräfte',
+          input: { kind: 'text' },
+          rule: 'Bitte die Funktion angeben, z. B. Fachkraft.',
+          hint: 'Ihre Stellenanteile tragen Fälle und Prozesse.',
+        },
         {
           key: 'systemTimeShare',
           label: 'Zuschlag für Systemzeit (Anteil)',
@@ -252,7 +258,10 @@ const plausibilityRules: CatalogueForm<'plausibility-rules'> = {
         {
           name: cell(row, 'name'),
           records: cell(row, 'records'),
-          weakens: cell(row, 'weakens').split(',').map((kpi) => kpi.trim()).filter(Boolean),
+          weakens: cell(row, 'weakens')
+            .split(',')
+            .map((kpi) => kpi.trim())
+            .filter(Boolean),
           active: cell(row, 'active') === YES,
         },
       ]),

@@ -31,7 +31,8 @@ function checkTable(section: TableSection, rows: readonly Row[], problems: Map<s
     // A record keeps one entry per key: a second one would silently replace the first.
     const key = keyOf(row, section);
     const first = firstRowOf.get(key);
-    if (key && first !== undefined) problems.set(cellId(section.key, row, keyColumn!.key), { label: rowLabel(section, index, keyColumn!), message: `„${keyText(row, section)}“ steht schon in Zeile ${first + 1}. ${section.rule}` });
+    if (key && first !== undefined)
+      problems.set(cellId(section.key, row, keyColumn!.key), { label: rowLabel(section, index, keyColumn!), message: `„${keyText(row, section)}“ steht schon in Zeile ${first + 1}. ${section.rule}` });
     else firstRowOf.set(key, index);
   });
 }

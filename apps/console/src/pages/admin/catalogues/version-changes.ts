@@ -22,7 +22,10 @@ function tableChanges(section: TableSection, before: readonly Row[], after: read
   if (section.kind === 'list') {
     const had = new Set(before.map((row) => keyOf(row, section)));
     const has = new Set(after.map((row) => keyOf(row, section)));
-    return [...[...has].filter((value) => !had.has(value)).map((value) => change('hinzugefügt', value, '–', value)), ...[...had].filter((value) => !has.has(value)).map((value) => change('entfernt', value, value, '–'))];
+    return [
+      ...[...has].filter((value) => !had.has(value)).map((value) => change('hinzugefügt', value, '–', value)),
+      ...[...had].filter((value) => !has.has(value)).map((value) => change('entfernt', value, value, '–')),
+    ];
   }
   const values = section.columns.slice(section.keyColumns ?? 1);
   const byKey = (rows: readonly Row[]) => new Map(rows.map((row) => [keyOf(row, section), row]));

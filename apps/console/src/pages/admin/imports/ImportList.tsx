@@ -20,7 +20,21 @@ function filterOf<K extends 'source' | 'status'>(search: URLSearchParams, key: K
   return value !== null && Object.hasOwn(known, value) ? (value as ImportQuery[K]) : undefined;
 }
 
-function FilterSelect({ id, label, value, choices, all, onChange }: { id: string; label: string; value: string | undefined; choices: Readonly<Record<string, string>>; all: string; onChange: (value: string) => void }) {
+function FilterSelect({
+  id,
+  label,
+  value,
+  choices,
+  all,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  choices: Readonly<Record<string, string>>;
+  all: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

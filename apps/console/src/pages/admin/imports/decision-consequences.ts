@@ -19,8 +19,7 @@ export function consequenceOf(decision: Decision, held: ImportRecord): string {
   const source = sourceLabel(held.source);
   if (decision === 'confirm') {
     return (
-      `${deletionsText(held)} der Quelle ${source} werden gelöscht, weil sie in dieser Datei fehlen; ` +
-      `die übrigen Änderungen aus ihren ${formatNumber(held.rowsRead)} Zeilen werden übernommen.`
+      `${deletionsText(held)} der Quelle ${source} werden gelöscht, weil sie in dieser Datei fehlen; ` + `die übrigen Änderungen aus ihren ${formatNumber(held.rowsRead)} Zeilen werden übernommen.`
     );
   }
   const kept = held.deletions ? `Die ${formatNumber(held.deletions.liveBefore)} Datensätze der Quelle ${source} bleiben, wie sie sind.` : `Die Datensätze der Quelle ${source} bleiben, wie sie sind.`;

@@ -16,9 +16,7 @@ function UploadedJob({ upload }: { upload: Upload & { answer: NonNullable<Upload
   const own = job?.result?.imports.find((i) => i.file === upload.answer.file);
   return (
     <>
-      <p className="upload-step">
-        Einlesen: {job && <JobStateText job={job} />}
-      </p>
+      <p className="upload-step">Einlesen: {job && <JobStateText job={job} />}</p>
       <JobProgressBar view={view} name={upload.answer.file} />
       <ErrorAlert message={view.error} />
       {/* Present from the start, so that screen readers announce the verdict when it fills in. */}

@@ -31,9 +31,15 @@ export function stepOf(watched: WatchedRebuild, answer: ProjectionList): Rebuild
   // Done when its job says so: the generations switch a moment before the job ends, and a page
   // that stopped watching then would show the last rebuild as running for good.
   if (job?.state === 'completed' || (!job && allServing)) {
-    return { done: true, failed: false, outcome: `Neuaufbau abgeschlossen. Jetzt aktuell: ${answer.projections.map((p) => `${projectionLabel(p.projection)} Generation ${p.generation}`).join(', ')}.` };
+    return {
+      done: true,
+      failed: false,
+      outcome: `Neuaufbau abgeschlossen. Jetzt aktuell: ${answer.projections.map((p) => `${projectionLabel(p.projection)} Generation ${p.generation}`).join(', ')}.`,
+    };
   }
-  const building = answer.projections.flatMap((p) => (p.building ? [`${projectionLabel(p.projection)}: Generation ${p.building.generation}, noch ${eventCount(p.building.eventsToRead)} zu lesen`] : []));
+  const building = answer.projections.flatMap((p) =>
+    p.building ? [`${projectionLabel(p.projection)}: Generation ${p.building.generation}, noch ${eventCount(p.building.eventsToRead)} zu lesen`] : [],
+  );
   if (building.length === 0 && rebuilt.length === 0) return { done: false, progress: 'Der Neuaufbau wartet in der Auftragsliste auf seinen Beginn …' };
   return { done: false, progress: [`Neuaufbau läuft, ${rebuilt.length} von ${answer.projections.length} Projektionen fertig.`, ...building.map((line) => `${line}.`)].join(' ') };
 }

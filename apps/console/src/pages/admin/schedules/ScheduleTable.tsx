@@ -77,11 +77,7 @@ export function ScheduleTable({ rows, actions }: { rows: readonly SourceSchedule
                   </span>{' '}
                   {state.label}
                 </td>
-                {schedule ? (
-                  <ScheduleCells schedule={schedule} />
-                ) : (
-                  <td colSpan={4}>Die Exporte werden nicht automatisch eingelesen.</td>
-                )}
+                {schedule ? <ScheduleCells schedule={schedule} /> : <td colSpan={4}>Die Exporte werden nicht automatisch eingelesen.</td>}
                 <td>
                   <div className="row-actions">
                     <button type="button" id={editButtonId(source)} className="secondary" aria-label={`${schedule ? 'Bearbeiten' : 'Zeitplan anlegen'}: ${label}`} onClick={() => actions.edit(source)}>
