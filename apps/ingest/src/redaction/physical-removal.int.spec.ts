@@ -46,6 +46,8 @@ describe('untilOldSnapshotsEnd (postgres)', () => {
     expect(await heldBy(horizon)).toContain(await pidOf(later));
 
     await later.query('COMMIT');
+    // Begun once no writer older than the change runs anywhere in the cluster (other suites' too).
+    await untilNoneHoldBack(horizon);
     const fresh = await session();
     await fresh.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     await fresh.query('SELECT count(*) FROM notes');
