@@ -1,5 +1,4 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, pendingMigrations } from '@jugendamt/db';
-import { numberSetting } from '@jugendamt/settings';
 import { readIngestSettings, startImportRuntime } from '@jugendamt/ingest-pipeline';
 
 /**
@@ -9,7 +8,7 @@ import { readIngestSettings, startImportRuntime } from '@jugendamt/ingest-pipeli
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 const database = databaseConfigFromEnv(process.env);
 const ingest = readIngestSettings(process.env);
-const graceMs = numberSetting(process.env, 'SHUTDOWN_GRACE_MS', 60_000);
+const graceMs = ingest.jobs.shutdownGraceMs;
 if (!ingest.jobs.redisUrl || !database.databaseUrl) {
   console.error('npm run worker needs REDIS_URL and DATABASE_URL: it shares both with the API and other workers.\nWithout Redis, `npm start` runs the imports in its own process.');
   process.exit(2);

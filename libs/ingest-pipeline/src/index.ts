@@ -17,5 +17,5 @@ export { DEFAULT_SCHEDULE_TIME_ZONE, nextRuns, scheduleProblem, type ImportSched
 export { deleteSchedule, listSchedules, saveSchedule } from './schedules/schedule-repository.js';
 export { sha256OfFile } from './reading/hash-file.js';
 export { readExport, type ReadSummary } from './reading/read-export.js';
-export { RETAINED_SOURCES, RETENTION_SETTINGS, retentionCutoff, retentionPeriods, type RetentionPeriods } from './retention/retention-periods.js';
+export { RETAINED_SOURCES, RETENTION_SETTINGS, retentionCutoff, type RetentionPeriods } from './retention/retention-periods.js';
 export { unlinkAfterRetention, type UnlinkOutcome } from './retention/unlink-after-retention.js';

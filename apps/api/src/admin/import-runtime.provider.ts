@@ -33,7 +33,7 @@ export class ImportRuntimeShutdown implements BeforeApplicationShutdown {
 
   // Before the database closes: the running import needs it to finish.
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runtime.close(this.settings.shutdownGraceMs);
+    await this.runtime.close(this.settings.ingest.jobs.shutdownGraceMs);
   }
 }
 

@@ -21,7 +21,6 @@ export interface ApiSettings {
   /** IMPORT_ON_START: a folder, `none`, or unset (the bundled samples on the embedded default). */
   readonly importOnStart: string | undefined;
   readonly projectionCatchUpMs: number;
-  readonly shutdownGraceMs: number;
   readonly tokenCacheMs: number;
   readonly sessionMs: number;
   readonly accessLogRetentionDays: number;
@@ -50,7 +49,6 @@ export function readApiSettings(env: NodeJS.ProcessEnv): ApiSettings {
     ingest: readIngestSettings(env),
     importOnStart: env['IMPORT_ON_START'],
     projectionCatchUpMs: numberSetting(env, 'PROJECTION_CATCH_UP_MS', 30_000),
-    shutdownGraceMs: numberSetting(env, 'SHUTDOWN_GRACE_MS', 60_000),
     tokenCacheMs: numberSetting(env, 'TOKEN_CACHE_MS', 10_000),
     sessionMs: numberSetting(env, 'SESSION_HOURS', 8) * 3_600_000,
     accessLogRetentionDays,

@@ -26,6 +26,8 @@ export interface JobSettings {
   readonly retry: RetryPolicy;
   readonly lockDurationMs: number | undefined;
   readonly stalledIntervalMs: number | undefined;
+  /** SHUTDOWN_GRACE_MS: how long a stopping process lets its running import finish. */
+  readonly shutdownGraceMs: number;
 }
 
 /** What the import machinery takes from the environment (docs/operations in README.md), parsed once when a process starts. */
@@ -80,6 +82,7 @@ export function readIngestSettings(env: NodeJS.ProcessEnv): IngestSettings {
       },
       lockDurationMs: numberSetting(env, 'IMPORT_JOB_LOCK_MS', undefined, { min: 1 }),
       stalledIntervalMs: numberSetting(env, 'IMPORT_JOB_STALLED_CHECK_MS', undefined, { min: 1 }),
+      shutdownGraceMs: numberSetting(env, 'SHUTDOWN_GRACE_MS', 60_000),
     },
   };
 }
