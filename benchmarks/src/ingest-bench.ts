@@ -12,6 +12,7 @@ import { createTestDatabase } from '@jugendamt/db/testing';
 import { copyFilesRaw } from './ingest/copy-baseline.js';
 import { copyEventsAgain } from './ingest/event-rows-floor.js';
 import { generatedSet } from './ingest/generated-set.js';
+import { eventBytes, type EventBytes } from './ingest/event-bytes.js';
 import { splitInitialLoadAndNight } from './ingest/night-files.js';
 import { parseFilesOnly } from './ingest/parse-baseline.js';
 import { median, perSecond } from './support/measure.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const parseMs: number[] = [];
   const eventCopyMs: number[] = [];
   const pipeline: PipelineRun[] = [];
+  let bytes: EventBytes | undefined;
   for (let run = 0; run < RUNS; run++) {
     // Each run on fresh databases: the initial load of an office, as the first night brings it, then the next night.
     copyMs.push(await copyBaseline(initialLoad));
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
         maxBuffer: 1 << 20,
       });
       pipeline.push(JSON.parse(output.trim().split('\n').pop()!) as PipelineRun);
+      bytes ??= await eventBytes(target.url!);
       eventCopyMs.push(await copyEventsAgain(target.url!));
     } finally {
       await target.close();
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
       ],
     ),
   );
+  console.log(`\nWhat an event costs on disk after the load and the night (${bytes!.events.toLocaleString('en-US')} events)\n`);
+  console.log(markdownTable(['part', 'bytes per event'], bytes!.perEvent));
 }
 
 await main();
