@@ -119,12 +119,13 @@ async function appendOnce(db: Kysely<Database>, prepared: PreparedAppend, optimi
 }
 
 async function storedKeys(trx: Kysely<Database>, tenantId: string, appends: readonly StreamAppend[]): Promise<Set<string>> {
-  const keys = appends.flatMap((stream) => stream.events.map((event) => event.idempotencyKey));
-  // The event id follows from tenant and key, and its index is the idempotency guard.
-  const { rows } = await sql<{ idempotency_key: string }>`
-    SELECT idempotency_key FROM events
-    WHERE event_id = ANY(${keys.map((key) => eventIdFor(tenantId, key))}::uuid[]) AND tenant_id = ${tenantId}`.execute(trx);
-  return new Set(rows.map((row) => row.idempotency_key));
+  // The event id follows from tenant and key, and its index is the idempotency guard: the key
+  // itself is not stored (migration 0023), so a stored id names the key it was derived from.
+  const keysById = new Map(appends.flatMap((stream) => stream.events.map((event) => [eventIdFor(tenantId, event.idempotencyKey), event.idempotencyKey] as const)));
+  const { rows } = await sql<{ event_id: string }>`
+    SELECT event_id FROM events
+    WHERE event_id = ANY(${[...keysById.keys()]}::uuid[]) AND tenant_id = ${tenantId}`.execute(trx);
+  return new Set(rows.map((row) => keysById.get(row.event_id)!));
 }
 
 /** Idempotency: events whose key is stored already, or repeated in this request, are skipped. */
@@ -173,7 +174,8 @@ function conflictOf(stream: PendingStream, current: ReadonlyMap<string, number>)
  * The events' columns, each one text with a line per event, the same on PostgreSQL and PGlite:
  * PostgreSQL splits such a text far faster than it takes apart a JSON document of all rows,
  * and building it costs less than quoting array elements. JSON text never holds a raw line
- * break; stream ids, event types and idempotency keys must be one non-empty line each.
+ * break; stream ids and event types must be one non-empty line each. The idempotency key does
+ * not travel: the event id derived from it is what is stored (migration 0023).
  */
 interface EventRows {
   readonly ids: string;
@@ -184,7 +186,6 @@ interface EventRows {
   readonly occurredOn: string;
   readonly observedAt: string;
   readonly imports: string;
-  readonly keys: string;
   readonly payloads: string;
 }
 
@@ -197,7 +198,6 @@ function eventRows(tenantId: string, pending: readonly PendingStream[], baseVers
   const occurredOn: string[] = [];
   const observedAt: string[] = [];
   const imports: string[] = [];
-  const keys: string[] = [];
   const payloads: string[] = [];
   for (const stream of pending) {
     const base = baseVersions.get(stream.streamId)!;
@@ -205,6 +205,7 @@ function eventRows(tenantId: string, pending: readonly PendingStream[], baseVers
     stream.events.forEach((event, index) => {
       const payload = JSON.stringify(event.payload);
       if (payload === undefined) throw new Error(`an event needs a JSON payload (${event.type} for ${stream.streamId})`);
+      if (event.idempotencyKey === '') throw new Error(`an event needs an idempotency key (${event.type} for ${stream.streamId})`);
       ids.push(eventIdFor(tenantId, event.idempotencyKey));
       streams.push(stream.streamId);
       versions.push(base + index + 1);
@@ -213,7 +214,6 @@ function eventRows(tenantId: string, pending: readonly PendingStream[], baseVers
       occurredOn.push(event.occurredOn ?? '');
       observedAt.push(event.observedAt.toISOString());
       imports.push(event.importId ?? '');
-      keys.push(singleLine('idempotency key', event.idempotencyKey));
       payloads.push(payload);
     });
   }
@@ -227,7 +227,6 @@ function eventRows(tenantId: string, pending: readonly PendingStream[], baseVers
     occurredOn: lines(occurredOn),
     observedAt: lines(observedAt),
     imports: lines(imports),
-    keys: lines(keys),
     payloads: lines(payloads),
   };
 }
@@ -248,11 +247,11 @@ async function insertEvents(trx: Kysely<Database>, tenantId: string, rows: Event
     : sql``;
   const inserting = sql`
     INSERT INTO events (tenant_id, event_id, stream_id, stream_version, event_type, schema_version,
-                        occurred_on, observed_at, import_id, idempotency_key, payload)
-    SELECT ${tenantId}, r.i::uuid, r.s, r.v::integer, r.t, r.sv::smallint, r.o::date, r.ob::timestamptz, r.im::uuid, r.k, r.p::jsonb
+                        occurred_on, observed_at, import_id, payload)
+    SELECT ${tenantId}, r.i::uuid, r.s, r.v::integer, r.t, r.sv::smallint, r.o::date, r.ob::timestamptz, r.im::uuid, r.p::jsonb
     FROM unnest(${lines(rows.ids)}, ${lines(rows.streams)}, ${lines(rows.versions)}, ${lines(rows.types)}, ${lines(rows.schemaVersions)},
-                ${lines(rows.occurredOn)}, ${lines(rows.observedAt)}, ${lines(rows.imports)}, ${lines(rows.keys)}, ${lines(rows.payloads)})
-      AS r(i, s, v, t, sv, o, ob, im, k, p)
+                ${lines(rows.occurredOn)}, ${lines(rows.observedAt)}, ${lines(rows.imports)}, ${lines(rows.payloads)})
+      AS r(i, s, v, t, sv, o, ob, im, p)
     ${guard}`.execute(trx);
   // Once the statement is on the wire: every microtask has run, Kysely has written it out.
   if (options.onWriting) setImmediate(options.onWriting);
@@ -274,7 +273,7 @@ async function explainCollision(trx: Kysely<Database>, tenantId: string, pending
   return conflicts.length ? new WrongExpectedVersionError(conflicts.map((p) => conflictOf(p, current))) : new RetryableRace();
 }
 
-/** Stream ids, event types and keys travel a line each (see insertEvents). */
+/** Stream ids and event types travel a line each (see insertEvents). */
 function singleLine(what: string, value: string): string {
   if (value === '' || value.includes('\n')) throw new Error(`a ${what} must be one line of text, not ${JSON.stringify(value)}`);
   return value;

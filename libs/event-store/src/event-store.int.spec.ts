@@ -8,6 +8,7 @@ import { EventStore } from './event-store.js';
 import { WrongExpectedVersionError } from './errors.js';
 import { comparePositions, type NewEvent, type LoggedEvent, type Position } from './event.js';
 import { UpcasterRegistry } from './upcasting.js';
+import { eventIdFor } from './event-id.js';
 
 const observedAt = new Date('2024-01-08T02:15:00+01:00');
 
@@ -86,7 +87,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       [1, 'AidStarted', { key: 'a1' }],
       [2, 'AidEnded', { x: 1 }],
     ]);
-    expect(stream[0]).toMatchObject({ occurredOn: '2024-01-02', schemaVersion: 1, idempotencyKey: 'a1', tenantId });
+    expect(stream[0]).toMatchObject({ occurredOn: '2024-01-02', schemaVersion: 1, eventId: eventIdFor(tenantId, 'a1'), tenantId });
     expect(stream[0]!.observedAt.toISOString()).toBe(observedAt.toISOString());
   });
 
@@ -136,7 +137,14 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     const mixed = await store.append(tenantId, [{ streamId: 'aid-9', expectedVersion: 2, events: [event('k2'), event('k3'), event('k3')] }]);
     expect(mixed.appended).toBe(1);
     expect(mixed.duplicates).toEqual(['k2', 'k3']);
-    expect((await store.readStream(tenantId, 'aid-9')).map((e) => e.idempotencyKey)).toEqual(['k1', 'k2', 'k3']);
+    expect((await store.readStream(tenantId, 'aid-9')).map((e) => e.eventId)).toEqual(['k1', 'k2', 'k3'].map((key) => eventIdFor(tenantId, key)));
+  });
+
+  it('stores the event id derived from the idempotency key, not the key itself', async () => {
+    await store.append(tenantId, [{ streamId: 'aid-keys', expectedVersion: 0, events: [event('key-not-stored')] }]);
+    const { rows } = await sql<{ event_id: string; idempotency_key: string | null }>`
+      SELECT event_id, idempotency_key FROM events WHERE tenant_id = ${tenantId} AND stream_id = 'aid-keys'`.execute(database.db);
+    expect(rows).toEqual([{ event_id: eventIdFor(tenantId, 'key-not-stored'), idempotency_key: null }]);
   });
 
   it('reads the last event of each stream asked for, a transaction seeing its own appends', async () => {
@@ -171,7 +179,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
     expect((await store.readStream(tenantId, 'aid-plain')).map((e) => e.payload)).toEqual([[]]);
 
     await expect(store.append(tenantId, [{ streamId: 'aid-1\naid-2', expectedVersion: 0, events: [event('odd-4')] }])).rejects.toThrow('a stream id must be one line of text, not "aid-1\\naid-2"');
-    await expect(store.append(tenantId, [{ streamId: 'aid-4', expectedVersion: 0, events: [event('')] }])).rejects.toThrow(/idempotency key must be one line/);
+    await expect(store.append(tenantId, [{ streamId: 'aid-4', expectedVersion: 0, events: [event('')] }])).rejects.toThrow(/needs an idempotency key/);
   });
 
   it('appends a prepared append as it would the streams, and checks it against the log when it is sent', async () => {
@@ -291,7 +299,7 @@ describe.each(TEST_BACKENDS)('event store on %s', (backend) => {
       // A naive reader ("everything committed, by position") would see the fast event now and
       // checkpoint past the slow one's lower position.
       const committed = await sql<{ key: string }>`
-        SELECT idempotency_key AS key FROM events WHERE tenant_id = ${tenantId} ORDER BY global_position`.execute(database.db);
+        SELECT payload->>'key' AS key FROM events WHERE tenant_id = ${tenantId} ORDER BY global_position`.execute(database.db);
       expect(committed.rows.map((r) => r.key)).toEqual(['fast-1']);
 
       const whileSlowIsOpen = await store.readAll(tenantId);

@@ -12,7 +12,10 @@ export interface NewEvent<TPayload = unknown> {
   /** Observation time of the export the event was derived from. */
   readonly observedAt: Date;
   readonly importId?: string | null;
-  /** Derived from source, record id and content: appending the same key again is a no-op. */
+  /**
+   * Derived from source, record id and content: appending the same key again is a no-op. Stored
+   * as the event id derived from it (eventIdFor), not as itself.
+   */
   readonly idempotencyKey: string;
 }
 
@@ -36,12 +39,14 @@ export type LoggedEvent<E extends EventBody = EventBody> = E & {
   readonly position: Position;
 };
 
-/** An event with every column of its append, as a stream's history returns it. */
+/**
+ * An event with the bookkeeping of its append, as a stream's history returns it. Its idempotency
+ * key is not stored: the event id is derived from it (eventIdFor).
+ */
 export type StoredEvent<E extends EventBody = EventBody> = LoggedEvent<E> & {
   readonly eventId: string;
   readonly tenantId: string;
   readonly importId: string | null;
-  readonly idempotencyKey: string;
   readonly recordedAt: Date;
 };
 

@@ -18,7 +18,8 @@ export interface EventsTable {
   occurred_on: string | null;
   observed_at: Date;
   import_id: string | null;
-  idempotency_key: string;
+  /** Events appended since migration 0023 store none (NULL): the event id is derived from it. */
+  idempotency_key: string | null;
   payload: unknown;
   recorded_at: ColumnType<Date, never, never>;
 }

@@ -33,7 +33,6 @@ interface StoredEventRow extends LoggedEventRow {
   tenant_id: string;
   event_id: string;
   import_id: string | null;
-  idempotency_key: string;
   recorded_at: Date;
 }
 
@@ -91,7 +90,7 @@ export async function readAll(db: Kysely<Database>, tenantId: string, upcasters:
 
 export async function readStream(db: Kysely<Database>, tenantId: string, streamId: string, upcasters: UpcasterRegistry): Promise<StoredEvent[]> {
   const { rows } = await sql<StoredEventRow>`
-    SELECT ${LOGGED_COLUMNS}, tenant_id, event_id, import_id, idempotency_key, recorded_at
+    SELECT ${LOGGED_COLUMNS}, tenant_id, event_id, import_id, recorded_at
     FROM events
     WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
     ORDER BY stream_version`.execute(db);
@@ -135,7 +134,6 @@ function toStoredEvent(row: StoredEventRow, upcasters: UpcasterRegistry): Stored
     eventId: row.event_id,
     tenantId: row.tenant_id,
     importId: row.import_id,
-    idempotencyKey: row.idempotency_key,
     recordedAt: row.recorded_at,
   };
 }

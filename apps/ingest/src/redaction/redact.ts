@@ -34,9 +34,9 @@ export async function redact(db: Kysely<Database>, request: RedactionRequest): P
     for (const field of request.fields) {
       const { rows: events } = await sql<{ source: string; events: string; records: string }>`
         WITH redacted AS (
-          -- Key and id hash the state with the value: they would confirm a guess of it. Dedupe needs them only unique.
+          -- Id and key (stored before migration 0023) hash the state with the value: they would confirm a guess of it. Dedupe needs the id only unique.
           UPDATE events SET payload = jsonb_set(payload, ARRAY['state', ${field}], ${marker}),
-            idempotency_key = 'redacted:' || gen_random_uuid(), event_id = gen_random_uuid()
+            idempotency_key = NULL, event_id = gen_random_uuid()
           WHERE tenant_id = ${request.tenantId} AND payload -> 'state' -> ${field} = ${matches}
           RETURNING stream_id)
         SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records FROM redacted GROUP BY 1`.execute(trx);
