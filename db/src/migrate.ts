@@ -22,7 +22,7 @@ import * as costsBySocialArea from './migrations/0019-costs-by-social-area.js';
 import * as subProcessBegin from './migrations/0020-sub-process-begin.js';
 import * as recordLines from './migrations/0021-record-lines.js';
 import * as subProcessWork from './migrations/0022-sub-process-work.js';
-import * as eventsWithoutIdempotencyKeys from './migrations/0023-events-without-idempotency-keys.js';
+import * as leanerEvents from './migrations/0023-leaner-events.js';
 
 /** Listed here, not read from disk, so the built package needs no file-system layout. */
 const migrations: Record<string, Migration> = {
@@ -48,7 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020-sub-process-begin': subProcessBegin,
   '0021-record-lines': recordLines,
   '0022-sub-process-work': subProcessWork,
-  '0023-events-without-idempotency-keys': eventsWithoutIdempotencyKeys,
+  '0023-leaner-events': leanerEvents,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -44,19 +44,19 @@ export async function countEventsUpTo(db: Kysely<Database>, tenantId: string, ev
 }
 
 /**
- * Of `values`, those that one field of the state (`payload.state[field]`) has held in any event
- * of the office's streams whose id starts with `streamPrefix`: every state ever, not only the
- * current one. For the population import, which looks here for the few social areas no case
- * names now (libs/ingest-pipeline's socialAreasOfNoCase). `streamPrefix` and `field` are the
- * caller's constants, never input: they go into the statement as literals, as the caller's own
- * statement had them, so that the planner sees the prefix as before.
+ * Of `values`, those that one field of the state has held in any event of the office's streams
+ * whose id starts with `streamPrefix`: every state ever, not only the current one. For the
+ * population import, which looks here for the few social areas no case names now
+ * (libs/ingest-pipeline's socialAreasOfNoCase). `path` finds the field in a row's payload (it
+ * may depend on the row's event type and schema version); `streamPrefix` is the caller's
+ * constant, never input: it goes into the statement as a literal, so that the planner sees it.
  */
 export async function stateValuesInStreams(
   db: Kysely<Database>,
   tenantId: string,
-  query: { readonly streamPrefix: string; readonly field: string; readonly values: readonly string[] },
+  query: { readonly streamPrefix: string; readonly path: RawBuilder<string[]>; readonly values: readonly string[] },
 ): Promise<string[]> {
-  const value = sql`payload->'state'->>${sql.lit(query.field)}`;
+  const value = sql`payload #>> ${query.path}`;
   const { rows } = await sql<{ value: string }>`
     SELECT DISTINCT ${value} AS value FROM events
     WHERE tenant_id = ${tenantId} AND starts_with(stream_id, ${sql.lit(query.streamPrefix)}) AND ${value} = ANY(${query.values}::text[])`.execute(db);
@@ -64,14 +64,15 @@ export async function stateValuesInStreams(
 }
 
 /**
- * The payload of a stream's last event, as a subquery (one row, column `payload`) for a
+ * The payload of a stream's last event, as a subquery (one row: `payload`, with the `event_type`
+ * and `schema_version` that tell how to read it) for a
  * statement of the caller's to join laterally, one descent of the primary key per stream:
  * retention's sub-processes (libs/ingest-pipeline's recordsDue) keep no record state, so their
  * last event is their state, looked up for every linked sub-process in one statement.
  */
-export function lastPayloadOfStream(tenantId: Expression<string>, streamId: Expression<string>): RawBuilder<{ payload: unknown }> {
-  return sql<{ payload: unknown }>`
-      SELECT payload FROM events
+export function lastPayloadOfStream(tenantId: Expression<string>, streamId: Expression<string>): RawBuilder<{ payload: unknown; event_type: string; schema_version: number }> {
+  return sql<{ payload: unknown; event_type: string; schema_version: number }>`
+      SELECT payload, event_type, schema_version FROM events
       WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
       ORDER BY stream_version DESC LIMIT 1`;
 }

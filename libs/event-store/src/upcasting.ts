@@ -8,6 +8,13 @@ export type Upcaster = (payload: any) => unknown;
 export class UpcasterRegistry {
   private readonly steps = new Map<string, Upcaster>();
 
+  /** A registry of these steps, as a package of events lists them. */
+  static of(steps: readonly { readonly eventType: string; readonly fromVersion: number; readonly upcast: Upcaster }[]): UpcasterRegistry {
+    const registry = new UpcasterRegistry();
+    for (const step of steps) registry.register(step.eventType, step.fromVersion, step.upcast);
+    return registry;
+  }
+
   /** Registers the step from `fromVersion` to `fromVersion + 1` for an event type. */
   register(eventType: string, fromVersion: number, upcast: Upcaster): this {
     const key = stepKey(eventType, fromVersion);

@@ -7,6 +7,7 @@ export { importFile } from './import/import-file.js';
 export { importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
 export { SOURCE_HANDLERS } from './import/source-handlers.js';
+export { stateFieldPath } from './import/state-field-path.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
 export type { BullImportQueue } from './jobs/bullmq/bull-import-queue.js';
 export { describeJob, jobIdOf, type ImportJob, type ImportJobResult, type JobImport } from './jobs/import-job.js';

@@ -52,7 +52,7 @@ describe('GET /health before migrations', () => {
       expect(body).toMatchObject({
         status: 'unavailable',
         reason: expect.stringMatching(
-          /^migrations pending: 0001-event-store, 0002-ingest, 0003-projections, 0004-api-tokens, 0005-import-administration, 0006-costs-by-team, 0007-aids-by-social-area, 0008-record-state-of-snapshots-only, 0009-idempotency-by-event-id, 0010-exact-fte, 0011-applied-once-per-observation, 0012-console-sessions, 0013-catalogue-authors, 0014-access-log, 0015-record-links, 0016-redaction, 0017-office-isolation, 0018-population, 0019-costs-by-social-area, 0020-sub-process-begin, 0021-record-lines, 0022-sub-process-work, 0023-events-without-idempotency-keys$/,
+          /^migrations pending: 0001-event-store, 0002-ingest, 0003-projections, 0004-api-tokens, 0005-import-administration, 0006-costs-by-team, 0007-aids-by-social-area, 0008-record-state-of-snapshots-only, 0009-idempotency-by-event-id, 0010-exact-fte, 0011-applied-once-per-observation, 0012-console-sessions, 0013-catalogue-authors, 0014-access-log, 0015-record-links, 0016-redaction, 0017-office-isolation, 0018-population, 0019-costs-by-social-area, 0020-sub-process-begin, 0021-record-lines, 0022-sub-process-work, 0023-leaner-events$/,
         ),
       });
     } finally {

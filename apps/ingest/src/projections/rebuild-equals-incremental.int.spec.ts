@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
+import { CASE_WORK_UPCASTS, type ExportSource } from '@jugendamt/domain';
+import { EventStore, UpcasterRegistry, type LoggedEvent, type Position } from '@jugendamt/event-store';
 import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import {
   activateGeneration,
@@ -19,7 +21,7 @@ import {
   PROJECTIONS,
   rebuildAll,
 } from '@jugendamt/projections';
-import { collectExportFiles } from '@jugendamt/ingest-pipeline';
+import { collectExportFiles, SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
 import { ingestTestKit, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
@@ -37,17 +39,51 @@ const FACT_TABLES = [
   'case_cost_changes',
 ];
 
-/** Every fact table's rows of the serving generations, without the generation number. */
-async function servedFacts(kit: IngestTestKit): Promise<Record<string, unknown[]>> {
-  const generations = await kit.db.selectFrom('projection_generations').select('generation').where('status', '=', 'active').execute();
+/** Every fact table's rows of an office's serving generations, without the generation number and the office. */
+async function servedFacts(kit: IngestTestKit, tenantId = 'default'): Promise<Record<string, unknown[]>> {
+  const generations = await kit.db.selectFrom('projection_generations').select('generation').where('status', '=', 'active').where('tenant_id', '=', tenantId).execute();
   const served = generations.map((g) => g.generation);
   const facts: Record<string, unknown[]> = {};
   for (const table of FACT_TABLES) {
     const { rows } = await sql<Record<string, unknown>>`
-      SELECT * FROM ${sql.table(table)} t WHERE generation = ANY(${served}::int[]) ORDER BY t::text`.execute(kit.db);
-    facts[table] = rows.map(({ generation: _, ...row }) => row);
+      SELECT * FROM ${sql.table(table)} t WHERE tenant_id = ${tenantId} AND generation = ANY(${served}::int[])`.execute(kit.db);
+    facts[table] = rows.map(({ generation: _, tenant_id: __, ...row }) => row).sort(byJson);
   }
   return facts;
+}
+
+const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/**
+ * The office's log written again into another office's, every record event with its state's
+ * fields named (schema version 1), as events were stored before compact payloads: one
+ * transaction per transaction of the original, the events in their order.
+ */
+async function copyWithNamedFields(kit: IngestTestKit, from: string, to: string): Promise<number> {
+  await untilEventsReadable(kit.db);
+  const store = new EventStore(kit.db, UpcasterRegistry.of(CASE_WORK_UPCASTS));
+  const events: LoggedEvent[] = [];
+  for (let after: Position | undefined; ; ) {
+    const page = await store.readAll(from, { after, limit: 1_000 });
+    if (page.events.length === 0) break;
+    events.push(...page.events);
+    after = page.next;
+  }
+  const transactions = new Map<string, LoggedEvent[]>();
+  for (const event of events) {
+    const written = transactions.get(event.position.transactionId) ?? [];
+    transactions.set(event.position.transactionId, written);
+    written.push(event);
+  }
+  for (const written of transactions.values()) {
+    await kit.db.transaction().execute(async (trx) => {
+      for (const event of written) {
+        const named = { type: event.type, schemaVersion: 1, payload: event.payload, occurredOn: event.occurredOn, observedAt: event.observedAt, idempotencyKey: `${event.streamId}:${event.streamVersion}` };
+        await store.append(to, [{ streamId: event.streamId, expectedVersion: event.streamVersion - 1, events: [named] }], trx);
+      }
+    });
+  }
+  return events.length;
 }
 
 describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backend) => {
@@ -89,6 +125,28 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
       await kit.db.transaction().execute((trx) => activateGeneration(trx, 'default', projection.name, generation));
     }
     expect(await servedFacts(kit)).toEqual(served);
+  });
+
+  it('builds the same tables from compact payloads as from the same events with every field named (as stored before)', async () => {
+    const { rows: stored } = await sql<{ all: number; compact: number; named: number }>`
+      SELECT count(*)::int AS all, count(*) FILTER (WHERE schema_version = 2)::int AS compact, count(*) FILTER (WHERE payload ? 'state')::int AS named
+      FROM events WHERE tenant_id = 'default'`.execute(kit.db);
+    expect(stored[0]!.compact).toBeGreaterThan(1_000);
+    expect(stored[0]!.named).toBe(0);
+    // Read back, a record's last event holds the state the import kept of it by its own way (the record state of snapshots).
+    const kept = await kit.db.selectFrom('ingest_record_state').select(['source', 'record_id', 'state']).where('tenant_id', '=', 'default').where('deleted', '=', false).execute();
+    expect(kept.length).toBeGreaterThan(400);
+    const streamOf = (row: (typeof kept)[number]) => `${SOURCE_HANDLERS[row.source as ExportSource].streamPrefix}-${row.record_id}`;
+    const last = await new EventStore(kit.db, UpcasterRegistry.of(CASE_WORK_UPCASTS)).readLastEvents('default', kept.map(streamOf));
+    for (const row of kept) expect({ stream: streamOf(row), state: (last.get(streamOf(row))?.payload as { state: unknown }).state }).toEqual({ stream: streamOf(row), state: row.state });
+
+    const copied = await copyWithNamedFields(kit, 'default', 'named-fields');
+    expect(copied).toBe(stored[0]!.all);
+    await untilEventsReadable(kit.db);
+    await rebuildAll(kit.db, 'named-fields', PROJECTIONS);
+    const fromNamed = await servedFacts(kit, 'named-fields');
+    expect(fromNamed['chronicle_entry_versions']!.length).toBeGreaterThan(100);
+    expect(fromNamed).toEqual(await servedFacts(kit));
   });
 
   it('counts sub-processes the same from the monthly count changes as from the facts, at every observation', async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { stateFieldPath } from '@jugendamt/ingest-pipeline';
 import { countsOfField, eventCounts, stateCounts, valueAsJson, type RedactionCounts, type RedactionTarget } from './redaction-counts.js';
 import { REDACTION_MARKER, sourceOfStream } from './redactable-fields.js';
 import { mustBeRedactor, takeRedactorRole } from './redactor-role.js';
@@ -35,9 +36,9 @@ export async function redact(db: Kysely<Database>, request: RedactionRequest): P
       const { rows: events } = await sql<{ source: string; events: string; records: string }>`
         WITH redacted AS (
           -- Id and key (stored before migration 0023) hash the state with the value: they would confirm a guess of it. Dedupe needs the id only unique.
-          UPDATE events SET payload = jsonb_set(payload, ARRAY['state', ${field}], ${marker}),
+          UPDATE events SET payload = jsonb_set(payload, ${stateFieldPath(field)}, ${marker}),
             idempotency_key = NULL, event_id = gen_random_uuid()
-          WHERE tenant_id = ${request.tenantId} AND payload -> 'state' -> ${field} = ${matches}
+          WHERE tenant_id = ${request.tenantId} AND payload #> ${stateFieldPath(field)} = ${matches}
           RETURNING stream_id)
         SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records FROM redacted GROUP BY 1`.execute(trx);
       const { rows: states } = await sql<{ source: string; states: string }>`

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
+import { stateFieldPath } from '@jugendamt/ingest-pipeline';
 import { sourceOfStream, type RedactableField } from './redactable-fields.js';
 
 /** One value, in one or more fields of an office's records: what a redaction erases. */
@@ -47,7 +48,7 @@ export async function countRedaction(db: Kysely<Database>, target: RedactionTarg
     const { rows: events } = await sql<{ source: string; events: string; records: string }>`
       SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records
       FROM events
-      WHERE tenant_id = ${target.tenantId} AND payload -> 'state' -> ${field} = ${valueAsJson(target.value)}::jsonb
+      WHERE tenant_id = ${target.tenantId} AND payload #> ${stateFieldPath(field)} = ${valueAsJson(target.value)}::jsonb
       GROUP BY 1`.execute(db);
     const { rows: states } = await sql<{ source: string; states: string }>`
       SELECT source, count(*) AS states

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import type { ExportSource, RecordChange } from '@jugendamt/domain';
+import { storedPayload, type ExportSource, type RecordChange } from '@jugendamt/domain';
 import { EventStore, type PreparedAppend, type StreamAppend } from '@jugendamt/event-store';
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
@@ -44,7 +44,7 @@ export function eventsOf(ctx: ApplyContext, changes: readonly RecordChange<unkno
         {
           type: change.type,
           // A new record changed in every field: listing them all would only fatten the log.
-          payload: change.state === null ? { id: change.recordId } : before ? { state: change.state, changed: change.changed } : { state: change.state },
+          ...storedPayload(change.type, change.state === null ? { id: change.recordId } : before ? { state: change.state, changed: change.changed } : { state: change.state }),
           occurredOn: change.occurredOn,
           observedAt: ctx.observedAt,
           importId: ctx.importId,

@@ -1,7 +1,11 @@
-import { EventStore } from '@jugendamt/event-store';
+import { CASE_WORK_UPCASTS } from '@jugendamt/domain';
+import { EventStore, UpcasterRegistry } from '@jugendamt/event-store';
 import type { ApplyContext } from './apply-changes.js';
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
+
+/** Compact payloads (schema version 2) are read in their named shape. */
+const CASE_WORK_UPCASTERS = UpcasterRegistry.of(CASE_WORK_UPCASTS);
 
 /**
  * Deltas and journals keep no record state of their own: every event of theirs carries the
@@ -10,7 +14,7 @@ import { streamIdOf } from './source-handlers.js';
  */
 export async function knownFromLog(ctx: ApplyContext, recordIds: readonly string[]): Promise<Map<string, KnownRecord<unknown>>> {
   const streamIds = recordIds.map((id) => streamIdOf(ctx.source, id));
-  const last = await new EventStore(ctx.trx).readLastEvents(ctx.tenantId, streamIds, ctx.trx);
+  const last = await new EventStore(ctx.trx, CASE_WORK_UPCASTERS).readLastEvents(ctx.tenantId, streamIds, ctx.trx);
   const known = new Map<string, KnownRecord<unknown>>();
   for (const [at, id] of recordIds.entries()) {
     const event = last.get(streamIds[at]!);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { stateValuesInStreams } from '@jugendamt/event-store';
+import { stateFieldPath } from './state-field-path.js';
 
 /**
  * Of the given social areas, those no WebFM case has ever named. A case's current state (the
@@ -17,7 +18,7 @@ export async function socialAreasOfNoCase(db: Kysely<Database>, tenantId: string
   const named = new Set(current.rows.map((row) => row.area));
   const rest = areas.filter((area) => !named.has(area));
   if (rest.length === 0) return [];
-  const earlier = await stateValuesInStreams(db, tenantId, { streamPrefix: 'case-', field: 'socialArea', values: rest });
+  const earlier = await stateValuesInStreams(db, tenantId, { streamPrefix: 'case-', path: stateFieldPath('socialArea'), values: rest });
   for (const area of earlier) named.add(area);
   return rest.filter((area) => !named.has(area));
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
 import { lastPayloadOfStream } from '@jugendamt/event-store';
+import { stateFieldPath } from '../import/state-field-path.js';
 import { retentionCutoff, type RetentionPeriods } from './retention-periods.js';
 
 /** A record whose retention period has run out: its surrogate, and the day its period counts from. */
@@ -77,9 +78,9 @@ async function snapshotRecords(db: Kysely<Database>, tenantId: string, source: s
 /** Sub-processes come as deltas and keep no record state: their last event is their state. */
 async function subProcessRecords(db: Kysely<Database>, tenantId: string, cutoff: string | null): Promise<StateRow[]> {
   const { rows } = await sql<StateRow>`
-    SELECT l.surrogate, left(last.payload->'state'->>'completedAt', 10) AS ended,
-           left(last.payload->'state'->>'completedAt', 10) < ${cutoff}::text AS due,
-           last.payload->'state'->>'caseId' AS case_id, NULL AS file_reference
+    SELECT l.surrogate, left(last.payload #>> ${stateFieldPath('completedAt', 'last')}, 10) AS ended,
+           left(last.payload #>> ${stateFieldPath('completedAt', 'last')}, 10) < ${cutoff}::text AS due,
+           last.payload #>> ${stateFieldPath('caseId', 'last')} AS case_id, NULL AS file_reference
     FROM record_links l
     CROSS JOIN LATERAL (${lastPayloadOfStream(sql<string>`l.tenant_id`, sql<string>`'subprocess-' || l.surrogate`)}) last
     WHERE l.tenant_id = ${tenantId} AND l.kind = 'sub-process'`.execute(db);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@jugendamt/db';
-import type { CaseWorkEvent } from '@jugendamt/domain';
+import { CASE_WORK_UPCASTS, type CaseWorkEvent } from '@jugendamt/domain';
 import { comparePositions, UpcasterRegistry, type LoggedEvent } from '@jugendamt/event-store';
 import { catalogueVersions } from '../catalogues/catalogue-store.js';
 import { activeGeneration, checkpointName, createGeneration, generationCatalogues, readCheckpoint, writeCheckpoint } from './generations.js';
@@ -23,6 +23,8 @@ export interface CatchUpOptions {
 const PAGE = 10_000;
 /** A catch-up that has applied this many events, and then four times as many each time, refreshes its tables' statistics. */
 const FIRST_ANALYZE = 20_000;
+/** Compact payloads (schema version 2) reach the projections in their named shape. */
+const CASE_WORK_UPCASTERS = UpcasterRegistry.of(CASE_WORK_UPCASTS);
 
 /**
  * Applies every event after a generation's checkpoint, page by page; each page and its
@@ -31,7 +33,7 @@ const FIRST_ANALYZE = 20_000;
 export async function catchUpGeneration(db: Kysely<Database>, tenantId: string, projection: Projection, generation: number, { onProgress, pageSize = PAGE }: CatchUpOptions = {}): Promise<number> {
   const name = checkpointName(projection.name, generation);
   const catalogueVersions = await generationCatalogues(db, tenantId, projection.name, generation);
-  const readAhead = new ReadAhead(db, tenantId, new UpcasterRegistry(), { limit: pageSize, eventTypes: projection.eventTypes });
+  const readAhead = new ReadAhead(db, tenantId, CASE_WORK_UPCASTERS, { limit: pageSize, eventTypes: projection.eventTypes });
   let applied = 0;
   let analyzeAt = FIRST_ANALYZE;
   try {
