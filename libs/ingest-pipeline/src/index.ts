@@ -8,6 +8,7 @@ export { importFiles, importSettings, openMigratedDatabase, type ImportObserver,
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
 export { SOURCE_HANDLERS } from './import/source-handlers.js';
 export { stateFieldPath } from './import/state-field-path.js';
+export { CASE_WORK_UPCASTERS } from './import/case-work-upcasters.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';
 export type { BullImportQueue } from './jobs/bullmq/bull-import-queue.js';
 export { describeJob, jobIdOf, type ImportJob, type ImportJobResult, type JobImport } from './jobs/import-job.js';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
-import { CASE_WORK_UPCASTS, type ExportSource } from '@jugendamt/domain';
-import { EventStore, UpcasterRegistry, type LoggedEvent, type Position } from '@jugendamt/event-store';
+import type { ExportSource } from '@jugendamt/domain';
+import { EventStore, type LoggedEvent, type Position } from '@jugendamt/event-store';
 import { untilEventsReadable } from '@jugendamt/event-store/testing';
 import {
   activateGeneration,
@@ -21,7 +21,7 @@ import {
   PROJECTIONS,
   rebuildAll,
 } from '@jugendamt/projections';
-import { collectExportFiles, SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
+import { CASE_WORK_UPCASTERS, collectExportFiles, SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
 import { ingestTestKit, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
@@ -61,7 +61,7 @@ const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.
  */
 async function copyWithNamedFields(kit: IngestTestKit, from: string, to: string): Promise<number> {
   await untilEventsReadable(kit.db);
-  const store = new EventStore(kit.db, UpcasterRegistry.of(CASE_WORK_UPCASTS));
+  const store = new EventStore(kit.db, CASE_WORK_UPCASTERS);
   const events: LoggedEvent[] = [];
   for (let after: Position | undefined; ; ) {
     const page = await store.readAll(from, { after, limit: 1_000 });
@@ -137,7 +137,7 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     const kept = await kit.db.selectFrom('ingest_record_state').select(['source', 'record_id', 'state']).where('tenant_id', '=', 'default').where('deleted', '=', false).execute();
     expect(kept.length).toBeGreaterThan(400);
     const streamOf = (row: (typeof kept)[number]) => `${SOURCE_HANDLERS[row.source as ExportSource].streamPrefix}-${row.record_id}`;
-    const last = await new EventStore(kit.db, UpcasterRegistry.of(CASE_WORK_UPCASTS)).readLastEvents('default', kept.map(streamOf));
+    const last = await new EventStore(kit.db, CASE_WORK_UPCASTERS).readLastEvents('default', kept.map(streamOf));
     for (const row of kept) expect({ stream: streamOf(row), state: (last.get(streamOf(row))?.payload as { state: unknown }).state }).toEqual({ stream: streamOf(row), state: row.state });
 
     const copied = await copyWithNamedFields(kit, 'default', 'named-fields');

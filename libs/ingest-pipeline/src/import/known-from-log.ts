@@ -1,11 +1,8 @@
-import { CASE_WORK_UPCASTS } from '@jugendamt/domain';
-import { EventStore, UpcasterRegistry } from '@jugendamt/event-store';
+import { EventStore } from '@jugendamt/event-store';
+import { CASE_WORK_UPCASTERS } from './case-work-upcasters.js';
 import type { ApplyContext } from './apply-changes.js';
 import type { KnownRecord } from './known-record.js';
 import { streamIdOf } from './source-handlers.js';
-
-/** Compact payloads (schema version 2) are read in their named shape. */
-const CASE_WORK_UPCASTERS = UpcasterRegistry.of(CASE_WORK_UPCASTS);
 
 /**
  * Deltas and journals keep no record state of their own: every event of theirs carries the

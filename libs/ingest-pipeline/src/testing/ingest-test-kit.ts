@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseBackend } from '@jugendamt/db';
 import type { Finding, ImportSummary } from '../import/finding.js';
 import { importFile } from '../import/import-file.js';
+import { CASE_WORK_UPCASTERS } from '../import/case-work-upcasters.js';
 import { DEFAULT_READ_IN_WORKER_FROM_BYTES, DEFAULT_THRESHOLDS, type ImportSettings } from '../import/import-settings.js';
 
 /** A fixed key, so that two databases fed the same files hold the same pseudonyms. */
@@ -65,7 +66,7 @@ export async function ingestTestKit(backend: DatabaseBackend): Promise<IngestTes
  * only so do two databases fed the same files compare equal.
  */
 export async function storedEvents(db: Kysely<Database>): Promise<StoredEventRow[]> {
-  const rows = await comparableEventRows(db);
+  const rows = await comparableEventRows(db, CASE_WORK_UPCASTERS);
   const links = await db.selectFrom('record_links').select(['surrogate', 'pseudonym']).execute();
   const pseudonymOf = new Map(links.map((link) => [link.surrogate, link.pseudonym]));
   const unlinked = (value: unknown): unknown => {
