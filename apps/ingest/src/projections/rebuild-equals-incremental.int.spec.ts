@@ -63,7 +63,7 @@ async function copyWithNamedFields(kit: IngestTestKit, from: string, to: string)
   await untilEventsReadable(kit.db);
   const store = new EventStore(kit.db, CASE_WORK_UPCASTERS);
   const events: LoggedEvent[] = [];
-  for (let after: Position | undefined; ; ) {
+  for (let after: Position | undefined; ;) {
     const page = await store.readAll(from, { after, limit: 1_000 });
     if (page.events.length === 0) break;
     events.push(...page.events);
@@ -78,7 +78,14 @@ async function copyWithNamedFields(kit: IngestTestKit, from: string, to: string)
   for (const written of transactions.values()) {
     await kit.db.transaction().execute(async (trx) => {
       for (const event of written) {
-        const named = { type: event.type, schemaVersion: 1, payload: event.payload, occurredOn: event.occurredOn, observedAt: event.observedAt, idempotencyKey: `${event.streamId}:${event.streamVersion}` };
+        const named = {
+          type: event.type,
+          schemaVersion: 1,
+          payload: event.payload,
+          occurredOn: event.occurredOn,
+          observedAt: event.observedAt,
+          idempotencyKey: `${event.streamId}:${event.streamVersion}`,
+        };
         await store.append(to, [{ streamId: event.streamId, expectedVersion: event.streamVersion - 1, events: [named] }], trx);
       }
     });

@@ -15,7 +15,8 @@ export const COMPACT_PAYLOAD_VERSION = 2;
 
 /** A record's fields in a fixed order, each once: a field left out fails to compile. */
 function fieldOrder<R>() {
-  return <const F extends readonly (keyof R & string)[]>(fields: F & ([Exclude<keyof R, F[number]>] extends [never] ? unknown : { missingFields: Exclude<keyof R, F[number]> })): readonly string[] => fields;
+  return <const F extends readonly (keyof R & string)[]>(fields: F & ([Exclude<keyof R, F[number]>] extends [never] ? unknown : { missingFields: Exclude<keyof R, F[number]> })): readonly string[] =>
+    fields;
 }
 
 const CASE_FIELDS = fieldOrder<CaseRecord>()(['caseId', 'fileReference', 'birthYear', 'gender', 'socialArea', 'team', 'caseWorkerId', 'caseBegin', 'caseEnd', 'changedAt']);
@@ -66,7 +67,10 @@ export interface CompactPayload {
  * deletion's id) as it is, in version 1. Refuses a state whose fields are not exactly its
  * type's, so that no field is ever dropped on the way into the log.
  */
-export function storedPayload(type: CaseWorkEventType, payload: { readonly state: unknown; readonly changed?: readonly string[] } | { readonly id: string }): { readonly schemaVersion: number; readonly payload: unknown } {
+export function storedPayload(
+  type: CaseWorkEventType,
+  payload: { readonly state: unknown; readonly changed?: readonly string[] } | { readonly id: string },
+): { readonly schemaVersion: number; readonly payload: unknown } {
   const fields = COMPACT_FIELDS.get(type);
   if (!fields || !('state' in payload)) return { schemaVersion: 1, payload };
   const state = payload.state as Record<string, unknown>;
@@ -90,7 +94,9 @@ export function expandCompactPayload(type: CaseWorkEventType): (payload: Compact
 }
 
 /** The upcasting steps every reader of case-work events registers. */
-export const CASE_WORK_UPCASTS: readonly { readonly eventType: CaseWorkEventType; readonly fromVersion: number; readonly upcast: (payload: CompactPayload) => unknown }[] = [...COMPACT_FIELDS.keys()].map((type) => ({
+export const CASE_WORK_UPCASTS: readonly { readonly eventType: CaseWorkEventType; readonly fromVersion: number; readonly upcast: (payload: CompactPayload) => unknown }[] = [
+  ...COMPACT_FIELDS.keys(),
+].map((type) => ({
   eventType: type,
   fromVersion: COMPACT_PAYLOAD_VERSION,
   upcast: expandCompactPayload(type),
