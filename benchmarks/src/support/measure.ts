@@ -11,12 +11,35 @@ export interface Measurement {
 
 export async function measure(label: string, runs: number, once: (run: number) => Promise<void>): Promise<Measurement> {
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = process.hrtime.bigint();
-    await once(run);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
+  for (let run = 0; run < runs; run++) times.push(await timed(once, run));
   return { label, medianMs: median(times), runs: times };
+}
+
+export interface Contender {
+  readonly label: string;
+  readonly once: (run: number) => Promise<void>;
+}
+
+/**
+ * Two contenders on the same work, taking turns run by run (the first goes first in even runs,
+ * the second in odd ones): the machine's noise and the server's state fall on both alike.
+ */
+export async function measureInTurns(runs: number, first: Contender, second: Contender): Promise<[Measurement, Measurement]> {
+  const times: [number[], number[]] = [[], []];
+  const contenders = [first, second] as const;
+  for (let run = 0; run < runs; run++) {
+    for (const which of run % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) times[which].push(await timed(contenders[which].once, run));
+  }
+  return [
+    { label: first.label, medianMs: median(times[0]), runs: times[0] },
+    { label: second.label, medianMs: median(times[1]), runs: times[1] },
+  ];
+}
+
+async function timed(once: (run: number) => Promise<void>, run: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  await once(run);
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 export function median(values: readonly number[]): number {
