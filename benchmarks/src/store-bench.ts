@@ -1,6 +1,8 @@
 /**
  * `npm run bench:store`: append and read throughput of the event store on real PostgreSQL,
- * next to a raw COPY of the same rows into a plain table, measured in the same run.
+ * next to a raw COPY of the same rows into a plain table, measured in the same run, and next to
+ * the peer of issue 22, Emmett (support/emmett-peer.ts): the same events, on the same server in
+ * a database of its own, the two stores taking turns run by run.
  */
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -10,7 +12,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import { createTestDatabase } from '@jugendamt/db/testing';
 import { EventStore, eventIdFor, type NewEvent, type StreamAppend } from '@jugendamt/event-store';
-import { measure, perSecond } from './support/measure.js';
+import { EmmettPeer, peerAppends } from './support/emmett-peer.js';
+import { measure, measureInTurns, perSecond, type Measurement } from './support/measure.js';
 import { markdownTable, ratio } from './support/table.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -78,9 +81,18 @@ function copyCsv(tenantId: string, appends: StreamAppend[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** The peer's figures of a row: median ms, events/s, and ours against them (above 1.00x: ours faster). */
+function peerColumns(ours: Measurement, peer: Measurement, events: number): (string | number)[] {
+  return [Math.round(peer.medianMs), perSecond(events, peer.medianMs), ratio(peer.medianMs, ours.medianMs)];
+}
+
 async function main(): Promise<void> {
   const database = await createTestDatabase('postgres', { poolSize: 4 });
   const store = new EventStore(database.db);
+  // The peer's tables in a database of their own on the same server; ours are created there
+  // too (the helper migrates every test database) and stay empty.
+  const peerDatabase = await createTestDatabase('postgres', { poolSize: 1 });
+  const peer = await EmmettPeer.open(peerDatabase.url!);
   const raw = new pg.Client({ connectionString: database.url });
   await raw.connect();
   await raw.query(`CREATE TABLE copy_baseline (
@@ -102,31 +114,78 @@ async function main(): Promise<void> {
     ];
     for (const [size, batchesPerRun] of batchSizes) {
       const batches = Array.from({ length: RUNS }, () => Array.from({ length: batchesPerRun }, () => batchOf(size)));
+      const peerBatches = batches.map((run) => run.map(peerAppends));
       const tenantId = randomUUID();
-      const result = await measure(`append, batches of ${size}`, RUNS, async (run) => {
-        for (const batch of batches[run]!) await store.append(tenantId, batch);
-      });
+      await store.append(tenantId, batchOf(size)); // warm-up, each store once
+      await peer.append(peerAppends(batchOf(size)));
+      const [result, peerResult] = await measureInTurns(
+        RUNS,
+        {
+          label: `append, batches of ${size}`,
+          once: async (run) => {
+            for (const batch of batches[run]!) await store.append(tenantId, batch);
+          },
+        },
+        {
+          label: `Emmett append, batches of ${size}`,
+          once: async (run) => {
+            for (const batch of peerBatches[run]!) await peer.append(batch);
+          },
+        },
+      );
       const events = size * batchesPerRun;
-      rows.push([result.label, events, Math.round(result.medianMs), perSecond(events, result.medianMs), size === 10_000 ? ratio(result.medianMs, copy10k.medianMs) : '']);
+      rows.push([
+        result.label,
+        events,
+        Math.round(result.medianMs),
+        perSecond(events, result.medianMs),
+        size === 10_000 ? ratio(result.medianMs, copy10k.medianMs) : '',
+        ...peerColumns(result, peerResult, events),
+      ]);
     }
-    rows.push([copy10k.label, 10_000, Math.round(copy10k.medianMs), perSecond(10_000, copy10k.medianMs), '1.00x']);
+    rows.push([copy10k.label, 10_000, Math.round(copy10k.medianMs), perSecond(10_000, copy10k.medianMs), '1.00x', '', '', '']);
 
     // Streams that hold an event already, each appended its next one with its expected version.
     for (const [size, batchesPerRun] of batchSizes.filter(([size]) => size < 10_000)) {
       const tenantId = randomUUID();
       const batches = Array.from({ length: RUNS }, () => Array.from({ length: batchesPerRun }, () => batchOf(size)));
-      for (const run of batches) for (const batch of run) await store.append(tenantId, batch);
-      const result = await measure(`append to existing streams, batches of ${size}`, RUNS, async (run) => {
-        for (const batch of batches[run]!) await store.append(tenantId, nextEvents(batch));
-      });
+      const warmUp = batchOf(size);
+      for (const run of [...batches, [warmUp]]) for (const batch of run) await store.append(tenantId, batch);
+      await peer.fill(peerAppends([...batches.flat(2), ...warmUp]));
+      // The next events built before the clock runs, for both stores alike.
+      const next = batches.map((run) => run.map(nextEvents));
+      const peerNext = next.map((run) => run.map(peerAppends));
+      await store.append(tenantId, nextEvents(warmUp));
+      await peer.append(peerAppends(nextEvents(warmUp)));
+      const [result, peerResult] = await measureInTurns(
+        RUNS,
+        {
+          label: `append to existing streams, batches of ${size}`,
+          once: async (run) => {
+            for (const batch of next[run]!) await store.append(tenantId, batch);
+          },
+        },
+        {
+          label: `Emmett append to existing streams, batches of ${size}`,
+          once: async (run) => {
+            for (const batch of peerNext[run]!) await peer.append(batch);
+          },
+        },
+      );
       const events = size * batchesPerRun;
-      rows.push([result.label, events, Math.round(result.medianMs), perSecond(events, result.medianMs), '']);
+      rows.push([result.label, events, Math.round(result.medianMs), perSecond(events, result.medianMs), '', ...peerColumns(result, peerResult, events)]);
     }
 
     const tenantId = randomUUID();
-    for (let i = 0; i < 10; i++) await store.append(tenantId, batchOf(10_000));
+    const logged = Array.from({ length: 10 }, () => batchOf(10_000));
+    for (const batch of logged) await store.append(tenantId, batch);
+    // The peer has no tenants: its whole log is to hold the same 100,000 events and no others,
+    // appended one after the other (see EmmettPeer.readAll). Ours reads one tenant's out of a
+    // table that holds every row's above.
+    await peer.truncate();
+    await peer.append(peerAppends(logged.flat()));
     const total = 100_000;
-    const read = await measure('readAll, pages of 1,000', RUNS, async () => {
+    const readOurs = async () => {
       let after;
       let seen = 0;
       for (;;) {
@@ -136,17 +195,28 @@ async function main(): Promise<void> {
         after = page.next;
       }
       if (seen !== total) throw new Error(`read ${seen} events, expected ${total}`);
-    });
+    };
+    const readPeer = async () => {
+      const seen = await peer.readAll(1000);
+      if (seen !== total) throw new Error(`the peer read ${seen} events, expected ${total}`);
+    };
+    await readOurs(); // warm-up, each store once
+    await readPeer();
+    const [read, peerRead] = await measureInTurns(RUNS, { label: 'readAll, pages of 1,000', once: readOurs }, { label: 'Emmett readMessagesBatch, pages of 1,000', once: readPeer });
     const plainSelect = await measure('plain SELECT of the same rows', RUNS, async () => {
       await sql`SELECT * FROM events WHERE tenant_id = ${tenantId}`.execute(database.db);
     });
-    rows.push([read.label, total, Math.round(read.medianMs), perSecond(total, read.medianMs), ratio(read.medianMs, plainSelect.medianMs)]);
-    rows.push([plainSelect.label, total, Math.round(plainSelect.medianMs), perSecond(total, plainSelect.medianMs), '1.00x']);
+    rows.push([read.label, total, Math.round(read.medianMs), perSecond(total, read.medianMs), ratio(read.medianMs, plainSelect.medianMs), ...peerColumns(read, peerRead, total)]);
+    rows.push([plainSelect.label, total, Math.round(plainSelect.medianMs), perSecond(total, plainSelect.medianMs), '1.00x', '', '', '']);
 
-    console.log(`\nEvent store on PostgreSQL, median of ${RUNS} runs (ratio: against the baseline of its group)\n`);
-    console.log(markdownTable(['operation', 'events', 'median ms', 'events/s', 'vs baseline'], rows));
+    console.log(`\nEvent store on PostgreSQL, median of ${RUNS} runs (ratio: against the baseline of its group)`);
+    console.log(`peer: Emmett (@event-driven-io/emmett-postgresql 0.42.0) on the same server, the two stores taking turns run by run;`);
+    console.log(`vs peer: our events/s over the peer's (above 1.00x: ours faster)\n`);
+    console.log(markdownTable(['operation', 'events', 'median ms', 'events/s', 'vs baseline', 'peer median ms', 'peer events/s', 'vs peer'], rows));
   } finally {
     await raw.end();
+    await peer.close();
+    await peerDatabase.close();
     await database.close();
   }
 }
