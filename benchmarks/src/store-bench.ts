@@ -70,7 +70,6 @@ function copyCsv(tenantId: string, appends: StreamAppend[]): string {
           event.occurredOn ?? null,
           event.observedAt.toISOString(),
           null,
-          event.idempotencyKey,
           JSON.stringify(event.payload),
         ]
           .map(csvField)
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
   await raw.connect();
   await raw.query(`CREATE TABLE copy_baseline (
     tenant_id text, event_id uuid, stream_id text, stream_version integer, event_type text, schema_version smallint,
-    occurred_on date, observed_at timestamptz, import_id uuid, idempotency_key text, payload jsonb)`);
+    occurred_on date, observed_at timestamptz, import_id uuid, payload jsonb)`);
 
   try {
     const rows: (string | number)[][] = [];
