@@ -40,14 +40,23 @@ export class RecordLinks {
    * exists: a quarantined row names a record, but makes none.
    */
   async link(wanted: readonly LinkKey[], lookedUp: readonly LinkKey[] = []): Promise<LinkedBatch> {
+    // Each identifier once, under its id, built once: a batch names a case on many of its rows.
+    const wantedById = byId(wanted);
+    const lookedUpById = byId(lookedUp);
     const found = new Map<string, string>();
     const fresh = new Set<string>();
-    const unknown = (keys: readonly LinkKey[]) => uniqueKeys(keys.filter((key) => !found.has(idOf(key.kind, key.pseudonym))));
-    for (const key of [...wanted, ...lookedUp]) {
-      const surrogate = this.remembered.get(idOf(key.kind, key.pseudonym));
-      if (surrogate) found.set(idOf(key.kind, key.pseudonym), surrogate);
+    const unknown = (...groups: ReadonlyMap<string, LinkKey>[]) => {
+      const left = new Map<string, LinkKey>();
+      for (const group of groups) for (const [id, key] of group) if (!found.has(id)) left.set(id, key);
+      return left;
+    };
+    for (const group of [wantedById, lookedUpById]) {
+      for (const id of group.keys()) {
+        const surrogate = this.remembered.get(id);
+        if (surrogate) found.set(id, surrogate);
+      }
     }
-    const asked = unknown(wanted).length;
+    const asked = unknown(wantedById).size;
     const take = (rows: Map<string, string>, made = false) => {
       for (const [id, surrogate] of rows) {
         found.set(id, surrogate);
@@ -55,10 +64,10 @@ export class RecordLinks {
       }
     };
     // An initial load meets mostly new records: inserting first spares a lookup that finds nothing.
-    if (this.mostlyNew) take(await this.insert(unknown(wanted)), true);
-    take(await this.select(unknown([...wanted, ...lookedUp])));
+    if (this.mostlyNew) take(await this.insert(unknown(wantedById)), true);
+    take(await this.select(unknown(wantedById, lookedUpById)));
     if (!this.mostlyNew) {
-      const toMake = unknown(wanted);
+      const toMake = unknown(wantedById);
       take(await this.insert(toMake), true);
       // An import of another source of this office (naming the same case) linked it since the select.
       take(await this.select(unknown(toMake)));
@@ -72,9 +81,9 @@ export class RecordLinks {
   }
 
   /** One statement per id space: `= ANY` of an array is an index scan, where a join with `unnest` was planned three times slower. */
-  private async select(keys: readonly LinkKey[]): Promise<Map<string, string>> {
+  private async select(keys: ReadonlyMap<string, LinkKey>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (const [kind, pseudonyms] of byKind(keys)) {
+    for (const [kind, pseudonyms] of byKind(keys.values())) {
       const { rows } = await sql<{ pseudonym: string; surrogate: string }>`
         SELECT pseudonym, surrogate FROM record_links
         WHERE tenant_id = ${this.tenantId} AND kind = ${kind} AND pseudonym = ANY(${pseudonyms}::text[])`.execute(this.trx);
@@ -83,9 +92,10 @@ export class RecordLinks {
     return found;
   }
 
-  private async insert(keys: readonly LinkKey[]): Promise<Map<string, string>> {
-    if (keys.length === 0) return new Map();
-    const surrogates = keys.map(() => newSurrogate());
+  private async insert(byId: ReadonlyMap<string, LinkKey>): Promise<Map<string, string>> {
+    if (byId.size === 0) return new Map();
+    const keys = [...byId.values()];
+    const surrogates = newSurrogates(keys.length);
     const { rows } = await sql<{ kind: string; pseudonym: string; surrogate: string }>`
       INSERT INTO record_links (tenant_id, kind, pseudonym, surrogate)
       SELECT ${this.tenantId}, x.kind, x.pseudonym, x.surrogate
@@ -101,16 +111,22 @@ export class RecordLinks {
   }
 }
 
-/** 128 random bits, as long as a pseudonym: nothing about the record goes into it. */
-export function newSurrogate(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * 128 random bits each, as long as a pseudonym: nothing about the record goes into it. Drawn in
+ * one call for a batch: an initial load makes hundreds of thousands.
+ */
+export function newSurrogates(count: number): string[] {
+  const bytes = randomBytes(16 * count);
+  return Array.from({ length: count }, (_, at) => bytes.toString('base64url', 16 * at, 16 * at + 16));
 }
 
-function uniqueKeys(keys: readonly LinkKey[]): LinkKey[] {
-  return [...new Map(keys.map((key) => [idOf(key.kind, key.pseudonym), key])).values()];
+function byId(keys: readonly LinkKey[]): Map<string, LinkKey> {
+  const unique = new Map<string, LinkKey>();
+  for (const key of keys) unique.set(idOf(key.kind, key.pseudonym), key);
+  return unique;
 }
 
-function byKind(keys: readonly LinkKey[]): Map<string, string[]> {
+function byKind(keys: Iterable<LinkKey>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const { kind, pseudonym } of keys) {
     const group = groups.get(kind);
