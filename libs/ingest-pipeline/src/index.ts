@@ -6,7 +6,7 @@ export type { Finding, ImportStatus, ImportSummary } from './import/finding.js';
 export { importFile } from './import/import-file.js';
 export { importFiles, importSettings, openMigratedDatabase, type ImportObserver, type ImportOptions } from './import/import-session.js';
 export type { ImportProgress, ImportSettings } from './import/import-settings.js';
-export { SOURCE_HANDLERS } from './import/source-handlers.js';
+export { SOURCE_HANDLERS, streamIdOf } from './import/source-handlers.js';
 export { stateFieldPath } from './import/state-field-path.js';
 export { CASE_WORK_UPCASTERS } from './import/case-work-upcasters.js';
 export { Inbox, InboxFileError, type InboxFile } from './inbox/inbox.js';

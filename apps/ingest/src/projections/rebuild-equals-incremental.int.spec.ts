@@ -21,7 +21,7 @@ import {
   PROJECTIONS,
   rebuildAll,
 } from '@jugendamt/projections';
-import { CASE_WORK_UPCASTERS, collectExportFiles, SOURCE_HANDLERS } from '@jugendamt/ingest-pipeline';
+import { CASE_WORK_UPCASTERS, collectExportFiles, streamIdOf } from '@jugendamt/ingest-pipeline';
 import { ingestTestKit, type IngestTestKit } from '@jugendamt/ingest-pipeline/testing';
 
 const samples = fileURLToPath(new URL('../../../../samples/', import.meta.url));
@@ -143,7 +143,7 @@ describe.each(TEST_BACKENDS)('projections over the bundled samples (%s)', (backe
     // Read back, a record's last event holds the state the import kept of it by its own way (the record state of snapshots).
     const kept = await kit.db.selectFrom('ingest_record_state').select(['source', 'record_id', 'state']).where('tenant_id', '=', 'default').where('deleted', '=', false).execute();
     expect(kept.length).toBeGreaterThan(400);
-    const streamOf = (row: (typeof kept)[number]) => `${SOURCE_HANDLERS[row.source as ExportSource].streamPrefix}-${row.record_id}`;
+    const streamOf = (row: (typeof kept)[number]) => streamIdOf(row.source as ExportSource, row.record_id);
     const last = await new EventStore(kit.db, CASE_WORK_UPCASTERS).readLastEvents('default', kept.map(streamOf));
     for (const row of kept) expect({ stream: streamOf(row), state: (last.get(streamOf(row))?.payload as { state: unknown }).state }).toEqual({ stream: streamOf(row), state: row.state });
 

@@ -33,12 +33,13 @@ export async function redact(db: Kysely<Database>, request: RedactionRequest): P
     const marker = sql`${valueAsJson(REDACTION_MARKER)}::jsonb`;
     const perField = [];
     for (const field of request.fields) {
+      const path = stateFieldPath(field);
       const { rows: events } = await sql<{ source: string; events: string; records: string }>`
         WITH redacted AS (
           -- Id and key (stored before migration 0023) hash the state with the value: they would confirm a guess of it. Dedupe needs the id only unique.
-          UPDATE events SET payload = jsonb_set(payload, ${stateFieldPath(field)}, ${marker}),
+          UPDATE events SET payload = jsonb_set(payload, ${path}, ${marker}),
             idempotency_key = NULL, event_id = gen_random_uuid()
-          WHERE tenant_id = ${request.tenantId} AND payload #> ${stateFieldPath(field)} = ${matches}
+          WHERE tenant_id = ${request.tenantId} AND payload #> ${path} = ${matches}
           RETURNING stream_id)
         SELECT ${sourceOfStream()} AS source, count(*) AS events, count(DISTINCT stream_id) AS records FROM redacted GROUP BY 1`.execute(trx);
       const { rows: states } = await sql<{ source: string; states: string }>`

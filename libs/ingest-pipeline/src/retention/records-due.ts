@@ -77,9 +77,10 @@ async function snapshotRecords(db: Kysely<Database>, tenantId: string, source: s
 
 /** Sub-processes come as deltas and keep no record state: their last event is their state. */
 async function subProcessRecords(db: Kysely<Database>, tenantId: string, cutoff: string | null): Promise<StateRow[]> {
+  const completedAt = stateFieldPath('completedAt', 'last');
   const { rows } = await sql<StateRow>`
-    SELECT l.surrogate, left(last.payload #>> ${stateFieldPath('completedAt', 'last')}, 10) AS ended,
-           left(last.payload #>> ${stateFieldPath('completedAt', 'last')}, 10) < ${cutoff}::text AS due,
+    SELECT l.surrogate, left(last.payload #>> ${completedAt}, 10) AS ended,
+           left(last.payload #>> ${completedAt}, 10) < ${cutoff}::text AS due,
            last.payload #>> ${stateFieldPath('caseId', 'last')} AS case_id, NULL AS file_reference
     FROM record_links l
     CROSS JOIN LATERAL (${lastPayloadOfStream(sql<string>`l.tenant_id`, sql<string>`'subprocess-' || l.surrogate`)}) last
