@@ -1,5 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { TEST_BACKENDS } from '@jugendamt/db/testing';
 import type { ExportSource } from '@jugendamt/domain';
 import { defaultRows, writeExportFile, type ExportRowValues } from '../testing/export-files.js';
@@ -175,6 +176,20 @@ describe.each(TEST_BACKENDS)('importing export files (%s)', (backend) => {
       [6004, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
       [11004, 'duplicate Teilprozess-ID (also earlier in this file): the later row is quarantined'],
     ]);
+  });
+
+  it('fails a file whose record lines cannot be written, naming that cause though the lines are written behind the rows, and applies nothing', async () => {
+    // From line 6,000 on: the second batch of lines, which goes out while the rows after it are linked and compared.
+    await sql`CREATE FUNCTION refuse_late_lines() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.line > 6000 THEN RAISE EXCEPTION 'record line % refused', NEW.line; END IF; RETURN NEW; END $$`.execute(kit.db);
+    await sql`CREATE TRIGGER refuse_late_lines BEFORE INSERT ON record_lines FOR EACH ROW EXECUTE FUNCTION refuse_late_lines()`.execute(kit.db);
+    const file = writeExportFile(kit.dir, fileName('webfm_teilprozesse', '20240101'), 'webfm_teilprozesse', defaultRows('webfm_teilprozesse', 12_000));
+
+    await expect(kit.importFiles([file])).rejects.toThrow(/record line \d+ refused/);
+    expect(await kit.events()).toEqual([]);
+
+    await sql`DROP TRIGGER refuse_late_lines ON record_lines`.execute(kit.db);
+    expect(await kit.importFiles([file])).toMatchObject([{ status: 'applied', eventsAppended: 12_000 }]);
   });
 
   it('records a 14plus cancellation as its own entry and repeats of the 7-day overlap once', async () => {

@@ -20,6 +20,7 @@ import { importSnapshot } from './snapshot-import.js';
 import { PSEUDONYM_KINDS } from './source-handlers.js';
 import type { ValidatedRow } from './validated-rows.js';
 import { readValidatedRows } from './validated-rows-in-worker.js';
+import { WritesBehind } from './writes-behind.js';
 
 /** Thrown inside the file's transaction to roll back what was applied and record why. */
 class Abandoned {
@@ -63,6 +64,7 @@ export async function importFile(db: Kysely<Database>, settings: ImportSettings,
     return finish({ ...known, status: 'rejected', message, findings: [fileFinding('observed-in-future', message)] });
   }
 
+  const behind = new WritesBehind();
   try {
     return await db.transaction().execute(async (trx) => {
       await lockSource(trx, settings.tenantId, source);
@@ -74,7 +76,7 @@ export async function importFile(db: Kysely<Database>, settings: ImportSettings,
         readValidatedRows(path, bytesTotal, settings, source, observedAt, reading, (rowsRead, bytesRead) => onProgress?.({ file, rowsRead, bytesRead, bytesTotal })),
       );
       const ctx: ApplyContext = { trx, tenantId: settings.tenantId, source, observedAt, importId };
-      const outcome = await importByKind(ctx, settings, settings.legacyKeying ? rows : notingLines(ctx, rows), report);
+      const outcome = await importByKind(ctx, settings, settings.legacyKeying ? rows : notingLines(ctx, rows, behind), report);
       const counted = { ...known, rowsRead: report.rowsRead, rowsQuarantined: report.rowsQuarantined };
 
       if (report.fileProblems.length || !outcome) {
@@ -112,7 +114,7 @@ export async function importFile(db: Kysely<Database>, settings: ImportSettings,
     });
   } catch (error) {
     if (error instanceof Abandoned) return finish(error.summary);
-    throw error;
+    throw behind.causeOf(error);
   }
 }
 
