@@ -12,6 +12,12 @@ const WORKER_FILE = fileURLToPath(new URL('./validation-worker.js', import.meta.
 
 /** The reader's heap: a few batches of rows and the pseudonym cache, never the whole file. */
 const WORKER_HEAP_MB = 128;
+/**
+ * Its young generation, where each batch's short-lived strings die. V8's default let the
+ * thread hold about 85 MB more at scale 50 (peak RSS of the import 505 → 419 MB with 8 MB) at
+ * no measurable cost in time: the reader waits for the writer most of the time anyway.
+ */
+const WORKER_YOUNG_MB = 8;
 
 /**
  * The file's validated rows. A large file is read and checked in a worker thread while this
@@ -36,7 +42,7 @@ export function readValidatedRows(
 /** `validatedRows` in a worker thread: the report hears of bad rows and file problems in file order, as if read here. */
 export const validatedRowsInWorker: typeof validatedRows = async function* (path, settings, source, observedAt, report, onProgress) {
   const job: ValidationJob = { path, source, observedAt, settings: { profile: settings.profile, pseudonymKey: settings.pseudonymKey } };
-  const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   try {
     for await (const [message] of on(worker, 'message') as AsyncIterable<[WorkerMessage]>) {
       if (message.type === 'failed') throw Object.assign(new Error(message.message), { stack: message.stack });
