@@ -4,8 +4,10 @@
  * question, which the answer cache serves after the first; next to it, the same question
  * computed afresh (Cache-Control: no-cache), one client, median of several; `/health` as the
  * baseline of the same run. Clients accept gzip, as browsers and fetch do. Then the annual
- * report in each format, median of several. Last, what row-level security and the access
- * log cost: the API with and without each, side by side (support/isolation-cost.ts).
+ * report in each format, median of several. Then what row-level security and the access
+ * log cost: the API with and without each, side by side (support/isolation-cost.ts). Last,
+ * reads while an import runs: KPI routes idle and during a night's import of new sub-processes,
+ * on a database of its own (support/reads-during-import.ts).
  */
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -18,6 +20,7 @@ import { issueToken } from '@jugendamt/api';
 import { startApiProcess } from './support/api-process.js';
 import { generatedSet } from './ingest/generated-set.js';
 import { isolationCost } from './support/isolation-cost.js';
+import { holdBackSubProcesses, readsDuringImport } from './support/reads-during-import.js';
 import { median } from './support/measure.js';
 import { markdownTable, ratio } from './support/table.js';
 
@@ -30,6 +33,9 @@ const FRESH_RUNS = Number(process.env['BENCH_FRESH_RUNS'] ?? 7);
 const ISOLATION_ROUNDS = Number(process.env['BENCH_ISOLATION_ROUNDS'] ?? 3);
 const ISOLATION_SECONDS = Number(process.env['BENCH_ISOLATION_SECONDS'] ?? 5);
 const ISOLATION_SINGLE_REQUESTS = Number(process.env['BENCH_ISOLATION_SINGLE_REQUESTS'] ?? 31);
+const DURING_IMPORT_ROWS = Number(process.env['BENCH_DURING_IMPORT_ROWS'] ?? 172_000);
+const DURING_IMPORT_IDLE_SECONDS = Number(process.env['BENCH_DURING_IMPORT_IDLE_SECONDS'] ?? 20);
+const DURING_IMPORT_CATCH_UP_MS = Number(process.env['BENCH_DURING_IMPORT_CATCH_UP_MS'] ?? 2_000);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function endpoints(year: number): Record<string, string> {
@@ -139,6 +145,40 @@ async function main(): Promise<void> {
       );
       console.log(table);
     }
+  } finally {
+    await database.close().catch(() => undefined);
+  }
+  if (DURING_IMPORT_ROWS > 0) await duringAnImport(folder);
+}
+
+/** The set less its last sub-processes, then those imported as the next night while clients ask KPI routes. */
+async function duringAnImport(folder: string): Promise<void> {
+  const held = holdBackSubProcesses(folder, DURING_IMPORT_ROWS);
+  const database = await createTestDatabase('postgres', { poolSize: 20 });
+  try {
+    console.error(`importing the set less ${DURING_IMPORT_ROWS} sub-processes for the reads during an import …`);
+    const settings = importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }));
+    const summaries = await importFiles(database.db, settings, await collectExportFiles([held.folder]));
+    await catchUpAll(database.db, DEFAULT_TENANT_ID);
+    await sql`ANALYZE`.execute(database.db);
+    const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
+    const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+    const rows = await readsDuringImport({
+      root,
+      databaseUrl: database.url!,
+      env: { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' },
+      token,
+      year,
+      night: held.night,
+      connections: CONNECTIONS,
+      idleSeconds: DURING_IMPORT_IDLE_SECONDS,
+      catchUpMs: DURING_IMPORT_CATCH_UP_MS,
+    });
+    console.log(
+      `\nReads during an import: ${CONNECTIONS} clients asking four KPI routes in turn, idle for ${DURING_IMPORT_IDLE_SECONDS} s, then while the ingest CLI imports ` +
+        `${DURING_IMPORT_ROWS} new sub-processes (one event each) and the API catches its projections up every ${DURING_IMPORT_CATCH_UP_MS / 1000} s\n`,
+    );
+    console.log(markdownTable(['case', 'p50 ms', 'p99 ms', 'max ms', 'requests/s', 'failed', 'API peak RSS MB (so far)', 'events imported', 'import and catch-up ms'], rows));
   } finally {
     await database.close().catch(() => undefined);
   }

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@jugendamt/ingest-pipeline/testing';
 
 export interface ApiProcess {
   readonly url: string;
+  /** The process's peak resident memory so far, in MB (Linux's VmHWM). */
+  peakRssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export async function startApiProcess(root: string, databaseUrl: string, env: No
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    peakRssMb() {
+      const [, kilobytes] = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8')) ?? [];
+      if (!kilobytes) throw new Error('no peak memory of the API process (VmHWM): the benchmark runs on Linux');
+      return Math.round(Number(kilobytes) / 1024);
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const ended = new Promise((resolve) => child.once('exit', resolve));
