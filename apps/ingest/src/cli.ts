@@ -7,6 +7,7 @@ import { EXIT, EXIT_CODE_TABLE, exitCodeOf } from './console/exit-codes.js';
 import { importProgress } from './console/import-progress.js';
 import { reserveStdoutForJson } from './console/json-stdout.js';
 import { printFileSummary, printTotals } from './console/print-summary.js';
+import { yieldToReaders } from './process-priority.js';
 import { type ImportSummary, collectExportFiles, importFiles, importSettings, openMigratedDatabase, readIngestSettings } from '@jugendamt/ingest-pipeline';
 
 const usage = `usage: npm run ingest -- [--json] [--confirm-deletions] [--tenant ID] [--profile FILE] <files or folders>
@@ -19,7 +20,7 @@ Imports PROSOZ export files in observation order, one transaction per file.
   --profile FILE       mapping profile of the office's exports (default: EXPORT_PROFILE or the built-in one)
 Environment: DATABASE_URL (unset: embedded PGlite under DATA_DIR), PSEUDONYM_KEY,
 DELETION_THRESHOLD (0.1), QUARANTINE_THRESHOLD (0.05), FUTURE_OBSERVATION_TOLERANCE_MINUTES (60),
-PROGRESS_INTERVAL_MS (10000).
+PROGRESS_INTERVAL_MS (10000), INGEST_NICENESS (10: the import yields the CPU to the API).
 ${EXIT_CODE_TABLE}`;
 
 const json = process.argv.slice(2).includes('--json');
@@ -54,12 +55,14 @@ async function main(): Promise<number> {
     console.error(usage);
     throw new UsageError('no files or folders named: see the usage above');
   }
-  let settings;
+  let settings, ingest;
   try {
-    settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile }, readIngestSettings(process.env));
+    ingest = readIngestSettings(process.env);
+    settings = importSettings({ tenantId: values.tenant, confirmDeletions: values['confirm-deletions'], profilePath: values.profile }, ingest);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  yieldToReaders(ingest.niceness);
   // Every named path is checked before the database is touched: a typo imports nothing.
   const files = await collectExportFiles(positionals);
   database = await openMigratedDatabase(databaseConfigFromEnv(process.env));

@@ -1,5 +1,6 @@
 import { databaseConfigFromEnv, ensureTenant, migrateToLatest, openDatabase, pendingMigrations } from '@jugendamt/db';
 import { readIngestSettings, startImportRuntime } from '@jugendamt/ingest-pipeline';
+import { yieldToReaders } from './process-priority.js';
 
 /**
  * `npm run worker`: takes import jobs from BullMQ, watches the inbox, keeps the schedules.
@@ -8,6 +9,7 @@ import { readIngestSettings, startImportRuntime } from '@jugendamt/ingest-pipeli
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 const database = databaseConfigFromEnv(process.env);
 const ingest = readIngestSettings(process.env);
+yieldToReaders(ingest.niceness);
 const graceMs = ingest.jobs.shutdownGraceMs;
 if (!ingest.jobs.redisUrl || !database.databaseUrl) {
   console.error('npm run worker needs REDIS_URL and DATABASE_URL: it shares both with the API and other workers.\nWithout Redis, `npm start` runs the imports in its own process.');

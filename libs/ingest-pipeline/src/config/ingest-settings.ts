@@ -45,6 +45,8 @@ export interface IngestSettings {
   readonly futureToleranceMs: number;
   /** EXPORT_ALLOWED_AGE_DAYS: how old a source's last export may be before /admin/sources calls it late. */
   readonly exportAllowedAgeDays: number;
+  /** INGEST_NICENESS: the CPU priority an import process (CLI, worker) gives itself, 0–19; 0 keeps the normal one. */
+  readonly niceness: number;
   readonly inbox: InboxSettings;
   readonly jobs: JobSettings;
 }
@@ -66,6 +68,7 @@ export function readIngestSettings(env: NodeJS.ProcessEnv): IngestSettings {
     readInWorkerFromBytes: numberSetting(env, 'READ_IN_WORKER_FROM_BYTES', DEFAULT_READ_IN_WORKER_FROM_BYTES),
     futureToleranceMs: numberSetting(env, 'FUTURE_OBSERVATION_TOLERANCE_MINUTES', DEFAULT_FUTURE_TOLERANCE_MS / 60_000) * 60_000,
     exportAllowedAgeDays: numberSetting(env, 'EXPORT_ALLOWED_AGE_DAYS', 1, { min: 1 }),
+    niceness: numberSetting(env, 'INGEST_NICENESS', 10, { max: 19 }),
     inbox: {
       dir: env['INBOX_DIR'] || join(env['DATA_DIR'] || 'data', 'inbox'),
       watch: env['INBOX_WATCH'] !== 'off',
