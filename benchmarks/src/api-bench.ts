@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { DEFAULT_TENANT_ID } from '@jugendamt/db';
-import { createTestDatabase } from '@jugendamt/db/testing';
+import { createTestDatabase, type TestDatabase } from '@jugendamt/db/testing';
 import { collectExportFiles, importFiles, importSettings, readIngestSettings } from '@jugendamt/ingest-pipeline';
 import { catchUpAll } from '@jugendamt/projections';
 import { issueToken } from '@jugendamt/api';
@@ -37,6 +37,9 @@ const DURING_IMPORT_ROWS = Number(process.env['BENCH_DURING_IMPORT_ROWS'] ?? 172
 const DURING_IMPORT_IDLE_SECONDS = Number(process.env['BENCH_DURING_IMPORT_IDLE_SECONDS'] ?? 20);
 const DURING_IMPORT_CATCH_UP_MS = Number(process.env['BENCH_DURING_IMPORT_CATCH_UP_MS'] ?? 2_000);
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const apiEnv = { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' };
+/** The KPI routes the clients ask in turn while an import runs (labels of `endpoints`). */
+const DURING_IMPORT_ROUTES = ['sub-process counts by team × code × month', 'aids by setting × paragraph', 'return rate by paragraph', 'caseload on 31.12.'];
 
 function endpoints(year: number): Record<string, string> {
   const period = `period=${year}`;
@@ -68,13 +71,8 @@ async function main(): Promise<void> {
   const database = await createTestDatabase('postgres', { poolSize: 20 });
   try {
     console.error('importing the set and catching up the projections …');
-    const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) })), await collectExportFiles([folder]));
-    await catchUpAll(database.db, DEFAULT_TENANT_ID);
-    await sql`ANALYZE`.execute(database.db);
-    const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
-    const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+    const { year, token } = await officeOf(database, folder);
     if (!database.url) throw new Error('the benchmark needs PostgreSQL');
-    const apiEnv = { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' };
     const api = await startApiProcess(root, database.url, apiEnv);
     const url = api.url;
     // What browsers, fetch and Excel's Power Query send: a large answer then travels gzipped.
@@ -151,24 +149,29 @@ async function main(): Promise<void> {
   if (DURING_IMPORT_ROWS > 0) await duringAnImport(folder);
 }
 
+/** The set imported and projected, as the API finds it: the year to ask about and a controlling token. */
+async function officeOf(database: TestDatabase, folder: string): Promise<{ year: number; token: string }> {
+  const summaries = await importFiles(database.db, importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: apiEnv.PSEUDONYM_KEY })), await collectExportFiles([folder]));
+  await catchUpAll(database.db, DEFAULT_TENANT_ID);
+  await sql`ANALYZE`.execute(database.db);
+  const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
+  const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+  return { year, token };
+}
+
 /** The set less its last sub-processes, then those imported as the next night while clients ask KPI routes. */
 async function duringAnImport(folder: string): Promise<void> {
   const held = holdBackSubProcesses(folder, DURING_IMPORT_ROWS);
   const database = await createTestDatabase('postgres', { poolSize: 20 });
   try {
     console.error(`importing the set less ${DURING_IMPORT_ROWS} sub-processes for the reads during an import …`);
-    const settings = importSettings({}, readIngestSettings({ ...process.env, PSEUDONYM_KEY: 'ab'.repeat(32) }));
-    const summaries = await importFiles(database.db, settings, await collectExportFiles([held.folder]));
-    await catchUpAll(database.db, DEFAULT_TENANT_ID);
-    await sql`ANALYZE`.execute(database.db);
-    const year = new Date(Math.max(...summaries.map((s) => s.observedAt?.getTime() ?? 0))).getUTCFullYear() - 1;
-    const { token } = await issueToken(database.db, DEFAULT_TENANT_ID, 'controlling', 'benchmark');
+    const { year, token } = await officeOf(database, held.folder);
     const rows = await readsDuringImport({
       root,
       databaseUrl: database.url!,
-      env: { PSEUDONYM_KEY: 'ab'.repeat(32), DATABASE_POOL_SIZE: '20' },
+      env: apiEnv,
       token,
-      year,
+      routes: DURING_IMPORT_ROUTES.map((label) => endpoints(year)[label] ?? fail(`no endpoint "${label}"`)),
       night: held.night,
       connections: CONNECTIONS,
       idleSeconds: DURING_IMPORT_IDLE_SECONDS,
@@ -182,6 +185,10 @@ async function duringAnImport(folder: string): Promise<void> {
   } finally {
     await database.close().catch(() => undefined);
   }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 await main();

@@ -5,16 +5,6 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startApiProcess } from './api-process.js';
 
-/** The KPI routes the clients ask in turn, idle and during the import. */
-function kpiRoutes(year: number): string[] {
-  return [
-    `/api/v1/kpis/sub-process-counts?period=${year}&by=team,subProcess&granularity=month`,
-    `/api/v1/kpis/aids?period=${year}&by=setting,paragraph`,
-    `/api/v1/kpis/return-rate?period=${year}&by=paragraph`,
-    `/api/v1/kpis/caseload?on=${year}-12-31`,
-  ];
-}
-
 export interface HeldBackSet {
   /** The set without the held-back rows: what the office had before. */
   readonly folder: string;
@@ -58,7 +48,8 @@ export interface ReadsDuringImportOptions {
   readonly databaseUrl: string;
   readonly env: NodeJS.ProcessEnv;
   readonly token: string;
-  readonly year: number;
+  /** The KPI routes the clients ask in turn, idle and during the import. */
+  readonly routes: readonly string[];
   readonly night: string;
   readonly connections: number;
   readonly idleSeconds: number;
@@ -74,7 +65,7 @@ export interface ReadsDuringImportOptions {
 export async function readsDuringImport(options: ReadsDuringImportOptions): Promise<(string | number)[][]> {
   const api = await startApiProcess(options.root, options.databaseUrl, { ...options.env, PROJECTION_CATCH_UP_MS: String(options.catchUpMs) });
   try {
-    const requests = kpiRoutes(options.year).map((path) => ({ path }));
+    const requests = options.routes.map((path) => ({ path }));
     const headers = { authorization: `Bearer ${options.token}`, 'accept-encoding': 'gzip, deflate' };
     const load = (duration: number) => autocannon({ url: api.url, requests, connections: options.connections, duration, headers });
     const rows: (string | number)[][] = [];
